@@ -1,0 +1,349 @@
+"""The `office-tui` command: a thin Typer shell around the services.
+
+Rich tables for people, `--json` for scripts. Every refusal is one line on stderr and
+exit status 1, with nothing written.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import sys
+from pathlib import Path
+from typing import Any, NoReturn, Optional
+
+import typer
+from rich.cells import cell_len
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from office_tui import i18n
+from office_tui.core.humanize import relative_due, short_moment
+from office_tui.core.job import Job
+from office_tui.core.text import printable
+from office_tui.core.vocab import category_label, importance_label, status_label
+from office_tui.i18n import _
+from office_tui.paths import default_db_path
+from office_tui.services import OfficeError, Services
+
+i18n.set_language()
+
+app = typer.Typer(
+    help=_("office-tui: requests, triage and the day's work of an office logistics clerk."),
+    no_args_is_help=False,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+out = Console(highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+class State:
+    db_path: Path | None = None
+    services: Services | None = None
+
+
+state = State()
+
+
+def fail(message: str) -> NoReturn:
+    err.print(Text(printable(message), style="red"))
+    raise typer.Exit(1)
+
+
+def services() -> Services:
+    if state.services is None:
+        svc = Services(state.db_path or default_db_path())
+        try:
+            svc.open()
+        except OfficeError as exc:
+            fail(str(exc))
+        state.services = svc
+    return state.services
+
+
+def emit_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+@app.callback(invoke_without_command=True)
+def main_callback(
+    ctx: typer.Context,
+    db: Optional[Path] = typer.Option(
+        None, "--db", envvar="OFFICE_TUI_DB", help=_("Database file (default: the user data dir).")
+    ),
+    lang: Optional[str] = typer.Option(None, "--lang", help=_("Interface language: en or zh.")),
+) -> None:
+    """With no command, open the terminal interface."""
+    if lang:
+        i18n.set_language(lang)
+    state.db_path = db
+    state.services = None
+    if ctx.invoked_subcommand is None:
+        from office_tui.tui.app import run_app
+
+        run_app(services())
+
+
+# -- intake -----------------------------------------------------------------------------
+@app.command()
+def demo(
+    jobs: int = typer.Option(0, "--jobs", help=_("Also generate N jobs for load tests.")),
+    force: bool = typer.Option(False, "--force", help=_("Add the demo even if jobs exist.")),
+) -> None:
+    """Fill an empty database with the demo data set."""
+    try:
+        counts = services().load_demo(jobs=jobs, force=force)
+    except OfficeError as exc:
+        fail(str(exc))
+    out.print(_("Demo loaded: {jobs} jobs, {generated} generated, in {path}").format(
+        jobs=counts["jobs"], generated=counts["generated"], path=services().db_path),
+        markup=False)
+
+
+@app.command()
+def add(
+    text: str = typer.Argument(..., help=_("Quick-add text, e.g. \"修灯 !high due:today @总务科 #报修\".")),
+    requester: Optional[str] = typer.Option(None, "--requester", help=_("Who asked.")),
+    as_json: bool = typer.Option(False, "--json", help=_("Print the job as JSON.")),
+) -> None:
+    """Quick-add a job; prints the new id."""
+    job = _run(lambda s: s.jobs.add(text, requester=requester))
+    if as_json:
+        emit_json(job.to_json())
+    else:
+        sys.stdout.write(f"{job.id}\n")
+
+
+# -- reading ----------------------------------------------------------------------------
+@app.command("list")
+def list_jobs(
+    all_: bool = typer.Option(False, "--all", help=_("Include done and cancelled jobs.")),
+    limit: int = typer.Option(50, "--limit", help=_("Show at most N jobs.")),
+    search: Optional[str] = typer.Option(None, "--search", help=_("Match title, department or requester.")),
+    inbox: bool = typer.Option(False, "--inbox", help=_("Only untriaged jobs.")),
+    as_json: bool = typer.Option(False, "--json", help=_("Print a JSON array.")),
+) -> None:
+    """Open jobs, most urgent first."""
+    jobs = _run(lambda s: s.jobs.list(search=search, include_closed=all_, inbox_only=inbox,
+                                      limit=limit))
+    if as_json:
+        emit_json([j.to_json() for j in jobs])
+        return
+    if not jobs:
+        out.print(_("No jobs."), markup=False)
+        return
+    out.print(_jobs_table(jobs, services().now()))
+
+
+@app.command()
+def show(
+    job_id: int = typer.Argument(..., metavar="ID"),
+    as_json: bool = typer.Option(False, "--json", help=_("Print the job as JSON.")),
+) -> None:
+    """One job, with its urgency parts and history."""
+    job = _run(lambda s: s.jobs.get(job_id))
+    history = _run(lambda s: s.jobs.history(job_id))
+    if as_json:
+        data = job.to_json()
+        data["history"] = [{"ts": e["ts"], "action": e["action"]} for e in history]
+        emit_json(data)
+        return
+    _print_job(job, history)
+
+
+# -- triage and work --------------------------------------------------------------------
+@app.command()
+def triage(
+    job_id: int = typer.Argument(..., metavar="ID"),
+    importance: Optional[str] = typer.Option(None, "--importance", help=_("high, normal or low.")),
+    category: Optional[str] = typer.Option(None, "--category", help=_("repair, vehicle, supply, reception, meeting, print, other.")),
+    due: Optional[str] = typer.Option(None, "--due", help=_("Due, in the quick-add grammar.")),
+    expedite: Optional[bool] = typer.Option(None, "--expedite/--no-expedite", help=_("特事特办.")),
+) -> None:
+    """Set importance, category, due or expedite; moves the job out of the inbox."""
+    _done(_run(lambda s: s.jobs.triage(job_id, importance=importance, category=category,
+                                       due=due, expedite=expedite)))
+
+
+@app.command()
+def start(job_id: int = typer.Argument(..., metavar="ID")) -> None:
+    """Mark a job in progress."""
+    _done(_run(lambda s: s.jobs.start(job_id)))
+
+
+@app.command()
+def wait(
+    job_id: int = typer.Argument(..., metavar="ID"),
+    reason: Optional[str] = typer.Option(None, "--reason", help=_("What it waits for.")),
+) -> None:
+    """Put a job on hold (the time-limit clock pauses)."""
+    _done(_run(lambda s: s.jobs.wait(job_id, reason or "")))
+
+
+@app.command()
+def promise(
+    job_id: int = typer.Argument(..., metavar="ID"),
+    by: Optional[str] = typer.Option(None, "--by", help=_("New promised time (quick-add grammar).")),
+    reason: Optional[str] = typer.Option(None, "--reason", help=_("Why the limit will be missed.")),
+) -> None:
+    """Promise a new time when the limit will be missed."""
+    if not by:
+        fail(_("Give the promised time with --by."))
+    _done(_run(lambda s: s.jobs.promise(job_id, by, reason or "")))
+
+
+@app.command()
+def done(
+    job_id: int = typer.Argument(..., metavar="ID"),
+    outcome: Optional[str] = typer.Option(None, "--outcome", help=_("What was done (required).")),
+    replied: bool = typer.Option(False, "--replied", help=_("The requester has been told.")),
+) -> None:
+    """Close a job with its outcome."""
+    _done(_run(lambda s: s.jobs.done(job_id, outcome, replied=replied)))
+
+
+@app.command()
+def reply(
+    job_id: int = typer.Argument(..., metavar="ID"),
+    note: Optional[str] = typer.Option(None, "--note", help=_("What the requester was told.")),
+) -> None:
+    """Mark the requester as told (回音)."""
+    _done(_run(lambda s: s.jobs.reply(job_id, note)))
+
+
+@app.command()
+def cancel(
+    job_id: int = typer.Argument(..., metavar="ID"),
+    reason: Optional[str] = typer.Option(None, "--reason", help=_("Why it is cancelled.")),
+) -> None:
+    """Cancel a job with a reason."""
+    _done(_run(lambda s: s.jobs.cancel(job_id, reason or "")))
+
+
+@app.command()
+def undo() -> None:
+    """Revert the last change (appends its inverse to the log)."""
+    result = _run(lambda s: s.jobs.undo())
+    out.print(_("Undid {action} of job #{id}.").format(action=result["undone"], id=result["job_id"]),
+              markup=False)
+
+
+@app.command()
+def backup(path: Optional[Path] = typer.Argument(None, help=_("Target file (default: next to the database)."))) -> None:
+    """Copy the database consistently, even while the app runs."""
+    svc = services()
+    now = svc.now()
+    target = path or svc.db_path.with_name(f"{svc.db_path.stem}-{now:%Y%m%d-%H%M%S}.db")
+    if target.exists():
+        fail(_("{path} already exists; choose another name.").format(path=target))
+    try:
+        target.touch(mode=0o600)
+        dest = sqlite3.connect(str(target))
+        with dest:
+            svc.db.conn.backup(dest)
+        dest.close()
+    except (OSError, sqlite3.Error) as exc:
+        fail(_("Backup to {path} failed: {reason}").format(path=target, reason=exc))
+    out.print(_("Backed up to {path}").format(path=target), markup=False)
+
+
+# -- helpers ----------------------------------------------------------------------------
+def _run(call):
+    try:
+        return call(services())
+    except OfficeError as exc:
+        fail(str(exc))
+
+
+def _done(job: Job) -> None:
+    out.print(_("#{id} {status}: {title}").format(
+        id=job.id, status=status_label(job.status), title=printable(job.title)), markup=False)
+
+
+def _jobs_table(jobs: list[Job], now) -> Table:
+    headers = (_("ID"), _("Urg"), _("Imp"), _("Due"), _("Category"), _("Department"),
+               _("Status"), _("Title"))
+    rows = []
+    for job in jobs:
+        style = "red" if job.overdue else "yellow" if job.at_risk else ""
+        rows.append([
+            Text(str(job.id)), Text(f"{job.urgency.total:.1f}"),
+            Text(importance_label(job.importance) + (" !!" if job.expedite else "")),
+            Text(relative_due(job.effective_due, now), style=style),
+            Text(category_label(job.category)), Text(printable(job.department)),
+            Text(status_label(job.status)), Text(printable(job.title)),
+        ])
+    table = Table(box=None, header_style="bold", padding=(0, 1), pad_edge=False)
+    # Widths in cells (never len()): fixed columns keep their content width up to a cap;
+    # the title gets exactly what is left, so Rich never has to drop a column.
+    widths = [min(max([cell_len(h)] + [r[i].cell_len for r in rows]), 12 if i < 4 else 10)
+              for i, h in enumerate(headers[:-1])]
+    title_width = max(out.width - sum(widths) - 2 * len(headers), 12)
+    for index, header in enumerate(headers):
+        is_title = index == len(headers) - 1
+        table.add_column(header, justify="right" if index < 2 else "left", no_wrap=True,
+                         overflow="ellipsis", width=title_width if is_title else widths[index])
+    for row in rows:
+        table.add_row(*row)
+    return table
+
+
+def _print_job(job: Job, history: list[dict]) -> None:
+    now = services().now()
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold")
+    grid.add_column()
+    rows = [
+        (_("Job"), f"#{job.id}"),
+        (_("Title"), printable(job.title)),
+        (_("Status"), status_label(job.status)),
+        (_("Category"), category_label(job.category)),
+        (_("Importance"), importance_label(job.importance) + (" !!" if job.expedite else "")),
+        (_("Department"), printable(job.department)),
+        (_("Requester"), printable(job.requester)),
+        (_("Due"), f"{short_moment(job.due, now)} ({relative_due(job.due, now)})"),
+    ]
+    if job.promised_by:
+        rows.append((_("Promised by"), f"{short_moment(job.promised_by, now)} — "
+                     f"{printable(job.promise_reason)}"))
+    if job.waiting_reason and job.status == "waiting":
+        rows.append((_("Waiting for"), printable(job.waiting_reason)))
+    if job.outcome:
+        rows.append((_("Outcome"), printable(job.outcome)))
+    if job.cancel_reason:
+        rows.append((_("Cancelled"), printable(job.cancel_reason)))
+    rows.append((_("Replied"), short_moment(job.replied_at, now) if job.replied_at else _("not yet")))
+    parts = " + ".join(f"{p.name} {p.value:g}" for p in job.urgency.parts if p.value)
+    rows.append((_("Urgency"), f"{job.urgency.total:g} = {parts or '0'}"))
+    for key, value in rows:
+        grid.add_row(Text(key), Text(value))
+    out.print(grid)
+    out.print()
+    for event in history:
+        out.print(Text(f"{event['ts']}  {event['action']}"))
+
+
+def main() -> None:
+    """Entry point: usage errors also exit 1 with a one-line message."""
+    code = 0
+    try:
+        result = app(standalone_mode=False)
+        code = result if isinstance(result, int) else 0
+    except typer.Exit as exc:
+        code = exc.exit_code
+    except typer.Abort:
+        code = 1
+    except typer.TyperException as exc:
+        err.print(Text(printable(exc.format_message()), style="red"))
+        code = 1
+    finally:
+        if state.services is not None:
+            state.services.close()
+    sys.exit(code)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Pure domain logic: no Textual, no SQLite, no I/O. `now` is always a parameter."""

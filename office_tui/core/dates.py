@@ -1,0 +1,100 @@
+"""Due-date words of the quick-add grammar, in English and Chinese.
+
+A date without a time means the close of work that day. `eod` is the close of the
+current working day (the next one once it has passed); `+2h` counts wall-clock hours.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta
+
+from office_tui.core.calendar import WorkingCalendar
+from office_tui.i18n import _
+
+
+class DateParseError(ValueError):
+    """A due value that cannot be understood."""
+
+
+_WEEKDAYS = {
+    "mon": 0, "monday": 0, "周一": 0, "星期一": 0,
+    "tue": 1, "tuesday": 1, "周二": 1, "星期二": 1,
+    "wed": 2, "wednesday": 2, "周三": 2, "星期三": 2,
+    "thu": 3, "thursday": 3, "周四": 3, "星期四": 3,
+    "fri": 4, "friday": 4, "周五": 4, "星期五": 4,
+    "sat": 5, "saturday": 5, "周六": 5, "星期六": 5,
+    "sun": 6, "sunday": 6, "周日": 6, "周天": 6, "星期日": 6, "星期天": 6,
+}
+_RELATIVE_DAYS = {
+    "today": 0, "今天": 0, "今日": 0,
+    "tomorrow": 1, "tmr": 1, "明天": 1, "明日": 1,
+    "后天": 2,
+}
+_TIME = re.compile(r"^(\d{1,2})[:：](\d{2})$")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_OFFSET = re.compile(r"^\+(\d{1,5})([dhmw])$")
+
+
+def parse_due(value: str, now: datetime, calendar: WorkingCalendar) -> datetime:
+    """Turn a due value (`tomorrow@14:00`, `明天@9:30`, `+3d`, ...) into a moment."""
+    text = value.strip().lower()
+    if not text:
+        raise DateParseError(_("empty date"))
+    try:
+        return _parse(text, now, calendar)
+    except DateParseError:
+        raise
+    except (ValueError, OverflowError) as exc:
+        raise DateParseError(str(exc)) from None
+
+
+def _parse(text: str, now: datetime, calendar: WorkingCalendar) -> datetime:
+    if text.count("@") > 1:
+        raise DateParseError(_("too many '@'"))
+    if "@" in text:
+        day_text, time_text = text.split("@")
+        clock = _parse_time(time_text)
+        if clock is None:
+            raise DateParseError(_("bad time"))
+        return datetime.combine(_parse_day(day_text, now), clock)
+    if text == "eod":
+        return calendar.end_of_workday(now)
+    if match := _OFFSET.match(text):
+        amount, unit = int(match.group(1)), match.group(2)
+        if unit == "h":
+            return now + timedelta(hours=amount)
+        if unit == "m":
+            return now + timedelta(minutes=amount)
+        days = amount * 7 if unit == "w" else amount
+        return datetime.combine(now.date() + timedelta(days=days), calendar.end)
+    clock = _parse_time(text)
+    if clock is not None:
+        return datetime.combine(now.date(), clock)
+    return datetime.combine(_parse_day(text, now), calendar.end)
+
+
+def _parse_time(text: str) -> time | None:
+    match = _TIME.match(text.strip())
+    if not match:
+        return None
+    hour, minute = int(match.group(1)), int(match.group(2))
+    if hour > 23 or minute > 59:
+        raise DateParseError(_("bad time"))
+    return time(hour, minute)
+
+
+def _parse_day(text: str, now: datetime) -> date:
+    text = text.strip()
+    today = now.date()
+    if text in _RELATIVE_DAYS:
+        return today + timedelta(days=_RELATIVE_DAYS[text])
+    if text in _WEEKDAYS:
+        ahead = (_WEEKDAYS[text] - today.weekday() - 1) % 7 + 1  # strictly after today
+        return today + timedelta(days=ahead)
+    if text.startswith("下") and text[1:] in _WEEKDAYS:
+        monday_next_week = today + timedelta(days=7 - today.weekday())
+        return monday_next_week + timedelta(days=_WEEKDAYS[text[1:]])
+    if match := _ISO_DATE.match(text):
+        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    raise DateParseError(_("unknown date"))

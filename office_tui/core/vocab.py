@@ -1,0 +1,67 @@
+"""The words of the domain: categories, importance levels, statuses and their aliases."""
+
+from __future__ import annotations
+
+from office_tui.i18n import _
+
+CATEGORIES = ("repair", "vehicle", "supply", "reception", "meeting", "print", "other")
+IMPORTANCES = ("high", "normal", "low")
+STATUSES = ("inbox", "open", "in_progress", "waiting", "done", "cancelled")
+OPEN_STATUSES = ("inbox", "open", "in_progress", "waiting")
+CLOSED_STATUSES = ("done", "cancelled")
+
+# Every category both ways (DESIGN.md): English name and the Chinese office word.
+CATEGORY_ALIASES: dict[str, str] = {
+    **{c: c for c in CATEGORIES},
+    "报修": "repair", "维修": "repair",
+    "用车": "vehicle", "车辆": "vehicle",
+    "领用": "supply", "物资": "supply",
+    "接待": "reception",
+    "会议": "meeting",
+    "文印": "print", "打印": "print",
+    "其他": "other",
+}
+
+IMPORTANCE_ALIASES: dict[str, str] = {
+    "high": "high", "h": "high", "高": "high",
+    "normal": "normal", "n": "normal", "中": "normal",
+    "low": "low", "l": "low", "低": "low",
+}
+
+
+def normalise_category(value: str) -> str | None:
+    return CATEGORY_ALIASES.get(value.strip().lower())
+
+
+def normalise_importance(value: str) -> str | None:
+    return IMPORTANCE_ALIASES.get(value.strip().lower())
+
+
+def category_label(category: str) -> str:
+    labels = {
+        "repair": _("repair"),
+        "vehicle": _("vehicle"),
+        "supply": _("supply"),
+        "reception": _("reception"),
+        "meeting": _("meeting"),
+        "print": _("print"),
+        "other": _("other"),
+    }
+    return labels.get(category, category)
+
+
+def importance_label(importance: str) -> str:
+    labels = {"high": _("high"), "normal": _("normal"), "low": _("low")}
+    return labels.get(importance, importance)
+
+
+def status_label(status: str) -> str:
+    labels = {
+        "inbox": _("inbox"),
+        "open": _("open"),
+        "in_progress": _("in progress"),
+        "waiting": _("waiting"),
+        "done": _("done"),
+        "cancelled": _("cancelled"),
+    }
+    return labels.get(status, status)

@@ -1,0 +1,87 @@
+"""The services' shared context: database path, clock, calendar and settings.
+
+A sqlite connection belongs to the thread that made it, so each thread (the CLI, the
+TUI's workers) gets its own, opened lazily and cached per thread.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+import sqlite_utils
+
+from office_tui.core.calendar import WorkingCalendar
+from office_tui.core.urgency import UrgencySettings
+from office_tui.services.errors import OfficeError
+from office_tui.store import StoreError, open_database
+
+Clock = Callable[[], datetime]
+
+
+def system_clock() -> datetime:
+    return datetime.now().replace(microsecond=0)
+
+
+class Services:
+    def __init__(
+        self,
+        db_path: str | os.PathLike[str],
+        *,
+        clock: Clock = system_clock,
+        calendar: WorkingCalendar | None = None,
+        urgency: UrgencySettings | None = None,
+    ) -> None:
+        self.db_path = Path(db_path)
+        self.clock = clock
+        self.calendar = calendar or WorkingCalendar()
+        self.urgency = urgency or UrgencySettings()
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._connections: list[sqlite_utils.Database] = []
+        from office_tui.services.jobs import JobService
+
+        self.jobs = JobService(self)
+
+    def open(self) -> Services:
+        """Open (and migrate) now, so a bad file is reported before anything else."""
+        self.db  # noqa: B018 - opening is the point
+        return self
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        db = getattr(self._local, "db", None)
+        if db is None:
+            try:
+                db = open_database(self.db_path)
+            except StoreError as exc:
+                raise OfficeError(str(exc)) from None
+            self._local.db = db
+            with self._lock:
+                self._connections.append(db)
+        return db
+
+    def load_demo(self, *, jobs: int = 0, force: bool = False) -> dict[str, int]:
+        from office_tui.services.demo import load_demo
+
+        return load_demo(self, jobs=jobs, force=force)
+
+    def now(self) -> datetime:
+        return self.clock()
+
+    def data_version(self) -> int:
+        """Changes when another connection commits: cheap polling for live refresh."""
+        return int(self.db.execute("PRAGMA data_version").fetchone()[0])
+
+    def close(self) -> None:
+        with self._lock:
+            for db in self._connections:
+                try:
+                    db.close()
+                except Exception:  # noqa: BLE001 - closing from another thread may refuse
+                    pass
+            self._connections.clear()
+        self._local = threading.local()

@@ -1,0 +1,335 @@
+"""Job verbs: add, triage, start, wait, promise, done, reply, cancel, undo.
+
+Each verb is one write transaction that also appends its event; a refusal raises
+OfficeError before or inside the transaction, so nothing is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from office_tui.core import quickadd
+from office_tui.core.dates import DateParseError, parse_due
+from office_tui.core.job import Job, from_iso, to_iso
+from office_tui.core.limits import default_due
+from office_tui.core.urgency import compute
+from office_tui.core.vocab import (
+    CATEGORIES, IMPORTANCES, normalise_category, normalise_importance, status_label,
+)
+from office_tui.i18n import _
+from office_tui.services.errors import OfficeError
+from office_tui.store import events, write
+from office_tui.store import jobs as store
+
+if TYPE_CHECKING:
+    from office_tui.services.context import Services
+
+Row = dict[str, Any]
+
+
+class JobService:
+    def __init__(self, ctx: Services) -> None:
+        self.ctx = ctx
+
+    # -- reading ----------------------------------------------------------------------
+    def _job(self, row: Row, now: datetime) -> Job:
+        return Job.from_row(row, now, self.ctx.calendar, self.ctx.urgency)
+
+    def get(self, job_id: int) -> Job:
+        row = store.get(self.ctx.db, job_id)
+        if row is None:
+            raise OfficeError(_("No job #{id}.").format(id=job_id))
+        return self._job(row, self.ctx.now())
+
+    def list(
+        self,
+        *,
+        search: str | None = None,
+        include_closed: bool = False,
+        inbox_only: bool = False,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[Job]:
+        if limit < 0 or offset < 0:
+            raise OfficeError(_("--limit must be zero or more."))
+        now = self.ctx.now()
+        rows = store.page(
+            self.ctx.db, self._ranker(now), search=search or None,
+            include_closed=include_closed, inbox_only=inbox_only, limit=limit, offset=offset,
+        )
+        return [self._job(row, now) for row, _u in rows]
+
+    def count(self, *, search: str | None = None, include_closed: bool = False,
+              inbox_only: bool = False) -> int:
+        return store.count(self.ctx.db, search=search or None,
+                           include_closed=include_closed, inbox_only=inbox_only)
+
+    def history(self, job_id: int) -> list[Row]:
+        self.get(job_id)
+        return events.for_entity(self.ctx.db, "job", job_id)
+
+    def departments(self) -> list[str]:
+        return store.departments(self.ctx.db)
+
+    def _ranker(self, now: datetime) -> Callable[[str, int, str | None, str, str], float]:
+        calendar, settings = self.ctx.calendar, self.ctx.urgency
+
+        def rank(importance: str, expedite: int, due: str | None, created: str, status: str) -> float:
+            return compute(
+                importance=importance, expedite=bool(expedite), due=from_iso(due),
+                created=from_iso(created) or now, status=status, now=now,
+                calendar=calendar, settings=settings,
+            ).total
+
+        return rank
+
+    # -- intake -----------------------------------------------------------------------
+    def add(self, text: str, *, requester: str | None = None) -> Job:
+        """Quick-add: parse the grammar of DESIGN.md and save the job."""
+        now = self.ctx.now()
+        try:
+            parsed = quickadd.parse(text, now, self.ctx.calendar)
+        except quickadd.QuickAddError as exc:
+            raise OfficeError(str(exc)) from None
+        # Naming both category and importance is triage done at the door.
+        triaged = parsed.category is not None and parsed.importance is not None
+        return self.create(
+            parsed.title,
+            category=parsed.category or "other",
+            importance=parsed.importance or "normal",
+            expedite=parsed.expedite,
+            due=parsed.due,
+            department=parsed.department,
+            requester=requester,
+            status="open" if triaged else "inbox",
+        )
+
+    def create(
+        self,
+        title: str,
+        *,
+        category: str = "other",
+        importance: str = "normal",
+        expedite: bool = False,
+        due: datetime | None = None,
+        department: str | None = None,
+        requester: str | None = None,
+        status: str = "inbox",
+    ) -> Job:
+        if not title or not title.strip():
+            raise OfficeError(_("The title is empty: write what is needed."))
+        category = self._category(category)
+        importance = self._importance(importance)
+        now = self.ctx.now()
+        row: Row = {
+            "title": title,
+            "category": category,
+            "department": department or None,
+            "requester": requester or None,
+            "importance": importance,
+            "expedite": int(bool(expedite)),
+            "due": to_iso(due or default_due(category, now, self.ctx.calendar)),
+            "due_source": "given" if due else "limit",
+            "status": status,
+            "created": to_iso(now),
+            "updated": to_iso(now),
+        }
+        db = self.ctx.db
+        with write(db):
+            job_id = store.insert(db, row)
+            if department:
+                store.add_department(db, department)
+            saved = store.get(db, job_id)
+            events.record(db, ts=to_iso(now), action="add", entity="job", entity_id=job_id,
+                          before=None, after=saved)
+        return self._job(saved, now)
+
+    # -- triage and work --------------------------------------------------------------
+    def triage(
+        self,
+        job_id: int,
+        *,
+        importance: str | None = None,
+        category: str | None = None,
+        due: str | None = None,
+        expedite: bool | None = None,
+    ) -> Job:
+        now = self.ctx.now()
+        changes: Row = {}
+        if importance is not None:
+            changes["importance"] = self._importance(importance)
+        if category is not None:
+            changes["category"] = self._category(category)
+        if due is not None:
+            changes["due"] = to_iso(self._parse_due(due, now))
+            changes["due_source"] = "given"
+        if expedite is not None:
+            changes["expedite"] = int(expedite)
+
+        def apply(row: Row) -> None:
+            row.update(changes)
+            if "category" in changes and "due" not in changes and row["due_source"] == "limit":
+                created = from_iso(row["created"]) or now
+                row["due"] = to_iso(default_due(row["category"], created, self.ctx.calendar))
+            if row["status"] == "inbox":
+                row["status"] = "open"
+
+        return self._change(job_id, "triage", apply)
+
+    def start(self, job_id: int) -> Job:
+        def apply(row: Row) -> None:
+            if row["status"] == "in_progress":
+                raise OfficeError(_("Job #{id} is already in progress.").format(id=job_id))
+            row["status"] = "in_progress"
+
+        return self._change(job_id, "start", apply)
+
+    def wait(self, job_id: int, reason: str) -> Job:
+        reason = self._required(reason, _("Say what the job is waiting for."))
+        now = self.ctx.now()
+
+        def apply(row: Row) -> None:
+            if row["status"] == "waiting":
+                raise OfficeError(_("Job #{id} is already waiting.").format(id=job_id))
+            row["status"] = "waiting"
+            row["waiting_reason"] = reason
+            row["waiting_since"] = to_iso(now)
+
+        return self._change(job_id, "wait", apply)
+
+    def promise(self, job_id: int, by: str, reason: str) -> Job:
+        now = self.ctx.now()
+        when = self._parse_due(by, now)
+        reason = self._required(reason, _("Give the reason for the new promise."))
+        if when <= now:
+            raise OfficeError(_("The promised time {when} is already past.").format(
+                when=to_iso(when)))
+
+        def apply(row: Row) -> None:
+            row["promised_by"] = to_iso(when)
+            row["promise_reason"] = reason
+
+        return self._change(job_id, "promise", apply)
+
+    def done(self, job_id: int, outcome: str | None, *, replied: bool = False) -> Job:
+        outcome = self._required(outcome, _("A job is closed with its outcome: say what was done."))
+        now = self.ctx.now()
+
+        def apply(row: Row) -> None:
+            row["status"] = "done"
+            row["outcome"] = outcome
+            row["closed_at"] = to_iso(now)
+            if replied:
+                row["replied_at"] = to_iso(now)
+
+        return self._change(job_id, "done", apply)
+
+    def reply(self, job_id: int, note: str | None = None) -> Job:
+        now = self.ctx.now()
+
+        def apply(row: Row) -> None:
+            row["replied_at"] = to_iso(now)
+            if note:
+                row["reply_note"] = note
+
+        return self._change(job_id, "reply", apply, allow_done=True)
+
+    def cancel(self, job_id: int, reason: str) -> Job:
+        reason = self._required(reason, _("Give the reason for cancelling."))
+        now = self.ctx.now()
+
+        def apply(row: Row) -> None:
+            row["status"] = "cancelled"
+            row["cancel_reason"] = reason
+            row["closed_at"] = to_iso(now)
+
+        return self._change(job_id, "cancel", apply)
+
+    # -- undo -------------------------------------------------------------------------
+    def undo(self) -> Row:
+        """Revert the newest change not yet undone, by appending its inverse."""
+        db = self.ctx.db
+        now = self.ctx.now()
+        with write(db):
+            event = events.last_undoable(db, ("job",))
+            if event is None:
+                raise OfficeError(_("Nothing to undo."))
+            job_id = event["entity_id"]
+            current = store.get(db, job_id)
+            restored = event["before"]
+            if restored is None:
+                store.delete(db, job_id)
+            elif current is None:
+                store.restore(db, restored)
+            else:
+                store.replace(db, restored)
+            events.record(db, ts=to_iso(now), action="undo", entity="job", entity_id=job_id,
+                          before=current, after=restored, undoes=event["id"])
+        return {"undone": event["action"], "job_id": job_id, "event_id": event["id"]}
+
+    # -- helpers ----------------------------------------------------------------------
+    def _change(
+        self, job_id: int, action: str, apply: Callable[[Row], None], *, allow_done: bool = False
+    ) -> Job:
+        now = self.ctx.now()
+        db = self.ctx.db
+        with write(db):
+            before = store.get(db, job_id)
+            if before is None:
+                raise OfficeError(_("No job #{id}.").format(id=job_id))
+            closed = before["status"] == "cancelled" or (
+                before["status"] == "done" and not allow_done)
+            if closed:
+                raise OfficeError(_("Job #{id} is closed ({status}); nothing changed.").format(
+                    id=job_id, status=status_label(before["status"])))
+            after = dict(before)
+            apply(after)
+            self._resume_clock(before, after, now)
+            after["updated"] = to_iso(now)
+            store.replace(db, after)
+            events.record(db, ts=to_iso(now), action=action, entity="job", entity_id=job_id,
+                          before=before, after=after)
+        return self._job(after, now)
+
+    def _resume_clock(self, before: Row, after: Row, now: datetime) -> None:
+        """Leaving 'waiting' moves the due by the working time spent waiting."""
+        if before["status"] != "waiting" or after["status"] == "waiting":
+            return
+        since, due = from_iso(before["waiting_since"]), from_iso(after["due"])
+        if since and due and after.get("due") == before.get("due"):
+            cal = self.ctx.calendar
+            waited = max(cal.offset(now) - cal.offset(since), 0.0)
+            after["due"] = to_iso(cal.add_working_minutes(due, waited))
+        after["waiting_since"] = None
+
+    def _parse_due(self, value: str, now: datetime) -> datetime:
+        try:
+            return parse_due(value, now, self.ctx.calendar)
+        except DateParseError as exc:
+            raise OfficeError(_("Bad date '{value}': {reason}. Try today, tomorrow@14:00, fri, "
+                                "2026-12-01, +3d, 明天@9:30.").format(value=value, reason=exc)
+                              ) from None
+
+    @staticmethod
+    def _category(value: str) -> str:
+        found = normalise_category(value or "")
+        if found is None:
+            raise OfficeError(_("Unknown category '{value}'. Use one of: {choices}.").format(
+                value=value, choices=", ".join(CATEGORIES)))
+        return found
+
+    @staticmethod
+    def _importance(value: str) -> str:
+        found = normalise_importance(value or "")
+        if found is None:
+            raise OfficeError(_("Unknown importance '{value}'. Use one of: {choices}.").format(
+                value=value, choices=", ".join(IMPORTANCES)))
+        return found
+
+    @staticmethod
+    def _required(value: str | None, message: str) -> str:
+        if value is None or not value.strip():
+            raise OfficeError(message)
+        return value

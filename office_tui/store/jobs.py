@@ -1,0 +1,119 @@
+"""Job rows: insert, fetch, update, page through in urgency order."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import sqlite_utils
+
+OPEN_SQL = "status IN ('inbox','open','in_progress','waiting')"
+COLUMNS = (
+    "id", "title", "category", "department", "requester", "importance", "expedite", "due",
+    "due_source", "promised_by", "promise_reason", "status", "waiting_reason", "waiting_since",
+    "outcome", "cancel_reason", "replied_at", "reply_note", "created", "updated", "closed_at",
+)
+
+Row = dict[str, Any]
+# rank(importance, expedite, effective_due, created, status) -> urgency
+Ranker = Callable[[str, int, str | None, str, str], float]
+
+
+def insert(db: sqlite_utils.Database, row: Row) -> int:
+    cols = [c for c in COLUMNS if c in row]
+    cursor = db.execute(
+        f"INSERT INTO jobs ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})",
+        [row[c] for c in cols],
+    )
+    return int(cursor.lastrowid)
+
+
+def insert_many(db: sqlite_utils.Database, rows: Sequence[Row]) -> None:
+    if not rows:
+        return
+    cols = [c for c in COLUMNS if c in rows[0]]
+    db.conn.executemany(
+        f"INSERT INTO jobs ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})",
+        [[r[c] for c in cols] for r in rows],
+    )
+
+
+def get(db: sqlite_utils.Database, job_id: int) -> Row | None:
+    cursor = db.execute(f"SELECT {', '.join(COLUMNS)} FROM jobs WHERE id = ?", [job_id])
+    found = cursor.fetchone()
+    return dict(zip(COLUMNS, found)) if found else None
+
+
+def replace(db: sqlite_utils.Database, row: Row) -> None:
+    """Write every column of an existing job (used by updates and by undo)."""
+    cols = [c for c in COLUMNS if c != "id"]
+    db.execute(
+        f"UPDATE jobs SET {', '.join(f'{c} = ?' for c in cols)} WHERE id = ?",
+        [row.get(c) for c in cols] + [row["id"]],
+    )
+
+
+def restore(db: sqlite_utils.Database, row: Row) -> None:
+    """Put back a deleted job with its old id (undo of a delete)."""
+    insert(db, row)
+
+
+def delete(db: sqlite_utils.Database, job_id: int) -> None:
+    db.execute("DELETE FROM jobs WHERE id = ?", [job_id])
+
+
+def _where(search: str | None, include_closed: bool, inbox_only: bool) -> tuple[str, list]:
+    clauses, params = [], []
+    if inbox_only:
+        clauses.append("status = 'inbox'")
+    elif not include_closed:
+        clauses.append(OPEN_SQL)
+    if search:
+        like = "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        clauses.append(
+            "(title LIKE ? ESCAPE '\\' OR department LIKE ? ESCAPE '\\' "
+            "OR requester LIKE ? ESCAPE '\\' OR CAST(id AS TEXT) = ?)"
+        )
+        params += [like, like, like, search.strip().lstrip("#")]
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def page(
+    db: sqlite_utils.Database,
+    rank: Ranker,
+    *,
+    search: str | None = None,
+    include_closed: bool = False,
+    inbox_only: bool = False,
+    limit: int = 50,
+    offset: int = 0,
+) -> list[tuple[Row, float]]:
+    """One page of jobs, most urgent first; the ordering is done by SQLite."""
+    db.conn.create_function("urgency", 5, rank)
+    where, params = _where(search, include_closed, inbox_only)
+    sql = (
+        f"SELECT {', '.join(COLUMNS)}, "
+        "urgency(importance, expedite, COALESCE(promised_by, due), created, status) AS u "
+        f"FROM jobs{where} ORDER BY u DESC, due IS NULL, due, id LIMIT ? OFFSET ?"
+    )
+    rows = db.execute(sql, params + [limit, offset]).fetchall()
+    return [(dict(zip(COLUMNS, r[:-1])), r[-1]) for r in rows]
+
+
+def count(
+    db: sqlite_utils.Database,
+    *,
+    search: str | None = None,
+    include_closed: bool = False,
+    inbox_only: bool = False,
+) -> int:
+    where, params = _where(search, include_closed, inbox_only)
+    return int(db.execute(f"SELECT COUNT(*) FROM jobs{where}", params).fetchone()[0])
+
+
+def departments(db: sqlite_utils.Database) -> list[str]:
+    return [r[0] for r in db.execute("SELECT name FROM departments ORDER BY name").fetchall()]
+
+
+def add_department(db: sqlite_utils.Database, name: str) -> None:
+    db.execute("INSERT OR IGNORE INTO departments (name) VALUES (?)", [name])
