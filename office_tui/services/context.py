@@ -6,9 +6,10 @@ TUI's workers) gets its own, opened lazily and cached per thread.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -75,6 +76,25 @@ class Services:
     def data_version(self) -> int:
         """Changes when another connection commits: cheap polling for live refresh."""
         return int(self.db.execute("PRAGMA data_version").fetchone()[0])
+
+    @contextlib.contextmanager
+    def session(self) -> Iterator[Services]:
+        """Use the services from a short-lived thread (a TUI worker): the thread's
+        connection is closed when the block ends."""
+        try:
+            yield self
+        finally:
+            self.close_thread()
+
+    def close_thread(self) -> None:
+        db = getattr(self._local, "db", None)
+        if db is None:
+            return
+        self._local.db = None
+        with self._lock:
+            if db in self._connections:
+                self._connections.remove(db)
+        db.close()
 
     def close(self) -> None:
         with self._lock:

@@ -1,5 +1,70 @@
+"""The App: one mode per area of the clerk's work, F-keys to switch, ctrl+q to quit."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import partial
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from office_tui.i18n import _
 from office_tui.services import Services
+from office_tui.tui.screens.jobs import JobsScreen
+from office_tui.tui.screens.placeholder import InventoryScreen, TodayScreen, VehiclesScreen
+
+
+class OfficeApp(App[None]):
+    CSS_PATH = "office.tcss"
+    TITLE = "office-tui"
+    MODES = {
+        "today": TodayScreen,
+        "jobs": JobsScreen,
+        "vehicles": VehiclesScreen,
+        "inventory": InventoryScreen,
+    }
+    # Jobs until the Today queue is built: opening on an empty page helps nobody.
+    DEFAULT_MODE = "jobs"
+    BINDINGS = [
+        Binding("f2", "switch_mode('today')", _("Today"), id="mode.today"),
+        Binding("f3", "switch_mode('jobs')", _("Jobs"), id="mode.jobs"),
+        Binding("f4", "switch_mode('vehicles')", _("Vehicles"), id="mode.vehicles"),
+        Binding("f5", "switch_mode('inventory')", _("Inventory"), id="mode.inventory"),
+        Binding("ctrl+q", "quit", _("Quit"), id="quit", priority=True),
+    ]
+
+    def __init__(self, services: Services, *, poll_seconds: float = 1.0) -> None:
+        super().__init__()
+        self.services = services
+        self.poll_seconds = poll_seconds
+
+    def mode_titles(self) -> dict[str, str]:
+        return {
+            "today": _("Today"),
+            "jobs": _("Jobs"),
+            "vehicles": _("Vehicles"),
+            "inventory": _("Inventory"),
+        }
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The palette reaches every mode and every action of the current screen."""
+        for mode, title in self.mode_titles().items():
+            yield SystemCommand(_("Go to {area}").format(area=title),
+                                _("Switch to the {area} screen").format(area=title),
+                                partial(self.switch_mode, mode))
+        for binding in getattr(screen, "BINDINGS", []):
+            if isinstance(binding, Binding) and binding.description:
+                yield SystemCommand(
+                    binding.description,
+                    _("Key: {key}").format(key=binding.key_display or binding.key),
+                    partial(self._run_screen_action, screen, binding.action),
+                )
+        yield from super().get_system_commands(screen)
+
+    async def _run_screen_action(self, screen: Screen, action: str) -> None:
+        await screen.run_action(action)
 
 
 def run_app(services: Services) -> None:
-    raise SystemExit("TUI not built yet")
+    OfficeApp(services).run()

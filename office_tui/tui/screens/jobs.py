@@ -1,0 +1,444 @@
+"""The Jobs screen: every open request by urgency, triaged from the keyboard.
+
+Loads run in thread workers (one short-lived connection each) and post messages back;
+only message handlers touch widgets. After an action the cursor moves to the job the
+clerk would look at next, so an inbox can be worked down without the mouse.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Static
+from textual.worker import get_current_worker
+
+from office_tui.core import quickadd
+from office_tui.core.dates import DateParseError, parse_due
+from office_tui.core.humanize import relative_due
+from office_tui.core.job import Job
+from office_tui.core.text import printable
+from office_tui.core.vocab import category_label, importance_label, status_label
+from office_tui.i18n import _
+from office_tui.services import OfficeError, Services
+from office_tui.tui.widgets.forms import (
+    CategoryPicker, DoneAnswer, DoneForm, PromiseAnswer, PromiseForm, TextPrompt,
+)
+from office_tui.tui.widgets.job_views import JobDetail, UrgencyView
+
+PAGE = 200
+ROW_ACTIONS = {
+    "importance", "expedite", "category", "due", "start", "wait", "promise", "done",
+    "reply", "why", "detail",
+}
+
+
+@dataclass
+class Loaded(Message):
+    generation: int
+    jobs: list[Job]
+    total: int
+    inbox: int
+    focus_id: int | None
+    fallback_index: int
+
+
+@dataclass
+class ActionDone(Message):
+    message: str
+    focus_id: int | None
+
+
+@dataclass
+class ActionFailed(Message):
+    message: str
+
+
+class JobsScreen(Screen):
+    BINDINGS = [
+        Binding("a", "add", _("Add"), id="jobs.add"),
+        Binding("slash", "search", _("Search"), id="jobs.search"),
+        Binding("v", "toggle_inbox", _("Inbox/All"), id="jobs.inbox"),
+        Binding("1", "importance('high')", _("High"), id="jobs.high"),
+        Binding("2", "importance('normal')", _("Normal"), id="jobs.normal"),
+        Binding("3", "importance('low')", _("Low"), id="jobs.low"),
+        Binding("e", "expedite", _("Expedite"), id="jobs.expedite"),
+        Binding("c", "category", _("Category"), id="jobs.category"),
+        Binding("d", "due", _("Due"), id="jobs.due"),
+        Binding("s", "start", _("Start"), id="jobs.start"),
+        Binding("w", "wait", _("Wait"), id="jobs.wait"),
+        Binding("p", "promise", _("Promise"), id="jobs.promise"),
+        Binding("x", "done", _("Done"), id="jobs.done"),
+        Binding("r", "reply", _("Replied"), id="jobs.reply"),
+        Binding("u", "undo", _("Undo"), id="jobs.undo"),
+        Binding("question_mark", "why", _("Why?"), id="jobs.why"),
+        Binding("enter", "detail", _("Detail"), id="jobs.detail"),
+        Binding("escape", "leave_input", _("Back"), show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.jobs: list[Job] = []
+        self.total = 0
+        self.inbox_count = 0
+        self.search = ""
+        self.inbox_only = False
+        self.limit = PAGE
+        self._generation = 0
+        self._seen_version: int | None = None
+
+    @property
+    def services(self) -> Services:
+        return self.app.services  # type: ignore[attr-defined]
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="jobs-header", markup=False)
+        yield Input(placeholder=_("quick add: 修灯 !high due:today@16:00 @总务科 #报修"),
+                    id="quickadd")
+        yield Static("", id="quickadd-error", classes="form-error", markup=False)
+        yield Input(placeholder=_("search title, department, requester"), id="search")
+        table: DataTable = DataTable(id="jobs-table", cursor_type="row", zebra_stripes=True)
+        yield table
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        for label, key in ((_("ID"), "id"), (_("Urg"), "urg"), (_("Imp"), "imp"),
+                           (_("Due"), "due"), (_("Category"), "cat"),
+                           (_("Department"), "dept"), (_("Status"), "status"),
+                           (_("Title"), "title")):
+            table.add_column(label, key=key)
+        for widget_id in ("#quickadd", "#quickadd-error", "#search"):
+            self.query_one(widget_id).display = False
+        table.focus()
+        self.reload()
+        self.set_interval(getattr(self.app, "poll_seconds", 1.0), self.poll)
+
+    # -- loading ----------------------------------------------------------------------
+    def current_job(self) -> Job | None:
+        table = self.query_one(DataTable)
+        if not self.jobs or table.cursor_row < 0 or table.cursor_row >= len(self.jobs):
+            return None
+        return self.jobs[table.cursor_row]
+
+    def next_after(self, job: Job) -> int | None:
+        """The job the clerk would triage next: the one below, else the one above."""
+        ids = [j.id for j in self.jobs]
+        if job.id not in ids:
+            return None
+        index = ids.index(job.id)
+        if index + 1 < len(ids):
+            return ids[index + 1]
+        return ids[index - 1] if index > 0 else None
+
+    def reload(self, focus_id: int | None = None) -> None:
+        current = self.current_job()
+        self._generation += 1
+        self._load(
+            self._generation, self.search, self.inbox_only, self.limit,
+            focus_id if focus_id is not None else (current.id if current else None),
+            self.query_one(DataTable).cursor_row,
+        )
+
+    @work(thread=True, exclusive=True, group="jobs-load", exit_on_error=False)
+    def _load(self, generation: int, search: str, inbox_only: bool, limit: int,
+              focus_id: int | None, fallback_index: int) -> None:
+        with self.services.session() as svc:
+            jobs = svc.jobs.list(search=search, inbox_only=inbox_only, limit=limit)
+            total = svc.jobs.count(search=search, inbox_only=inbox_only)
+            inbox = svc.jobs.count(inbox_only=True)
+        if not get_current_worker().is_cancelled:
+            self.post_message(Loaded(generation, jobs, total, inbox, focus_id, fallback_index))
+
+    @on(Loaded)
+    def show_jobs(self, message: Loaded) -> None:
+        if message.generation != self._generation:
+            return  # a newer load is on its way
+        self.jobs, self.total, self.inbox_count = message.jobs, message.total, message.inbox
+        table = self.query_one(DataTable)
+        now = self.services.now()
+        with self.app.batch_update():
+            table.clear()
+            for job in self.jobs:
+                table.add_row(*self._cells(job, now), key=str(job.id))
+            ids = [j.id for j in self.jobs]
+            if message.focus_id in ids:
+                index = ids.index(message.focus_id)
+            else:
+                index = min(max(message.fallback_index, 0), max(len(ids) - 1, 0))
+            if ids:
+                table.move_cursor(row=index, animate=False)
+        self._update_header()
+        self.refresh_bindings()
+
+    def _cells(self, job: Job, now) -> list[Text]:
+        if job.overdue:
+            due_style = "bold red"
+        elif job.due_today(now) or job.at_risk:
+            due_style = "yellow"
+        else:
+            due_style = ""
+        row_style = "bold magenta" if job.expedite else ""
+        mark = importance_label(job.importance) + (" !!" if job.expedite else "")
+        return [
+            Text(str(job.id), style="dim"),
+            Text(f"{job.urgency.total:.1f}", justify="right"),
+            Text(mark, style="bold" if job.importance == "high" else row_style),
+            Text(relative_due(job.effective_due, now), style=due_style),
+            Text(category_label(job.category)),
+            Text(printable(job.department)),
+            Text(status_label(job.status), style="cyan" if job.status == "inbox" else ""),
+            Text(printable(job.title), style=row_style or due_style.replace("bold ", "")),
+        ]
+
+    def _update_header(self) -> None:
+        view = _("inbox") if self.inbox_only else _("all open")
+        parts = [
+            _("Jobs"),
+            _("{n} shown of {total}").format(n=len(self.jobs), total=self.total),
+            _("{n} in inbox").format(n=self.inbox_count),
+            _("view: {view}").format(view=view),
+        ]
+        if self.search:
+            parts.append(_("search: {text}").format(text=printable(self.search)))
+        self.query_one("#jobs-header", Static).update(" · ".join(parts))
+
+    def poll(self) -> None:
+        """Another process (the CLI, a second window) wrote: reload, keep the cursor."""
+        try:
+            version = self.services.data_version()
+        except OfficeError:
+            return
+        if self._seen_version is not None and version != self._seen_version:
+            self.reload()
+        self._seen_version = version
+
+    @on(DataTable.RowHighlighted)
+    def maybe_load_more(self, event: DataTable.RowHighlighted) -> None:
+        if event.cursor_row >= len(self.jobs) - 5 and len(self.jobs) < self.total \
+                and self.limit <= len(self.jobs):
+            self.limit += PAGE
+            self.reload()
+
+    # -- acting -----------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ROW_ACTIONS and self.current_job() is None:
+            return None  # shown disabled: there is no job under the cursor
+        return True
+
+    def _act(self, label: str, call: Callable[[Services], Any], focus_id: int | None) -> None:
+        self._run_action(label, call, focus_id)
+
+    @work(thread=True, group="jobs-act", exit_on_error=False)
+    def _run_action(self, label: str, call: Callable[[Services], Any],
+                    focus_id: int | None) -> None:
+        try:
+            with self.services.session() as svc:
+                result = call(svc)
+        except OfficeError as exc:
+            self.post_message(ActionFailed(str(exc)))
+            return
+        if isinstance(result, Job) and focus_id is None:
+            focus_id = result.id
+        if isinstance(result, dict) and focus_id is None:
+            focus_id = result.get("job_id")
+        self.post_message(ActionDone(label, focus_id))
+
+    @on(ActionDone)
+    def action_finished(self, message: ActionDone) -> None:
+        if message.message:
+            self.notify(message.message, markup=False, timeout=3)
+        self.reload(focus_id=message.focus_id)
+
+    @on(ActionFailed)
+    def action_refused(self, message: ActionFailed) -> None:
+        self.notify(message.message, markup=False, severity="error", timeout=6)
+
+    def _on_row(self, label: str, call: Callable[[Services, Job], Any]) -> None:
+        job = self.current_job()
+        if job is None:
+            return
+        self._act(label.format(id=job.id), lambda svc: call(svc, job), self.next_after(job))
+
+    def action_importance(self, level: str) -> None:
+        self._on_row(_("#{id} importance: ") + importance_label(level),
+                     lambda svc, job: svc.jobs.triage(job.id, importance=level))
+
+    def action_expedite(self) -> None:
+        job = self.current_job()
+        if job is None:
+            return
+        label = _("#{id} expedite off") if job.expedite else _("#{id} expedite on")
+        self._on_row(label, lambda svc, j: svc.jobs.triage(j.id, expedite=not j.expedite))
+
+    def action_start(self) -> None:
+        self._on_row(_("#{id} started"), lambda svc, job: svc.jobs.start(job.id))
+
+    def action_reply(self) -> None:
+        self._on_row(_("#{id} requester told"), lambda svc, job: svc.jobs.reply(job.id))
+
+    def action_undo(self) -> None:
+        self._act(_("Undone"), lambda svc: svc.jobs.undo(), None)
+
+    def action_category(self) -> None:
+        job = self.current_job()
+        if job is None:
+            return
+
+        def chosen(category: str | None) -> None:
+            if category:
+                self._on_row(_("#{id} category: ") + category_label(category),
+                             lambda svc, j: svc.jobs.triage(j.id, category=category))
+
+        self.app.push_screen(CategoryPicker(job.category), chosen)
+
+    def _validate_due(self, value: str) -> str | None:
+        try:
+            parse_due(value, self.services.now(), self.services.calendar)
+        except DateParseError as exc:
+            return _("Bad date '{value}': {reason}.").format(value=value, reason=exc)
+        return None
+
+    def action_due(self) -> None:
+        job = self.current_job()
+        if job is None:
+            return
+
+        def chosen(value: str | None) -> None:
+            if value:
+                self._on_row(_("#{id} due set"), lambda svc, j: svc.jobs.triage(j.id, due=value))
+
+        self.app.push_screen(
+            TextPrompt(_("Due for #{id}").format(id=job.id),
+                       placeholder=_("today, tomorrow@14:00, fri, +3d, 明天@9:30"),
+                       validate=self._validate_due),
+            chosen,
+        )
+
+    def action_wait(self) -> None:
+        job = self.current_job()
+        if job is None:
+            return
+
+        def chosen(reason: str | None) -> None:
+            if reason:
+                self._on_row(_("#{id} waiting"), lambda svc, j: svc.jobs.wait(j.id, reason))
+
+        self.app.push_screen(
+            TextPrompt(_("What is #{id} waiting for?").format(id=job.id),
+                       placeholder=_("a part, the vendor, 等待厂家配件"),
+                       validate=lambda v: None if v.strip() else _(
+                           "Say what the job is waiting for.")),
+            chosen,
+        )
+
+    def action_promise(self) -> None:
+        if self.current_job() is None:
+            return
+
+        def chosen(answer: PromiseAnswer | None) -> None:
+            if answer:
+                self._on_row(_("#{id} promised"),
+                             lambda svc, j: svc.jobs.promise(j.id, answer.by, answer.reason))
+
+        self.app.push_screen(PromiseForm(self._validate_due), chosen)
+
+    def action_done(self) -> None:
+        if self.current_job() is None:
+            return
+
+        def chosen(answer: DoneAnswer | None) -> None:
+            if answer:
+                self._on_row(_("#{id} done"), lambda svc, j: svc.jobs.done(
+                    j.id, answer.outcome, replied=answer.replied))
+
+        self.app.push_screen(DoneForm(), chosen)
+
+    def action_why(self) -> None:
+        job = self.current_job()
+        if job is not None:
+            self.app.push_screen(UrgencyView(job))
+
+    def action_detail(self) -> None:
+        job = self.current_job()
+        if job is not None:
+            self._open_detail(job.id)
+
+    @on(DataTable.RowSelected)
+    def row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_detail()
+
+    @work(thread=True, group="jobs-detail", exit_on_error=False)
+    def _open_detail(self, job_id: int) -> None:
+        try:
+            with self.services.session() as svc:
+                job, history, now = svc.jobs.get(job_id), svc.jobs.history(job_id), svc.now()
+        except OfficeError as exc:
+            self.post_message(ActionFailed(str(exc)))
+            return
+        self.app.call_from_thread(self.app.push_screen, JobDetail(job, history, now))
+
+    # -- quick add, search, inbox view -------------------------------------------------
+    def action_add(self) -> None:
+        box = self.query_one("#quickadd", Input)
+        box.display = True
+        box.focus()
+
+    def action_search(self) -> None:
+        box = self.query_one("#search", Input)
+        box.display = True
+        box.focus()
+
+    def action_toggle_inbox(self) -> None:
+        self.inbox_only = not self.inbox_only
+        self.limit = PAGE
+        self.reload()
+
+    def action_leave_input(self) -> None:
+        focused = self.focused
+        if isinstance(focused, Input) and focused.id == "search":
+            focused.value = ""
+            self.search = ""
+            focused.display = False
+            self.reload()
+        elif isinstance(focused, Input) and focused.id == "quickadd":
+            focused.value = ""
+            focused.display = False
+            self.query_one("#quickadd-error").display = False
+        self.query_one(DataTable).focus()
+
+    @on(Input.Changed, "#search")
+    def search_changed(self, event: Input.Changed) -> None:
+        self.search = event.value.strip()
+        self.limit = PAGE
+        self.reload()
+
+    @on(Input.Submitted, "#search")
+    def search_done(self, event: Input.Submitted) -> None:
+        if not event.value.strip():
+            event.input.display = False
+        self.query_one(DataTable).focus()
+
+    @on(Input.Submitted, "#quickadd")
+    def quick_add(self, event: Input.Submitted) -> None:
+        text = event.value
+        error = self.query_one("#quickadd-error", Static)
+        try:  # pure parse first: an inline error, and nothing is written
+            quickadd.parse(text, self.services.now(), self.services.calendar)
+        except quickadd.QuickAddError as exc:
+            error.update(str(exc))
+            error.display = True
+            return
+        error.display = False
+        event.input.value = ""
+        event.input.display = False
+        self.query_one(DataTable).focus()
+        self._act(_("Added"), lambda svc: svc.jobs.add(text), None)

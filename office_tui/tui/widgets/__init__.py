@@ -1,0 +1,1 @@
+"""Widgets and modal forms of the interface."""
