@@ -388,14 +388,17 @@ class JobsScreen(Screen):
 
     # -- quick add, search, inbox view -------------------------------------------------
     def action_add(self) -> None:
-        box = self.query_one("#quickadd", Input)
-        box.display = True
-        box.focus()
+        self._open_box("#quickadd")
 
     def action_search(self) -> None:
-        box = self.query_one("#search", Input)
+        self._open_box("#search")
+
+    def _open_box(self, selector: str) -> None:
+        box = self.query_one(selector, Input)
         box.display = True
-        box.focus()
+        # Focus now, not after a refresh: keys typed right after `a` must land in the
+        # box, never on the table as triage commands.
+        self.set_focus(box)
 
     def action_toggle_inbox(self) -> None:
         self.inbox_only = not self.inbox_only
