@@ -15,7 +15,7 @@ $(BIN)/office-tui: pyproject.toml
 install: $(BIN)/office-tui
 
 demo: install
-	$(BIN)/office-tui --db $(DEMO_DB) demo
+	@test -s $(DEMO_DB) || $(BIN)/office-tui --db $(DEMO_DB) demo
 	$(BIN)/office-tui --db $(DEMO_DB)
 
 test: install
