@@ -47,6 +47,9 @@ class State:
 
 state = State()
 
+# SQLite integers are signed 64-bit: larger ids and limits cannot exist in the database.
+MAX_SQLITE_INT = 2**63 - 1
+
 
 def fail(message: str) -> NoReturn:
     err.print(Text(printable(message), style="red"))
@@ -60,8 +63,35 @@ def services() -> Services:
             svc.open()
         except OfficeError as exc:
             fail(str(exc))
+        except (OSError, sqlite3.Error) as exc:
+            # Last line of defence: a path that cannot hold a database (a missing or
+            # unwritable folder, a device file) is one line, not a traceback.
+            svc.close()
+            fail(_("Cannot open the database {path}: {reason}").format(
+                path=svc.db_path, reason=_reason(exc)))
         state.services = svc
     return state.services
+
+
+def close_services() -> None:
+    if state.services is not None:
+        state.services.close()
+        state.services = None
+
+
+def _reason(exc: BaseException) -> str:
+    return getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+
+
+def job_id_arg(value: int) -> int:
+    """IDs beyond SQLite's integer range cannot exist: say so instead of overflowing."""
+    if value is not None and not 1 <= value <= MAX_SQLITE_INT:
+        fail(_("No job #{id}.").format(id=value))
+    return value
+
+
+def JobId() -> Any:  # noqa: N802 - reads like a type in the signatures below
+    return typer.Argument(..., metavar="ID", help=_("The job's number."), callback=job_id_arg)
 
 
 def emit_json(data: Any) -> None:
@@ -79,8 +109,9 @@ def main_callback(
     """With no command, open the terminal interface."""
     if lang:
         i18n.set_language(lang)
+    close_services()  # a previous in-process invocation (tests) must not leak its connection
     state.db_path = db
-    state.services = None
+    ctx.call_on_close(close_services)
     if ctx.invoked_subcommand is None:
         from office_tui.tui.app import run_app
 
@@ -127,6 +158,7 @@ def list_jobs(
     as_json: bool = typer.Option(False, "--json", help=_("Print a JSON array.")),
 ) -> None:
     """Open jobs, most urgent first."""
+    limit = min(limit, MAX_SQLITE_INT)  # "more than there can be" is simply "all"
     jobs = _run(lambda s: s.jobs.list(search=search, include_closed=all_, inbox_only=inbox,
                                       limit=limit))
     if as_json:
@@ -140,7 +172,7 @@ def list_jobs(
 
 @app.command()
 def show(
-    job_id: int = typer.Argument(..., metavar="ID"),
+    job_id: int = JobId(),
     as_json: bool = typer.Option(False, "--json", help=_("Print the job as JSON.")),
 ) -> None:
     """One job, with its urgency parts and history."""
@@ -157,7 +189,7 @@ def show(
 # -- triage and work --------------------------------------------------------------------
 @app.command()
 def triage(
-    job_id: int = typer.Argument(..., metavar="ID"),
+    job_id: int = JobId(),
     importance: Optional[str] = typer.Option(None, "--importance", help=_("high, normal or low.")),
     category: Optional[str] = typer.Option(None, "--category", help=_("repair, vehicle, supply, reception, meeting, print, other.")),
     due: Optional[str] = typer.Option(None, "--due", help=_("Due, in the quick-add grammar.")),
@@ -169,14 +201,14 @@ def triage(
 
 
 @app.command()
-def start(job_id: int = typer.Argument(..., metavar="ID")) -> None:
+def start(job_id: int = JobId()) -> None:
     """Mark a job in progress."""
     _done(_run(lambda s: s.jobs.start(job_id)))
 
 
 @app.command()
 def wait(
-    job_id: int = typer.Argument(..., metavar="ID"),
+    job_id: int = JobId(),
     reason: Optional[str] = typer.Option(None, "--reason", help=_("What it waits for.")),
 ) -> None:
     """Put a job on hold (the time-limit clock pauses)."""
@@ -185,7 +217,7 @@ def wait(
 
 @app.command()
 def promise(
-    job_id: int = typer.Argument(..., metavar="ID"),
+    job_id: int = JobId(),
     by: Optional[str] = typer.Option(None, "--by", help=_("New promised time (quick-add grammar).")),
     reason: Optional[str] = typer.Option(None, "--reason", help=_("Why the limit will be missed.")),
 ) -> None:
@@ -197,7 +229,7 @@ def promise(
 
 @app.command()
 def done(
-    job_id: int = typer.Argument(..., metavar="ID"),
+    job_id: int = JobId(),
     outcome: Optional[str] = typer.Option(None, "--outcome", help=_("What was done (required).")),
     replied: bool = typer.Option(False, "--replied", help=_("The requester has been told.")),
 ) -> None:
@@ -207,7 +239,7 @@ def done(
 
 @app.command()
 def reply(
-    job_id: int = typer.Argument(..., metavar="ID"),
+    job_id: int = JobId(),
     note: Optional[str] = typer.Option(None, "--note", help=_("What the requester was told.")),
 ) -> None:
     """Mark the requester as told (回音)."""
@@ -216,7 +248,7 @@ def reply(
 
 @app.command()
 def cancel(
-    job_id: int = typer.Argument(..., metavar="ID"),
+    job_id: int = JobId(),
     reason: Optional[str] = typer.Option(None, "--reason", help=_("Why it is cancelled.")),
 ) -> None:
     """Cancel a job with a reason."""
@@ -252,15 +284,27 @@ def backup(path: Optional[Path] = typer.Argument(None, help=_("Target file (defa
 
 # -- helpers ----------------------------------------------------------------------------
 def _run(call):
+    svc = services()
     try:
-        return call(services())
+        return call(svc)
     except OfficeError as exc:
         fail(str(exc))
+    except sqlite3.Error as exc:
+        # e.g. "database is locked" after the busy timeout, or a disk error: one line.
+        fail(_("The database {path} refused the change: {reason}").format(
+            path=svc.db_path, reason=_reason(exc)))
 
 
 def _done(job: Job) -> None:
     out.print(_("#{id} {status}: {title}").format(
         id=job.id, status=status_label(job.status), title=printable(job.title)), markup=False)
+
+
+_MIN_TITLE = 16
+# Column caps (None: never cut) for ID, Urg, Imp, Due, Category, Department, Status, and
+# which columns give way first on a narrow terminal, down to what minimum width.
+_CAPS = (None, None, None, 14, 10, 12, 12)
+_GIVE_WAY = ((5, 5), (6, 5), (4, 5), (3, 8))
 
 
 def _jobs_table(jobs: list[Job], now) -> Table:
@@ -277,11 +321,24 @@ def _jobs_table(jobs: list[Job], now) -> Table:
             Text(status_label(job.status)), Text(printable(job.title)),
         ])
     table = Table(box=None, header_style="bold", padding=(0, 1), pad_edge=False)
-    # Widths in cells (never len()): fixed columns keep their content width up to a cap;
-    # the title gets exactly what is left, so Rich never has to drop a column.
-    widths = [min(max([cell_len(h)] + [r[i].cell_len for r in rows]), 12 if i < 4 else 10)
-              for i, h in enumerate(headers[:-1])]
-    title_width = max(out.width - sum(widths) - 2 * len(headers), 12)
+    # Widths in cells (never len()). ID, urgency and importance always show in full (a
+    # truncated number is a wrong number); the text columns keep their content width up
+    # to a cap and, when the terminal is narrow, give way in the order of _GIVE_WAY down
+    # to a minimum; the title gets exactly what is left, so Rich never has to squeeze or
+    # drop a column.
+    natural = [max([cell_len(h)] + [r[i].cell_len for r in rows])
+               for i, h in enumerate(headers[:-1])]
+    widths = [n if _CAPS[i] is None else min(n, _CAPS[i]) for i, n in enumerate(natural)]
+    gaps = 2 * (len(headers) - 1)
+    excess = sum(widths) - (out.width - gaps - _MIN_TITLE)
+    for index, least in _GIVE_WAY:
+        if excess <= 0:
+            break
+        give = max(min(widths[index] - least, excess), 0)
+        widths[index] -= give
+        excess -= give
+    # Below that, the title gives way too (and only on a tiny terminal does Rich squeeze).
+    title_width = max(out.width - gaps - sum(widths), 4)
     for index, header in enumerate(headers):
         is_title = index == len(headers) - 1
         table.add_column(header, justify="right" if index < 2 else "left", no_wrap=True,
@@ -340,10 +397,12 @@ def main() -> None:
         err.print(Text(printable(exc.format_message()), style="red"))
         code = 1
     finally:
-        if state.services is not None:
-            state.services.close()
+        close_services()
     sys.exit(code)
 
+
+# Commands of the other areas register themselves on `app` (they use the helpers above).
+import office_tui.commands  # noqa: E402,F401
 
 if __name__ == "__main__":
     main()

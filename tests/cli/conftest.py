@@ -1,0 +1,25 @@
+"""CLI test isolation: never the real user data dir, and output as a script sees it."""
+
+from __future__ import annotations
+
+import pytest
+from rich.console import Console
+
+from office_tui import cli
+
+
+@pytest.fixture(autouse=True)
+def cli_isolation(monkeypatch, tmp_path):
+    # A test that forgets --db must not touch the user's real database.
+    monkeypatch.setenv("OFFICE_TUI_DB", str(tmp_path / "forgot-db.db"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    # The module's consoles decide colour and width once, at import time, from whatever
+    # stdout was then (a real terminal under `pytest -s`). Tests read the output a pipe
+    # gets: no terminal, so no styling escapes, and a fixed width.
+    monkeypatch.setattr(cli, "out", Console(highlight=False, force_terminal=False, width=120))
+    monkeypatch.setattr(cli, "err", Console(stderr=True, highlight=False, soft_wrap=True,
+                                            force_terminal=False))
+    yield
+    if cli.state.services is not None:  # CliRunner runs leave the last one open
+        cli.state.services.close()
+        cli.state.services = None
