@@ -30,7 +30,8 @@ class WorkingCalendar:
         # Only the exceptions that change the weekly pattern matter for counting.
         object.__setattr__(
             self, "_holiday_list",
-            tuple(sorted(d for d in self.holidays if d.weekday() in self.weekdays)),
+            tuple(sorted(d for d in self.holidays
+                         if d.weekday() in self.weekdays and d not in self.workdays)),
         )
         object.__setattr__(
             self, "_workday_list",

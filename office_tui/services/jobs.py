@@ -54,6 +54,7 @@ class JobService:
     ) -> list[Job]:
         if limit < 0 or offset < 0:
             raise OfficeError(_("--limit must be zero or more."))
+        self._storable(search)
         now = self.ctx.now()
         rows = store.page(
             self.ctx.db, self._ranker(now), search=search or None,
@@ -63,6 +64,7 @@ class JobService:
 
     def count(self, *, search: str | None = None, include_closed: bool = False,
               inbox_only: bool = False) -> int:
+        self._storable(search)
         return store.count(self.ctx.db, search=search or None,
                            include_closed=include_closed, inbox_only=inbox_only)
 
@@ -120,6 +122,8 @@ class JobService:
     ) -> Job:
         if not title or not title.strip():
             raise OfficeError(_("The title is empty: write what is needed."))
+        for text in (title, department, requester):
+            self._storable(text)
         category = self._category(category)
         importance = self._importance(importance)
         now = self.ctx.now()
@@ -227,6 +231,7 @@ class JobService:
         return self._change(job_id, "done", apply)
 
     def reply(self, job_id: int, note: str | None = None) -> Job:
+        self._storable(note)
         now = self.ctx.now()
 
         def apply(row: Row) -> None:
@@ -332,4 +337,15 @@ class JobService:
     def _required(value: str | None, message: str) -> str:
         if value is None or not value.strip():
             raise OfficeError(message)
+        return JobService._storable(value)
+
+    @staticmethod
+    def _storable(value: str | None) -> str | None:
+        """Refuse text SQLite cannot store (lone surrogates from undecodable terminal input)."""
+        if value:
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                raise OfficeError(_("The text {text} is not valid UTF-8: check the terminal's "
+                                    "encoding.").format(text=ascii(value))) from None
         return value

@@ -38,12 +38,20 @@ def open_database(path: str | os.PathLike[str], *, migrate: bool = True) -> sqli
         )
         try:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
+            foreign = version == 0 and conn.execute(
+                "SELECT COUNT(*) FROM sqlite_master").fetchone()[0] > 0
         except sqlite3.DatabaseError:
             conn.close()
             raise StoreError(
                 _("{path} is not an office-tui database (it is damaged or another kind of "
                   "file). Choose another file with --db.").format(path=path)
             ) from None
+        if foreign:  # tables but no schema version: another program's database
+            conn.close()
+            raise StoreError(
+                _("{path} is not an office-tui database (it holds another program's tables); "
+                  "it was left untouched. Choose another file with --db.").format(path=path)
+            )
         if version > SCHEMA_VERSION:
             conn.close()
             raise StoreError(

@@ -15,11 +15,24 @@ COLUMNS = (
 )
 
 Row = dict[str, Any]
+_SQLITE_MAX_INT = 2**63 - 1
 # rank(importance, expedite, effective_due, created, status) -> urgency
 Ranker = Callable[[str, int, str | None, str, str], float]
 
 
+def _next_id(db: sqlite_utils.Database) -> int:
+    """Ids are never reused, not even after an undone add deleted its row: the event log
+    still holds the old job's history under that id."""
+    found = db.execute(
+        "SELECT MAX(m) FROM (SELECT MAX(id) AS m FROM jobs "
+        "UNION ALL SELECT MAX(entity_id) FROM events WHERE entity = 'job')"
+    ).fetchone()[0]
+    return int(found or 0) + 1
+
+
 def insert(db: sqlite_utils.Database, row: Row) -> int:
+    if row.get("id") is None:
+        row = {**row, "id": _next_id(db)}
     cols = [c for c in COLUMNS if c in row]
     cursor = db.execute(
         f"INSERT INTO jobs ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})",
@@ -31,6 +44,9 @@ def insert(db: sqlite_utils.Database, row: Row) -> int:
 def insert_many(db: sqlite_utils.Database, rows: Sequence[Row]) -> None:
     if not rows:
         return
+    if rows[0].get("id") is None:
+        first = _next_id(db)
+        rows = [{**r, "id": first + i} for i, r in enumerate(rows)]
     cols = [c for c in COLUMNS if c in rows[0]]
     db.conn.executemany(
         f"INSERT INTO jobs ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})",
@@ -39,6 +55,8 @@ def insert_many(db: sqlite_utils.Database, rows: Sequence[Row]) -> None:
 
 
 def get(db: sqlite_utils.Database, job_id: int) -> Row | None:
+    if not -_SQLITE_MAX_INT <= job_id <= _SQLITE_MAX_INT:  # no such row; sqlite would overflow
+        return None
     cursor = db.execute(f"SELECT {', '.join(COLUMNS)} FROM jobs WHERE id = ?", [job_id])
     found = cursor.fetchone()
     return dict(zip(COLUMNS, found)) if found else None
@@ -94,8 +112,10 @@ def page(
     sql = (
         f"SELECT {', '.join(COLUMNS)}, "
         "urgency(importance, expedite, COALESCE(promised_by, due), created, status) AS u "
-        f"FROM jobs{where} ORDER BY u DESC, due IS NULL, due, id LIMIT ? OFFSET ?"
+        f"FROM jobs{where} ORDER BY u DESC, COALESCE(promised_by, due) IS NULL, "
+        "COALESCE(promised_by, due), id LIMIT ? OFFSET ?"
     )
+    limit, offset = min(limit, _SQLITE_MAX_INT), min(offset, _SQLITE_MAX_INT)
     rows = db.execute(sql, params + [limit, offset]).fetchall()
     return [(dict(zip(COLUMNS, r[:-1])), r[-1]) for r in rows]
 
