@@ -69,8 +69,9 @@ def _parse(text: str, now: datetime, calendar: WorkingCalendar) -> datetime:
         days = amount * 7 if unit == "w" else amount
         return datetime.combine(now.date() + timedelta(days=days), calendar.end)
     clock = _parse_time(text)
-    if clock is not None:
-        return datetime.combine(now.date(), clock)
+    if clock is not None:  # a bare time is its next occurrence: 9:00 typed at 10:00 is tomorrow
+        moment = datetime.combine(now.date(), clock)
+        return moment if moment > now else moment + timedelta(days=1)
     return datetime.combine(_parse_day(text, now), calendar.end)
 
 

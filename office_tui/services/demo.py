@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from office_tui.services.context import Services
 
 BATCH = 5_000
+MAX_GENERATED = 1_000_000  # a typo must not fill the disk
 
 
 def _read_csv(name: str) -> list[dict[str, str]]:
@@ -29,8 +30,8 @@ def _read_csv(name: str) -> list[dict[str, str]]:
 
 def load_demo(ctx: Services, *, jobs: int = 0, force: bool = False) -> dict[str, int]:
     """Fill the database with the demo set (and `jobs` generated ones); returns counts."""
-    if jobs < 0:
-        raise OfficeError(_("--jobs must be zero or more."))
+    if jobs < 0 or jobs > MAX_GENERATED:
+        raise OfficeError(_("--jobs must be between 0 and {max}.").format(max=MAX_GENERATED))
     db = ctx.db
     existing = store.count(db, include_closed=True)
     if existing and not force:

@@ -173,6 +173,10 @@ class JobService:
             changes["expedite"] = int(expedite)
 
         def apply(row: Row) -> None:
+            if not changes and row["status"] != "inbox":
+                # Accepting an inbox job as it is is triage; anything else needs a change.
+                raise OfficeError(_("Nothing to change on job #{id}: give an importance, "
+                                    "category, due or expedite.").format(id=job_id))
             row.update(changes)
             if "category" in changes and "due" not in changes and row["due_source"] == "limit":
                 created = from_iso(row["created"]) or now

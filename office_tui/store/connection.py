@@ -27,9 +27,15 @@ def open_database(path: str | os.PathLike[str], *, migrate: bool = True) -> sqli
     path = Path(path).expanduser()
     _check_file(path)
     if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-        os.close(fd)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+            os.close(fd)
+        except OSError as exc:
+            raise StoreError(
+                _("{path} cannot be created ({reason}). Choose another file with --db.").format(
+                    path=path, reason=exc.strerror or exc)
+            ) from None
     old_umask = os.umask(0o077)  # the -wal and -shm files are private too
     try:
         conn = sqlite3.connect(
@@ -72,6 +78,11 @@ def _check_file(path: Path) -> None:
     if path.is_dir():
         raise StoreError(
             _("{path} is a directory, not a database file. Give a file path with --db.").format(
+                path=path)
+        )
+    if path.exists() and not path.is_file():
+        raise StoreError(
+            _("{path} is not a regular file. Give a database file path with --db.").format(
                 path=path)
         )
     if path.exists() and path.stat().st_size > 0:

@@ -109,11 +109,17 @@ def page(
     """One page of jobs, most urgent first; the ordering is done by SQLite."""
     db.conn.create_function("urgency", 5, rank)
     where, params = _where(search, include_closed, inbox_only)
+    # Only open jobs are ranked (the Python function is the cost); closed ones follow,
+    # most recently closed first, so `--all` does not grow with the archive.
+    # The inner LIMIT -1 keeps SQLite from flattening the subquery, so the function runs
+    # once per open row rather than once per reference in ORDER BY.
     sql = (
-        f"SELECT {', '.join(COLUMNS)}, "
-        "urgency(importance, expedite, COALESCE(promised_by, due), created, status) AS u "
-        f"FROM jobs{where} ORDER BY u DESC, COALESCE(promised_by, due) IS NULL, "
-        "COALESCE(promised_by, due), id LIMIT ? OFFSET ?"
+        f"SELECT {', '.join(COLUMNS)}, u FROM (SELECT *, "
+        f"CASE WHEN {OPEN_SQL} THEN "
+        "urgency(importance, expedite, COALESCE(promised_by, due), created, status) END AS u "
+        f"FROM jobs{where} LIMIT -1) ORDER BY u IS NULL, u DESC, "
+        "CASE WHEN u IS NULL THEN closed_at END DESC, "
+        "COALESCE(promised_by, due) IS NULL, COALESCE(promised_by, due), id LIMIT ? OFFSET ?"
     )
     limit, offset = min(limit, _SQLITE_MAX_INT), min(offset, _SQLITE_MAX_INT)
     rows = db.execute(sql, params + [limit, offset]).fetchall()

@@ -157,3 +157,15 @@ def test_huge_offsets_are_a_date_error_not_an_overflow():
 
 def test_date_parse_error_is_a_value_error():
     assert issubclass(DateParseError, ValueError)
+
+
+def test_a_bare_time_already_past_today_means_tomorrow():
+    from datetime import datetime as _dt
+
+    from office_tui.core.calendar import WorkingCalendar as _Cal
+    from office_tui.core.dates import parse_due as _parse
+
+    now = _dt(2026, 11, 27, 10, 0)
+    assert _parse("9:00", now, _Cal()) == _dt(2026, 11, 28, 9, 0)
+    assert _parse("14:00", now, _Cal()) == _dt(2026, 11, 27, 14, 0)
+    assert _parse("today@9:00", now, _Cal()) == _dt(2026, 11, 27, 9, 0)

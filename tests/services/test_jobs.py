@@ -261,7 +261,7 @@ def test_promise_needs_a_future_date_and_a_reason(services):
     for by, reason, message in [
         ("someday", "parts late", "someday"),
         ("", "parts late", "date"),
-        ("9:00", "parts late", "past"),  # 09:00 today is before now (10:00)
+        ("2026-11-27@09:00", "parts late", "past"),  # 09:00 today is before now (10:00)
         ("+0h", "parts late", "past"),
         ("tomorrow", "", "reason"),
         ("tomorrow", None, "reason"),
@@ -587,7 +587,7 @@ def test_overdue_and_at_risk(services, clock):
 
 
 def test_json_urgency_is_the_sum_of_its_parts(services, clock):
-    job = services.jobs.add("x !high !! #repair due:9:00")
+    job = services.jobs.add("x !high !! #repair due:today@9:00")
     clock.advance(hours=3)
     data = services.jobs.get(job.id).to_json()
     assert data["urgency"] == pytest.approx(sum(data["urgency_parts"].values()), abs=0.005)
@@ -626,8 +626,32 @@ def test_list_order_is_the_core_sort_key_on_demo_data(services, clock):
     clock.advance(hours=3)
     listed = services.jobs.list(limit=1000, include_closed=True)
     assert len(listed) == 360
-    expected = sorted(listed, key=lambda j: sort_key(j.urgency.total, j.effective_due, j.id))
-    assert [j.id for j in listed] == [j.id for j in expected]
+    # Open jobs by the core sort key; then the closed ones, most recently closed first.
+    open_jobs = [j for j in listed if not j.is_closed]
+    closed = [j for j in listed if j.is_closed]
+    expected = sorted(open_jobs, key=lambda j: sort_key(j.urgency.total, j.effective_due, j.id))
+    assert [j.id for j in listed[:len(open_jobs)]] == [j.id for j in expected]
+    assert closed and listed[len(open_jobs):] == closed
+    closed_times = [j.closed_at for j in closed]
+    assert closed_times == sorted(closed_times, reverse=True)
+
+
+def test_listing_closed_jobs_does_not_rank_them(services, clock, monkeypatch):
+    """--all must not call the Python urgency function once per archived job."""
+    from office_tui.services import jobs as jobs_service
+
+    services.load_demo(jobs=1000)
+    calls = []
+    real = jobs_service.compute
+
+    def counting(**kwargs):
+        calls.append(1)
+        return real(**kwargs)
+
+    monkeypatch.setattr(jobs_service, "compute", counting)
+    open_count = services.jobs.count()
+    services.jobs.list(include_closed=True, limit=5)
+    assert len(calls) <= open_count
 
 
 def test_a_promise_takes_part_in_the_ordering(services):
@@ -924,3 +948,18 @@ def test_data_survives_closing_and_reopening(db_path, clock):
         assert again.jobs.undo()["undone"] == "add"
     finally:
         again.close()
+
+
+def test_empty_triage_accepts_an_inbox_job_but_is_refused_otherwise(services):
+    job = services.jobs.add("accept me as I am")
+    assert services.jobs.triage(job.id).status == "open"
+    events_before = services.db.execute("SELECT COUNT(*) FROM events").fetchone()[0]
+    with pytest.raises(OfficeError, match="Nothing to change"):
+        services.jobs.triage(job.id)
+    assert services.db.execute("SELECT COUNT(*) FROM events").fetchone()[0] == events_before
+
+
+def test_demo_refuses_an_absurd_number_of_generated_jobs(services):
+    with pytest.raises(OfficeError, match="between 0 and"):
+        services.load_demo(jobs=10**12)
+    assert services.jobs.count(include_closed=True) == 0

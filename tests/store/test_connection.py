@@ -219,3 +219,15 @@ def test_write_nests_as_a_savepoint(db):
                 db.execute("INSERT INTO departments (name) VALUES ('inner')")
                 raise RuntimeError("boom")
     assert db.execute("SELECT name FROM departments").fetchall() == [("outer",)]
+
+
+def test_a_device_or_a_path_under_a_file_is_refused_cleanly(tmp_path):
+    from office_tui.store import StoreError, open_database
+
+    with pytest.raises(StoreError, match="not a regular file"):
+        open_database("/dev/null")
+    blocker = tmp_path / "plain.txt"
+    blocker.write_text("x")
+    with pytest.raises(StoreError, match="cannot be created"):
+        open_database(blocker / "office.db")
+    assert blocker.read_text() == "x"
