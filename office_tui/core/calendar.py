@@ -23,10 +23,12 @@ class WorkingCalendar:
     workdays: frozenset[date] = frozenset()  # make-up days (调休) that would be off
     _holiday_list: tuple[date, ...] = field(init=False, repr=False, compare=False)
     _workday_list: tuple[date, ...] = field(init=False, repr=False, compare=False)
+    _day_minutes: float = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.start < self.end:
             raise ValueError("working day must end after it starts")
+        object.__setattr__(self, "_day_minutes", _minutes(self.end) - _minutes(self.start))
         # Only the exceptions that change the weekly pattern matter for counting.
         object.__setattr__(
             self, "_holiday_list",
@@ -40,7 +42,7 @@ class WorkingCalendar:
 
     @property
     def day_minutes(self) -> float:
-        return _minutes(self.end) - _minutes(self.start)
+        return self._day_minutes
 
     def is_workday(self, day: date) -> bool:
         if day in self.workdays:

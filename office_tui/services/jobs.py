@@ -10,13 +10,13 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from office_tui.core import quickadd
+from office_tui.core import quickadd, ranking
 from office_tui.core.dates import DateParseError, parse_due
 from office_tui.core.job import Job, from_iso, to_iso
 from office_tui.core.limits import default_due
-from office_tui.core.urgency import compute
+from office_tui.core.urgency import compute, due_factor, sort_key
 from office_tui.core.vocab import (
-    CATEGORIES, IMPORTANCES, normalise_category, normalise_importance, status_label,
+    CATEGORIES, IMPORTANCES, OPEN_STATUSES, normalise_category, normalise_importance, status_label,
 )
 from office_tui.i18n import _
 from office_tui.services.errors import OfficeError
@@ -56,11 +56,70 @@ class JobService:
             raise OfficeError(_("--limit must be zero or more."))
         self._storable(search)
         now = self.ctx.now()
-        rows = store.page(
-            self.ctx.db, self._ranker(now), search=search or None,
-            include_closed=include_closed, inbox_only=inbox_only, limit=limit, offset=offset,
-        )
-        return [self._job(row, now) for row, _u in rows]
+        if search:  # a text match scans anyway; rank just the matches
+            rows = store.page(
+                self.ctx.db, self._ranker(now), search=search,
+                include_closed=include_closed, inbox_only=inbox_only, limit=limit,
+                offset=offset,
+            )
+            return [self._job(row, now) for row, _u in rows]
+        return [self._job(row, now) for row in
+                self._ranked_rows(now, include_closed, inbox_only, limit, offset)]
+
+    def _ranked_rows(self, now: datetime, include_closed: bool, inbox_only: bool,
+                     limit: int, offset: int) -> list[Row]:
+        """Open jobs by urgency from the bucket streams (cost independent of the table
+        size), then, with include_closed, the archive by closing time."""
+        db = self.ctx.db
+        open_total = store.count(db, inbox_only=inbox_only)
+        rows: list[Row] = []
+        if offset < open_total and limit > 0:
+            want = min(offset + limit, open_total)
+            statuses = ("inbox",) if inbox_only else OPEN_STATUSES
+            streams = [
+                self._stream(db, now, importance, expedite, status, dated)
+                for importance in IMPORTANCES for expedite in (1, 0)
+                for status in statuses for dated in (True, False)
+            ]
+            settings, calendar = self.ctx.urgency, self.ctx.calendar
+
+            def order(row: Row) -> tuple:
+                total = compute(
+                    importance=row["importance"], expedite=bool(row["expedite"]),
+                    due=from_iso(row["promised_by"] or row["due"]),
+                    created=from_iso(row["created"]) or now, status=row["status"], now=now,
+                    calendar=calendar, settings=settings,
+                ).total
+                return sort_key(total, from_iso(row["promised_by"] or row["due"]), row["id"])
+
+            rows = ranking.top(streams, want, order)[offset:]
+        if include_closed and not inbox_only and len(rows) < limit:
+            rows += store.closed_page(db, limit=limit - len(rows),
+                                      offset=max(offset - open_total, 0))
+        return rows
+
+    def _stream(self, db, now: datetime, importance: str, expedite: int, status: str,
+                dated: bool) -> ranking.Stream:
+        s, calendar = self.ctx.urgency, self.ctx.calendar
+        # The best total any row of this bucket can reach, before the due part: the
+        # same rounded parts that compute() adds, with age at its maximum.
+        base = (s.importance.get(importance, s.importance["normal"])
+                + (s.expedite if expedite else 0.0)
+                + (s.waiting if status == "waiting" else 0.0) + s.age_max)
+
+        def fetch(offset: int, count: int) -> list[Row]:
+            return store.bucket_page(db, importance=importance, expedite=expedite,
+                                     status=status, dated=dated, limit=count, offset=offset)
+
+        def optimistic(row: Row) -> tuple:
+            due = from_iso(row["promised_by"] or row["due"])
+            best = base
+            if due is not None:
+                best += round(s.due_coefficient * due_factor(
+                    calendar.working_hours_between(now, due), s), 2)
+            return sort_key(round(best, 2), due, row["id"])
+
+        return ranking.Stream(fetch=fetch, optimistic=optimistic)
 
     def count(self, *, search: str | None = None, include_closed: bool = False,
               inbox_only: bool = False) -> int:

@@ -126,6 +126,40 @@ def page(
     return [(dict(zip(COLUMNS, r[:-1])), r[-1]) for r in rows]
 
 
+def bucket_page(
+    db: sqlite_utils.Database,
+    *,
+    importance: str,
+    expedite: int,
+    status: str,
+    dated: bool,
+    limit: int,
+    offset: int,
+) -> list[Row]:
+    """Open jobs of one bucket, earliest (promised) due first, read from the jobs_rank
+    index; `dated=False` gives the few without any due, by id."""
+    if dated:
+        extra = "AND COALESCE(promised_by, due) IS NOT NULL ORDER BY COALESCE(promised_by, due), id"
+    else:
+        extra = "AND COALESCE(promised_by, due) IS NULL ORDER BY id"
+    cursor = db.execute(
+        f"SELECT {', '.join(COLUMNS)} FROM jobs WHERE {OPEN_SQL} "
+        f"AND importance = ? AND expedite = ? AND status = ? {extra} LIMIT ? OFFSET ?",
+        [importance, expedite, status, limit, offset],
+    )
+    return [dict(zip(COLUMNS, r)) for r in cursor.fetchall()]
+
+
+def closed_page(db: sqlite_utils.Database, *, limit: int, offset: int) -> list[Row]:
+    """Closed jobs, most recently closed first (index jobs_closed_at)."""
+    cursor = db.execute(
+        f"SELECT {', '.join(COLUMNS)} FROM jobs WHERE closed_at IS NOT NULL "
+        f"AND NOT ({OPEN_SQL}) ORDER BY closed_at DESC, id DESC LIMIT ? OFFSET ?",
+        [min(limit, _SQLITE_MAX_INT), min(offset, _SQLITE_MAX_INT)],
+    )
+    return [dict(zip(COLUMNS, r)) for r in cursor.fetchall()]
+
+
 def count(
     db: sqlite_utils.Database,
     *,

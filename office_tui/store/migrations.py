@@ -65,6 +65,253 @@ def _m001_jobs_and_events(db: sqlite_utils.Database) -> None:
     )
 
 
+def _m002_inventory(db: sqlite_utils.Database) -> None:
+    """Consumables: items with a running stock balance kept by a trigger from the
+    append-only movements ledger (quantities in integer milli-units), quotes, quotas."""
+    _run(
+        db,
+        """
+        CREATE TABLE items (
+            id INTEGER PRIMARY KEY,
+            code TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            name TEXT NOT NULL,
+            unit TEXT NOT NULL,
+            category TEXT,
+            location TEXT,
+            reorder_level_milli INTEGER NOT NULL DEFAULT 0 CHECK (reorder_level_milli >= 0),
+            reorder_qty_milli INTEGER NOT NULL DEFAULT 0 CHECK (reorder_qty_milli >= 0),
+            lead_days INTEGER NOT NULL DEFAULT 0 CHECK (lead_days >= 0),
+            supplier TEXT,
+            grade TEXT CHECK (grade IN ('A','B','C')),
+            active INTEGER NOT NULL DEFAULT 1,
+            stock_milli INTEGER NOT NULL DEFAULT 0 CHECK (stock_milli >= 0),
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL
+        );
+        CREATE INDEX items_location ON items (location, code);
+        CREATE TABLE movements (
+            id INTEGER PRIMARY KEY,
+            item_id INTEGER NOT NULL REFERENCES items (id),
+            kind TEXT NOT NULL CHECK (kind IN ('receive','issue','adjust','stocktake')),
+            ts TEXT NOT NULL,
+            quantity_milli INTEGER NOT NULL,
+            counted_milli INTEGER CHECK (counted_milli >= 0),
+            unit_price TEXT,
+            supplier TEXT,
+            delivery_note TEXT,
+            department TEXT,
+            person TEXT,
+            job_id INTEGER,
+            reason TEXT,
+            CHECK ((kind = 'receive' AND quantity_milli > 0)
+                OR (kind = 'issue' AND quantity_milli < 0 AND department IS NOT NULL)
+                OR (kind = 'adjust' AND quantity_milli != 0)
+                OR (kind = 'stocktake' AND counted_milli IS NOT NULL))
+        );
+        CREATE INDEX movements_item_ts ON movements (item_id, ts);
+        CREATE INDEX movements_kind_ts ON movements (kind, ts, item_id, quantity_milli);
+        CREATE INDEX movements_job ON movements (job_id) WHERE job_id IS NOT NULL;
+        CREATE TABLE quotes (
+            id INTEGER PRIMARY KEY,
+            item_id INTEGER NOT NULL REFERENCES items (id),
+            supplier TEXT NOT NULL,
+            price TEXT NOT NULL,
+            grade TEXT CHECK (grade IN ('A','B','C')),
+            service TEXT,
+            quoted TEXT NOT NULL,
+            created TEXT NOT NULL
+        );
+        CREATE INDEX quotes_item ON quotes (item_id);
+        CREATE TABLE quotas (
+            item_id INTEGER NOT NULL REFERENCES items (id),
+            department TEXT NOT NULL,
+            period TEXT NOT NULL CHECK (period IN ('month','quarter','year')),
+            quantity_milli INTEGER NOT NULL CHECK (quantity_milli > 0),
+            PRIMARY KEY (item_id, department, period)
+        )
+        """,
+    )
+    # Trigger bodies hold semicolons, so each is one statement (not split by _run).
+    db.execute(
+        "CREATE TRIGGER movements_balance AFTER INSERT ON movements BEGIN "
+        "UPDATE items SET stock_milli = stock_milli + NEW.quantity_milli "
+        "WHERE id = NEW.item_id; END"
+    )
+    db.execute(
+        "CREATE TRIGGER movements_no_update BEFORE UPDATE ON movements BEGIN "
+        "SELECT RAISE(ABORT, 'the stock ledger is append-only'); END"
+    )
+    db.execute(
+        "CREATE TRIGGER movements_no_delete BEFORE DELETE ON movements BEGIN "
+        "SELECT RAISE(ABORT, 'the stock ledger is append-only'); END"
+    )
+
+
+def _m_jobs_rank_indexes(db: sqlite_utils.Database) -> None:
+    """Streams for the urgency ranking (one per importance/expedite/status bucket, in due
+    order) and the archive in closing order: listing never scans the table."""
+    _run(
+        db,
+        """
+        CREATE INDEX jobs_rank ON jobs
+            (importance, expedite, status, COALESCE(promised_by, due), id)
+            WHERE status IN ('inbox','open','in_progress','waiting');
+        CREATE INDEX jobs_closed_at ON jobs (closed_at, id) WHERE closed_at IS NOT NULL
+        """,
+    )
+
+
+def _m_vehicles(db: sqlite_utils.Database) -> None:
+    """The vehicle roster: cars, drivers, bookings (times as naive local ISO 8601, like
+    jobs) and the riders who joined a booking (一车前往). job_id has no foreign key: an
+    undone job add deletes its row, and the booking's record must survive that."""
+    _run(
+        db,
+        """
+        CREATE TABLE vehicles (
+            id INTEGER PRIMARY KEY,
+            plate TEXT NOT NULL,
+            plate_key TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            seats INTEGER NOT NULL CHECK (seats BETWEEN 1 AND 99),
+            status TEXT NOT NULL DEFAULT 'active'
+                CHECK (status IN ('active','maintenance','retired')),
+            odometer INTEGER NOT NULL DEFAULT 0 CHECK (odometer >= 0),
+            next_service_date TEXT,
+            next_service_km INTEGER,
+            insurance_due TEXT,
+            inspection_due TEXT,
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL
+        );
+        CREATE TABLE drivers (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            name_key TEXT NOT NULL UNIQUE,
+            phone TEXT,
+            licence_expiry TEXT,
+            active INTEGER NOT NULL DEFAULT 1,
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL
+        );
+        CREATE TABLE bookings (
+            id INTEGER PRIMARY KEY,
+            vehicle_id INTEGER NOT NULL REFERENCES vehicles (id),
+            driver_id INTEGER REFERENCES drivers (id),
+            start_at TEXT NOT NULL,
+            end_at TEXT NOT NULL,
+            destination TEXT NOT NULL,
+            destination_key TEXT NOT NULL,
+            department TEXT,
+            requester TEXT,
+            passengers INTEGER NOT NULL DEFAULT 1 CHECK (passengers >= 0),
+            purpose TEXT,
+            job_id INTEGER,
+            status TEXT NOT NULL DEFAULT 'booked'
+                CHECK (status IN ('booked','out','returned','cancelled')),
+            out_at TEXT,
+            returned_at TEXT,
+            return_odometer INTEGER,
+            fuel_litres REAL,
+            cost REAL,
+            cancel_reason TEXT,
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL,
+            CHECK (end_at > start_at)
+        );
+        CREATE INDEX bookings_vehicle_time ON bookings (vehicle_id, start_at);
+        CREATE INDEX bookings_driver_time ON bookings (driver_id, start_at)
+            WHERE driver_id IS NOT NULL;
+        CREATE INDEX bookings_time ON bookings (start_at, end_at);
+        CREATE INDEX bookings_job ON bookings (job_id) WHERE job_id IS NOT NULL;
+        CREATE TABLE booking_riders (
+            id INTEGER PRIMARY KEY,
+            booking_id INTEGER NOT NULL REFERENCES bookings (id),
+            department TEXT,
+            requester TEXT,
+            passengers INTEGER NOT NULL CHECK (passengers >= 0),
+            job_id INTEGER,
+            created TEXT NOT NULL
+        );
+        CREATE INDEX booking_riders_booking ON booking_riders (booking_id)
+        """,
+    )
+
+
+def _m_day_queue(db: sqlite_utils.Database) -> None:
+    """The day's queue: local calendar overrides, routines and the occurrences they made
+    (one row per routine and day: the key that keeps an occurrence from becoming two
+    jobs), event kits and the jobs they linked; indexes for the reports."""
+    _run(
+        db,
+        """
+        CREATE TABLE calendar_overrides (
+            day TEXT PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('workday','holiday')),
+            note TEXT,
+            updated TEXT NOT NULL
+        );
+        CREATE TABLE routines (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL,
+            rule TEXT NOT NULL,
+            at TEXT,
+            category TEXT NOT NULL DEFAULT 'other' CHECK (category IN
+                ('repair','vehicle','supply','reception','meeting','print','other')),
+            importance TEXT NOT NULL DEFAULT 'normal'
+                CHECK (importance IN ('high','normal','low')),
+            department TEXT,
+            starts TEXT NOT NULL,
+            generated_through TEXT,
+            paused INTEGER NOT NULL DEFAULT 0,
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL
+        );
+        CREATE TABLE routine_occurrences (
+            routine_id INTEGER NOT NULL REFERENCES routines (id),
+            occurs_on TEXT NOT NULL,
+            job_id INTEGER,
+            created TEXT NOT NULL,
+            UNIQUE (routine_id, occurs_on)
+        );
+        CREATE INDEX routine_occurrences_job ON routine_occurrences (job_id);
+        CREATE TABLE kits (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL
+        );
+        CREATE TABLE kit_items (
+            id INTEGER PRIMARY KEY,
+            kit_id INTEGER NOT NULL REFERENCES kits (id) ON DELETE CASCADE,
+            title TEXT NOT NULL,
+            offset_spec TEXT NOT NULL,
+            category TEXT NOT NULL DEFAULT 'other' CHECK (category IN
+                ('repair','vehicle','supply','reception','meeting','print','other')),
+            importance TEXT NOT NULL DEFAULT 'normal'
+                CHECK (importance IN ('high','normal','low'))
+        );
+        CREATE INDEX kit_items_kit ON kit_items (kit_id);
+        CREATE TABLE kit_links (
+            job_id INTEGER PRIMARY KEY,
+            event_id INTEGER NOT NULL,
+            kit_id INTEGER,
+            kit_name TEXT NOT NULL,
+            offset_spec TEXT NOT NULL,
+            created TEXT NOT NULL
+        );
+        CREATE INDEX kit_links_event ON kit_links (event_id);
+        CREATE INDEX jobs_created ON jobs (created);
+        CREATE INDEX jobs_awaiting_reply ON jobs (closed_at)
+            WHERE status = 'done' AND replied_at IS NULL
+        """,
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _m001_jobs_and_events,
+    _m002_inventory,
+    _m_jobs_rank_indexes,
+    _m_vehicles,
+    _m_day_queue,
 ]
