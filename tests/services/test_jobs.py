@@ -963,3 +963,38 @@ def test_demo_refuses_an_absurd_number_of_generated_jobs(services):
     with pytest.raises(OfficeError, match="between 0 and"):
         services.load_demo(jobs=10**12)
     assert services.jobs.count(include_closed=True) == 0
+
+
+def test_ranked_listing_equals_scoring_every_row(services, clock):
+    """The indexed bucket ranking gives the same pages as a full scan with urgency()."""
+    import random
+
+    from office_tui.store import jobs as store_jobs
+
+    services.load_demo(jobs=3000)
+    rng = random.Random(7)
+    open_ids = [j.id for j in services.jobs.list(limit=10_000)]
+    for job_id in rng.sample(open_ids, 40):
+        action = rng.choice(["wait", "promise", "expedite", "start"])
+        if action == "wait" and services.jobs.get(job_id).status != "waiting":
+            services.jobs.wait(job_id, "vendor")
+        elif action == "promise":
+            services.jobs.promise(job_id, rng.choice(["+2d", "+1w", "tomorrow@9:00"]), "late")
+        elif action == "expedite":
+            services.jobs.triage(job_id, expedite=True)
+        elif services.jobs.get(job_id).status != "in_progress":
+            services.jobs.start(job_id)
+    clock.advance(hours=5)
+    now = clock()
+    full = store_jobs.page(services.db, services.jobs._ranker(now), limit=100_000)
+    expected = [row["id"] for row, _u in full]
+    for offset, limit in [(0, 50), (0, 1), (37, 80), (len(expected) - 5, 50)]:
+        got = [j.id for j in services.jobs.list(limit=limit, offset=offset)]
+        assert got == expected[offset:offset + limit]
+    inbox_full = store_jobs.page(services.db, services.jobs._ranker(now), inbox_only=True,
+                                 limit=100_000)
+    assert [j.id for j in services.jobs.list(inbox_only=True, limit=30)] == [
+        row["id"] for row, _u in inbox_full][:30]
+    everything = services.jobs.list(include_closed=True, limit=100_000)
+    assert [j.id for j in everything][:len(expected)] == expected
+    assert len(everything) == services.jobs.count(include_closed=True)
