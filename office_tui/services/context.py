@@ -38,14 +38,17 @@ class Services:
     ) -> None:
         self.db_path = Path(db_path)
         self.clock = clock
-        self.calendar = calendar or WorkingCalendar()
+        self._fixed_calendar = calendar  # given (tests): used as it is
+        self._calendar: WorkingCalendar | None = None
         self.urgency = urgency or UrgencySettings()
         self._local = threading.local()
         self._lock = threading.Lock()
         self._connections: list[sqlite_utils.Database] = []
+        from office_tui.services.calendar import CalendarService
         from office_tui.services.jobs import JobService
 
         self.jobs = JobService(self)
+        self.calendars = CalendarService(self)
 
     def open(self) -> Services:
         """Open (and migrate) now, so a bad file is reported before anything else."""
@@ -69,6 +72,24 @@ class Services:
         from office_tui.services.demo import load_demo
 
         return load_demo(self, jobs=jobs, force=force)
+
+    @property
+    def calendar(self) -> WorkingCalendar:
+        """The working calendar: statutory days, local overrides, hours from settings."""
+        if self._fixed_calendar is not None:
+            return self._fixed_calendar
+        found = self._calendar
+        if found is None:
+            found = self._calendar = self.calendars.build()
+        return found
+
+    @calendar.setter
+    def calendar(self, value: WorkingCalendar) -> None:
+        self._fixed_calendar = value
+
+    def reload_calendar(self) -> None:
+        """Forget the built calendar (after an override or new hours): rebuilt on next use."""
+        self._calendar = None
 
     def now(self) -> datetime:
         return self.clock()
