@@ -1,0 +1,94 @@
+"""The CLI of the day's queue: calendar, routines, kits, today and reports.
+
+The services run on a fixed clock (Fri 2026-11-27 10:00) so dates in the output are known.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from office_tui import cli
+from office_tui.cli import app
+from office_tui.services import Services
+from tests.conftest import FakeClock
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def clock(monkeypatch) -> FakeClock:
+    fixed = FakeClock()
+    monkeypatch.setattr(cli, "Services", lambda path: Services(path, clock=fixed))
+    return fixed
+
+
+@pytest.fixture
+def db(tmp_path, clock) -> Path:
+    return tmp_path / "office.db"
+
+
+def run(db: Path, *args: str):
+    return runner.invoke(app, ["--db", str(db), *args])
+
+
+def ok(db: Path, *args: str) -> str:
+    result = run(db, *args)
+    assert result.exit_code == 0, (args, result.stdout, result.stderr, result.exception)
+    assert result.stderr == ""
+    return result.stdout
+
+
+def js(db: Path, *args: str) -> Any:
+    return json.loads(ok(db, *args, "--json"))
+
+
+def refused(db: Path, *args: str) -> str:
+    result = run(db, *args)
+    assert result.exit_code == 1, (args, result.stdout)
+    assert result.stdout == ""
+    return result.stderr
+
+
+# -- calendar ---------------------------------------------------------------------------
+def test_calendar_set_list_unset(db):
+    assert "2027-02-07 is a workday." in ok(db, "calendar", "set", "2027-02-07", "workday",
+                                            "--note", "春节调休")
+    ok(db, "calendar", "set", "2027-02-08", "休息")
+    data = js(db, "calendar", "list")
+    assert data["days"] == [
+        {"day": "2027-02-07", "kind": "workday", "source": "local", "note": "春节调休"},
+        {"day": "2027-02-08", "kind": "holiday", "source": "local", "note": None},
+    ]
+    assert data["statutory_years"][1] >= 2026
+    assert data["hours"] == {"start": "08:30", "end": "17:30", "weekdays": [0, 1, 2, 3, 4]}
+    text = ok(db, "calendar", "list")
+    assert "2027-02-07" in text and "春节调休" in text and "Sun" in text
+    ok(db, "calendar", "unset", "2027-02-08")
+    assert [d["day"] for d in js(db, "calendar", "list")["days"]] == ["2027-02-07"]
+
+
+def test_calendar_year_shows_statutory_days(db):
+    days = {d["day"]: d for d in js(db, "calendar", "list", "--year", "2026")["days"]}
+    assert days["2026-10-01"] == {"day": "2026-10-01", "kind": "holiday",
+                                  "source": "statutory", "note": "National Day"}
+    assert days["2026-10-10"]["kind"] == "workday"
+    assert "2026-10-03" not in days  # a Saturday off changes nothing
+
+
+def test_calendar_refusals(db):
+    assert "Bad date '2027-02-30'" in refused(db, "calendar", "set", "2027-02-30", "workday")
+    assert "Unknown kind of day 'x'" in refused(db, "calendar", "set", "2027-02-07", "x")
+    assert "must end after it starts" in refused(db, "calendar", "hours", "17:00", "09:00")
+    assert js(db, "calendar", "list")["days"] == []
+
+
+def test_calendar_hours(db):
+    assert "09:00–18:00" in ok(db, "calendar", "hours", "9:00", "18:00")
+    assert js(db, "calendar", "list")["hours"]["end"] == "18:00"
