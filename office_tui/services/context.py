@@ -46,8 +46,10 @@ class Services:
         self._connections: list[sqlite_utils.Database] = []
         from office_tui.services.calendar import CalendarService
         from office_tui.services.jobs import JobService
+        from office_tui.services.vehicles import VehicleService
 
         self.jobs = JobService(self)
+        self.vehicles = VehicleService(self)
         self.calendars = CalendarService(self)
 
     def open(self) -> Services:

@@ -1,0 +1,214 @@
+"""Vehicle, driver and booking rows. Bookings are read joined with their car and driver,
+so a reader gets the plate, the seats and the driver's name in one query."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import sqlite_utils
+
+Row = dict[str, Any]
+_MAX_INT = 2**63 - 1
+
+VEHICLE_COLUMNS = (
+    "id", "plate", "plate_key", "name", "seats", "status", "odometer", "next_service_date",
+    "next_service_km", "insurance_due", "inspection_due", "created", "updated",
+)
+DRIVER_COLUMNS = ("id", "name", "name_key", "phone", "licence_expiry", "active", "created",
+                  "updated")
+BOOKING_COLUMNS = (
+    "id", "vehicle_id", "driver_id", "start_at", "end_at", "destination", "destination_key",
+    "department", "requester", "passengers", "purpose", "job_id", "status", "out_at",
+    "returned_at", "return_odometer", "fuel_litres", "cost", "cancel_reason", "created",
+    "updated",
+)
+RIDER_COLUMNS = ("id", "booking_id", "department", "requester", "passengers", "job_id",
+                 "created")
+_JOINED = (
+    "SELECT " + ", ".join(f"b.{c}" for c in BOOKING_COLUMNS) + ", v.plate, "
+    "v.name AS vehicle_name, v.seats, v.status AS vehicle_status, d.name AS driver_name "
+    "FROM bookings b JOIN vehicles v ON v.id = b.vehicle_id "
+    "LEFT JOIN drivers d ON d.id = b.driver_id"
+)
+_JOINED_NAMES = BOOKING_COLUMNS + ("plate", "vehicle_name", "seats", "vehicle_status",
+                                   "driver_name")
+
+
+def _insert(db: sqlite_utils.Database, table: str, columns: Sequence[str], row: Row) -> int:
+    cols = [c for c in columns if c in row and c != "id"] + (["id"] if row.get("id") else [])
+    cursor = db.execute(
+        f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})",
+        [row[c] for c in cols],
+    )
+    return int(cursor.lastrowid)
+
+
+def _replace(db: sqlite_utils.Database, table: str, columns: Sequence[str], row: Row) -> None:
+    cols = [c for c in columns if c != "id"]
+    db.execute(f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in cols)} WHERE id = ?",
+               [row.get(c) for c in cols] + [row["id"]])
+
+
+def _one(db: sqlite_utils.Database, table: str, columns: Sequence[str], where: str,
+         params: list) -> Row | None:
+    found = db.execute(f"SELECT {', '.join(columns)} FROM {table} WHERE {where}",
+                       params).fetchone()
+    return dict(zip(columns, found)) if found else None
+
+
+def _valid_id(value: int) -> bool:
+    return -_MAX_INT <= value <= _MAX_INT
+
+
+# -- vehicles ------------------------------------------------------------------------------
+def insert_vehicle(db: sqlite_utils.Database, row: Row) -> int:
+    return _insert(db, "vehicles", VEHICLE_COLUMNS, row)
+
+
+def replace_vehicle(db: sqlite_utils.Database, row: Row) -> None:
+    _replace(db, "vehicles", VEHICLE_COLUMNS, row)
+
+
+def get_vehicle(db: sqlite_utils.Database, vehicle_id: int) -> Row | None:
+    if not _valid_id(vehicle_id):
+        return None
+    return _one(db, "vehicles", VEHICLE_COLUMNS, "id = ?", [vehicle_id])
+
+
+def find_vehicle(db: sqlite_utils.Database, key: str) -> Row | None:
+    return _one(db, "vehicles", VEHICLE_COLUMNS, "plate_key = ?", [key])
+
+
+def vehicles(db: sqlite_utils.Database, *, include_retired: bool = True) -> list[Row]:
+    where = "" if include_retired else " WHERE status != 'retired'"
+    rows = db.execute(
+        f"SELECT {', '.join(VEHICLE_COLUMNS)} FROM vehicles{where} ORDER BY plate_key, id"
+    ).fetchall()
+    return [dict(zip(VEHICLE_COLUMNS, r)) for r in rows]
+
+
+def vehicle_count(db: sqlite_utils.Database) -> int:
+    return int(db.execute("SELECT COUNT(*) FROM vehicles").fetchone()[0])
+
+
+# -- drivers -------------------------------------------------------------------------------
+def insert_driver(db: sqlite_utils.Database, row: Row) -> int:
+    return _insert(db, "drivers", DRIVER_COLUMNS, row)
+
+
+def replace_driver(db: sqlite_utils.Database, row: Row) -> None:
+    _replace(db, "drivers", DRIVER_COLUMNS, row)
+
+
+def get_driver(db: sqlite_utils.Database, driver_id: int) -> Row | None:
+    if not _valid_id(driver_id):
+        return None
+    return _one(db, "drivers", DRIVER_COLUMNS, "id = ?", [driver_id])
+
+
+def find_driver(db: sqlite_utils.Database, key: str) -> Row | None:
+    return _one(db, "drivers", DRIVER_COLUMNS, "name_key = ?", [key])
+
+
+def drivers(db: sqlite_utils.Database) -> list[Row]:
+    rows = db.execute(
+        f"SELECT {', '.join(DRIVER_COLUMNS)} FROM drivers ORDER BY name_key, id").fetchall()
+    return [dict(zip(DRIVER_COLUMNS, r)) for r in rows]
+
+
+# -- bookings ------------------------------------------------------------------------------
+def insert_booking(db: sqlite_utils.Database, row: Row) -> int:
+    return _insert(db, "bookings", BOOKING_COLUMNS, row)
+
+
+def insert_bookings(db: sqlite_utils.Database, rows: Sequence[Row]) -> None:
+    if not rows:
+        return
+    cols = [c for c in BOOKING_COLUMNS if c in rows[0] and c != "id"]
+    db.conn.executemany(
+        f"INSERT INTO bookings ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})",
+        [[r[c] for c in cols] for r in rows],
+    )
+
+
+def replace_booking(db: sqlite_utils.Database, row: Row) -> None:
+    _replace(db, "bookings", BOOKING_COLUMNS, row)
+
+
+def get_booking_row(db: sqlite_utils.Database, booking_id: int) -> Row | None:
+    """The bare table row (what the event log keeps)."""
+    if not _valid_id(booking_id):
+        return None
+    return _one(db, "bookings", BOOKING_COLUMNS, "id = ?", [booking_id])
+
+
+def get_booking(db: sqlite_utils.Database, booking_id: int) -> Row | None:
+    """The row joined with its car and driver."""
+    if not _valid_id(booking_id):
+        return None
+    found = db.execute(f"{_JOINED} WHERE b.id = ?", [booking_id]).fetchone()
+    return dict(zip(_JOINED_NAMES, found)) if found else None
+
+
+def bookings_between(db: sqlite_utils.Database, start: str, end: str, *,
+                     include_cancelled: bool = False) -> list[Row]:
+    """Bookings whose window overlaps [start, end) (ISO strings), earliest first."""
+    where = " WHERE b.start_at < ? AND b.end_at > ?"
+    if not include_cancelled:
+        where += " AND b.status != 'cancelled'"
+    rows = db.execute(f"{_JOINED}{where} ORDER BY b.start_at, b.id", [end, start]).fetchall()
+    return [dict(zip(_JOINED_NAMES, r)) for r in rows]
+
+
+def upcoming_for_vehicle(db: sqlite_utils.Database, vehicle_id: int, after: str) -> list[Row]:
+    """Booked (not yet out) trips of one car that end after `after`."""
+    rows = db.execute(
+        f"{_JOINED} WHERE b.vehicle_id = ? AND b.status = 'booked' AND b.end_at > ? "
+        "ORDER BY b.start_at, b.id", [vehicle_id, after]).fetchall()
+    return [dict(zip(_JOINED_NAMES, r)) for r in rows]
+
+
+def booking_count(db: sqlite_utils.Database) -> int:
+    return int(db.execute("SELECT COUNT(*) FROM bookings").fetchone()[0])
+
+
+def bookings_for_job(db: sqlite_utils.Database, job_id: int) -> list[Row]:
+    if not _valid_id(job_id):
+        return []
+    rows = db.execute(
+        f"{_JOINED} WHERE b.job_id = ? OR b.id IN "
+        "(SELECT booking_id FROM booking_riders WHERE job_id = ?) ORDER BY b.start_at",
+        [job_id, job_id]).fetchall()
+    return [dict(zip(_JOINED_NAMES, r)) for r in rows]
+
+
+# -- riders (一车前往) ----------------------------------------------------------------------
+def insert_rider(db: sqlite_utils.Database, row: Row) -> int:
+    return _insert(db, "booking_riders", RIDER_COLUMNS, row)
+
+
+def riders(db: sqlite_utils.Database, booking_ids: Iterable[int]) -> dict[int, list[Row]]:
+    ids = [i for i in booking_ids]
+    found: dict[int, list[Row]] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        rows = db.execute(
+            f"SELECT {', '.join(RIDER_COLUMNS)} FROM booking_riders "
+            f"WHERE booking_id IN ({marks}) ORDER BY id", chunk).fetchall()
+        for r in rows:
+            row = dict(zip(RIDER_COLUMNS, r))
+            found.setdefault(row["booking_id"], []).append(row)
+    return found
+
+
+# -- settings ------------------------------------------------------------------------------
+def setting(db: sqlite_utils.Database, key: str) -> str | None:
+    found = db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+    return found[0] if found else None
+
+
+def set_setting(db: sqlite_utils.Database, key: str, value: str) -> None:
+    db.execute("INSERT INTO settings (key, value) VALUES (?, ?) "
+               "ON CONFLICT (key) DO UPDATE SET value = excluded.value", [key, value])
