@@ -45,12 +45,14 @@ class Services:
         self._lock = threading.Lock()
         self._connections: list[sqlite_utils.Database] = []
         from office_tui.services.calendar import CalendarService
+        from office_tui.services.inventory import InventoryService
         from office_tui.services.jobs import JobService
         from office_tui.services.vehicles import VehicleService
 
         self.jobs = JobService(self)
         self.vehicles = VehicleService(self)
         self.calendars = CalendarService(self)
+        self.inventory = InventoryService(self)
 
     def open(self) -> Services:
         """Open (and migrate) now, so a bad file is reported before anything else."""
