@@ -115,7 +115,12 @@ def main_callback(
     if ctx.invoked_subcommand is None:
         from office_tui.tui.app import run_app
 
-        run_app(services())
+        svc = services()
+        try:  # the first start of each day keeps a copy; never a reason not to start
+            svc.backups.auto_backup()
+        except OfficeError as exc:
+            err.print(Text(printable(str(exc)), style="yellow"))
+        run_app(svc)
 
 
 # -- intake -----------------------------------------------------------------------------
@@ -261,25 +266,6 @@ def undo() -> None:
     result = _run(lambda s: s.jobs.undo())
     out.print(_("Undid {action} of job #{id}.").format(action=result["undone"], id=result["job_id"]),
               markup=False)
-
-
-@app.command()
-def backup(path: Optional[Path] = typer.Argument(None, help=_("Target file (default: next to the database)."))) -> None:
-    """Copy the database consistently, even while the app runs."""
-    svc = services()
-    now = svc.now()
-    target = path or svc.db_path.with_name(f"{svc.db_path.stem}-{now:%Y%m%d-%H%M%S}.db")
-    if target.exists():
-        fail(_("{path} already exists; choose another name.").format(path=target))
-    try:
-        target.touch(mode=0o600)
-        dest = sqlite3.connect(str(target))
-        with dest:
-            svc.db.conn.backup(dest)
-        dest.close()
-    except (OSError, sqlite3.Error) as exc:
-        fail(_("Backup to {path} failed: {reason}").format(path=target, reason=exc))
-    out.print(_("Backed up to {path}").format(path=target), markup=False)
 
 
 # -- helpers ----------------------------------------------------------------------------

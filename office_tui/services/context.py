@@ -50,6 +50,9 @@ class Services:
         from office_tui.services.vehicles import VehicleService
 
         self.jobs = JobService(self)
+        from office_tui.services.backup import BackupService
+
+        self.backups = BackupService(self)
         self.vehicles = VehicleService(self)
         self.calendars = CalendarService(self)
         self.inventory = InventoryService(self)
