@@ -1,5 +1,5 @@
 """One exception type for everything a person did wrong, with a message to show them."""
 
+from office_tui.core.errors import OfficeError
 
-class OfficeError(Exception):
-    """Refused input or a refused action; nothing was written."""
+__all__ = ["OfficeError"]

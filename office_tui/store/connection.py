@@ -5,11 +5,14 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import stat
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import sqlite_utils
 
+from office_tui.core.errors import OfficeError
 from office_tui.i18n import _
 from office_tui.store.migrations import MIGRATIONS
 
@@ -18,7 +21,7 @@ BUSY_TIMEOUT_MS = 10_000
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
-class StoreError(Exception):
+class StoreError(OfficeError):
     """The database cannot be used; the message says which file and what to do."""
 
 
@@ -65,10 +68,14 @@ def open_database(path: str | os.PathLike[str], *, migrate: bool = True) -> sqli
                   "{known}). Upgrade office-tui; the file was not changed.").format(
                     path=path, found=version, known=SCHEMA_VERSION)
             )
-        _configure(conn)
-        db = sqlite_utils.Database(conn)
-        if migrate and version < SCHEMA_VERSION:
-            _migrate(db, version)
+        try:
+            _configure(conn)
+            db = sqlite_utils.Database(conn)
+            if migrate and version < SCHEMA_VERSION:
+                _migrate(db, version)
+        except sqlite3.Error as exc:
+            conn.close()
+            raise translate(exc, path) from None
     finally:
         os.umask(old_umask)
     return db
@@ -84,6 +91,13 @@ def _check_file(path: Path) -> None:
         raise StoreError(
             _("{path} is not a regular file. Give a database file path with --db.").format(
                 path=path)
+        )
+    if path.exists() and not path.stat().st_mode & stat.S_IWUSR:
+        # Judged by the mode bits, not os.access(): root may write anything, but a file
+        # marked read-only is somebody's wish not to change it.
+        raise StoreError(
+            _("{path} is read-only; office-tui writes to its database. Make it writable "
+              "(chmod u+w) or work on a copy.").format(path=path)
         )
     if path.exists() and path.stat().st_size > 0:
         try:
@@ -116,20 +130,68 @@ def _migrate(db: sqlite_utils.Database, current: int) -> None:
             db.execute(f"PRAGMA user_version = {number}")
 
 
+def translate(exc: sqlite3.Error, path: object) -> StoreError:
+    """A one-line message, naming the file and what to do, for an SQLite failure."""
+    text = str(exc).lower()
+    if "full" in text:
+        return StoreError(_("The disk is full: {path} could not be written. Free some space "
+                            "and try again; nothing was saved.").format(path=path))
+    if "readonly" in text or "read-only" in text:
+        return StoreError(_("{path} cannot be written (read-only). Make it writable or work "
+                            "on a copy; nothing was saved.").format(path=path))
+    if "locked" in text or "busy" in text:
+        return StoreError(_("{path} is busy in another program; nothing was saved. Try again "
+                            "in a moment.").format(path=path))
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
+        return StoreError(_("{path} is damaged ({reason}). Restore a backup with "
+                            "`office-tui restore`.").format(path=path, reason=exc))
+    return StoreError(_("{path}: {reason}").format(path=path, reason=exc))
+
+
+def _db_path(db: sqlite_utils.Database) -> str:
+    try:
+        return db.execute("PRAGMA database_list").fetchone()[2]
+    except sqlite3.Error:
+        return "database"
+
+
 @contextlib.contextmanager
 def write(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
-    """One write transaction, taking the write lock up front (no upgrade deadlocks)."""
+    """One write transaction, taking the write lock up front (no upgrade deadlocks).
+
+    Taking the lock is retried (nothing has run yet, so the whole transaction is
+    retried); SQLite failures leave as a StoreError with a message for a person.
+    """
     conn = db.conn
     if conn.in_transaction:
         with db.atomic():
             yield db
         return
-    conn.execute("BEGIN IMMEDIATE")
+    for attempt in range(3):
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            break
+        except sqlite3.OperationalError as exc:
+            if attempt == 2 or not ("locked" in str(exc) or "busy" in str(exc)):
+                raise translate(exc, _db_path(db)) from None
+            time.sleep(0.05 * (attempt + 1))
     try:
         yield db
+    except sqlite3.IntegrityError:  # a broken rule is a bug to see, not a file problem
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    except sqlite3.Error as exc:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise translate(exc, _db_path(db)) from None
     except BaseException:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise
-    else:
+    try:
         conn.execute("COMMIT")
+    except sqlite3.Error as exc:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise translate(exc, _db_path(db)) from None
