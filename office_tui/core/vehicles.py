@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from office_tui.i18n import _
+from office_tui.i18n import _, ngettext
 
 VEHICLE_STATUSES = ("active", "maintenance", "retired")
 BOOKING_STATUSES = ("booked", "out", "returned", "cancelled")
@@ -360,10 +360,12 @@ class Reminder:
 
 def _when(days_left: int, due: date) -> str:
     if days_left < 0:
-        return _("{date}, {n} days ago").format(date=due.isoformat(), n=-days_left)
+        return ngettext("{date}, {n} day ago", "{date}, {n} days ago", -days_left).format(
+            date=due.isoformat(), n=-days_left)
     if days_left == 0:
         return _("{date}, today").format(date=due.isoformat())
-    return _("{date}, in {n} days").format(date=due.isoformat(), n=days_left)
+    return ngettext("{date}, in {n} day", "{date}, in {n} days", days_left).format(
+        date=due.isoformat(), n=days_left)
 
 
 def reminders(vehicles: Iterable[Vehicle], drivers: Iterable[Driver], today: date,

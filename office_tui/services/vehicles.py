@@ -23,6 +23,7 @@ from office_tui.i18n import _
 from office_tui.services.errors import OfficeError
 from office_tui.store import events, write
 from office_tui.store import jobs as jobs_store
+from office_tui.store import settings as settings_store
 from office_tui.store import vehicles as store
 
 if TYPE_CHECKING:
@@ -70,7 +71,7 @@ class VehicleService:
         values = {}
         for key, name in ((REMINDER_DAYS_KEY, "reminder_days"),
                           (LICENCE_DAYS_KEY, "licence_days")):
-            stored = store.setting(db, key)
+            stored = settings_store.get(db, key)
             if stored is not None and stored.lstrip("-").isdigit():
                 values[name] = int(stored)
         return VehicleSettings(**values)
@@ -85,9 +86,9 @@ class VehicleService:
         with write(db):
             before = self.settings()
             if reminder_days is not None:
-                store.set_setting(db, REMINDER_DAYS_KEY, str(reminder_days))
+                settings_store.put(db, REMINDER_DAYS_KEY, str(reminder_days))
             if licence_days is not None:
-                store.set_setting(db, LICENCE_DAYS_KEY, str(licence_days))
+                settings_store.put(db, LICENCE_DAYS_KEY, str(licence_days))
             after = self.settings()
             events.record(db, ts=to_iso(self.ctx.now()), action="configure",
                           entity="settings", entity_id=None,

@@ -202,13 +202,3 @@ def riders(db: sqlite_utils.Database, booking_ids: Iterable[int]) -> dict[int, l
             found.setdefault(row["booking_id"], []).append(row)
     return found
 
-
-# -- settings ------------------------------------------------------------------------------
-def setting(db: sqlite_utils.Database, key: str) -> str | None:
-    found = db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
-    return found[0] if found else None
-
-
-def set_setting(db: sqlite_utils.Database, key: str, value: str) -> None:
-    db.execute("INSERT INTO settings (key, value) VALUES (?, ?) "
-               "ON CONFLICT (key) DO UPDATE SET value = excluded.value", [key, value])
