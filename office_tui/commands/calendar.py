@@ -8,7 +8,8 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from office_tui.cli import _run, app, emit_json, out
+from office_tui import cli
+from office_tui.cli import _run, app, emit_json
 from office_tui.core.text import printable
 from office_tui.i18n import _
 
@@ -33,7 +34,7 @@ def set_day(
 ) -> None:
     """Declare a day worked or off (wins over the statutory calendar)."""
     row = _run(lambda s: s.calendars.set_day(day, kind, note))
-    out.print(_("{day} is a {kind}.").format(day=row["day"], kind=kind_label(row["kind"])),
+    cli.out.print(_("{day} is a {kind}.").format(day=row["day"], kind=kind_label(row["kind"])),
               markup=False)
 
 
@@ -41,7 +42,7 @@ def set_day(
 def unset_day(day: str = typer.Argument(..., help=_("The date, YYYY-MM-DD."))) -> None:
     """Remove a local override: the day follows the statutory calendar again."""
     row = _run(lambda s: s.calendars.unset_day(day))
-    out.print(_("{day}: local override removed.").format(day=row["day"]), markup=False)
+    cli.out.print(_("{day}: local override removed.").format(day=row["day"]), markup=False)
 
 
 @sub.command("hours")
@@ -52,7 +53,7 @@ def hours(
 ) -> None:
     """Set the working hours (and optionally the working weekdays)."""
     after = _run(lambda s: s.calendars.set_hours(start, end, days))
-    out.print(_("Working hours {start}–{end}, {days}.").format(
+    cli.out.print(_("Working hours {start}–{end}, {days}.").format(
         start=after["work_start"], end=after["work_end"],
         days=after["work_days"] or "mon,tue,wed,thu,fri"), markup=False)
 
@@ -79,12 +80,12 @@ def list_days(
                       "weekdays": sorted(hours["weekdays"])},
         })
         return
-    out.print(_("Working hours {start}–{end}. Statutory holidays known for {first}–{last}; "
+    cli.out.print(_("Working hours {start}–{end}. Statutory holidays known for {first}–{last}; "
                 "add local overrides for later years.").format(
         start=hours["start"].strftime("%H:%M"), end=hours["end"].strftime("%H:%M"),
         first=known[0] if known else "—", last=known[-1] if known else "—"), markup=False)
     if not rows:
-        out.print(_("No local overrides."), markup=False)
+        cli.out.print(_("No local overrides."), markup=False)
         return
     table = Table(box=None, header_style="bold", padding=(0, 1), pad_edge=False)
     for header in (_("Date"), _("Weekday"), _("Kind"), _("Source"), _("Note")):
@@ -96,4 +97,4 @@ def list_days(
         table.add_row(Text(row["day"]), Text(names[date.fromisoformat(row["day"]).weekday()]),
                       Text(kind_label(row["kind"])), Text(source_label(row["source"])),
                       Text(printable(row.get("note"))))
-    out.print(table)
+    cli.out.print(table)

@@ -47,6 +47,7 @@ class Services:
         from office_tui.services.calendar import CalendarService
         from office_tui.services.inventory import InventoryService
         from office_tui.services.jobs import JobService
+        from office_tui.services.routines import RoutineService
         from office_tui.services.vehicles import VehicleService
 
         self.jobs = JobService(self)
@@ -55,6 +56,7 @@ class Services:
         self.backups = BackupService(self)
         self.vehicles = VehicleService(self)
         self.calendars = CalendarService(self)
+        self.routines = RoutineService(self)
         self.inventory = InventoryService(self)
 
     def open(self) -> Services:

@@ -92,3 +92,40 @@ def test_calendar_refusals(db):
 def test_calendar_hours(db):
     assert "09:00–18:00" in ok(db, "calendar", "hours", "9:00", "18:00")
     assert js(db, "calendar", "list")["hours"]["end"] == "18:00"
+
+
+# -- routines ---------------------------------------------------------------------------
+def test_routine_add_list_pause_run(db):
+    assert ok(db, "routine", "add", "安全巡查 !high @保卫科", "--every", "weekdays",
+              "--at", "16:00").strip() == "1"
+    made = js(db, "routine", "add", "月度盘点 #supply", "--every", "monthly:last")
+    assert made["every"] == "monthly:last" and made["category"] == "supply"
+    listed = js(db, "routine", "list")
+    assert [r["title"] for r in listed] == ["安全巡查", "月度盘点"]
+    assert listed[0]["next"] == "2026-11-27" and listed[0]["at"] == "16:00"
+    text = ok(db, "routine", "list")
+    assert "weekdays" in text and "16:00" in text and "安全巡查" in text
+    jobs = js(db, "routine", "run")
+    assert [j["title"] for j in jobs] == ["安全巡查"]
+    assert js(db, "routine", "run") == []  # a second run in the day makes nothing
+    assert "Routine #1 paused" in ok(db, "routine", "pause", "1")
+    assert "paused" in ok(db, "routine", "list")
+    assert "already paused" in refused(db, "routine", "pause", "1")
+    assert "Routine #1 resumed" in ok(db, "routine", "resume", "1")
+
+
+def test_routine_refusals_write_nothing(db):
+    assert "Bad repeat 'fortnightly'" in refused(db, "routine", "add", "x", "--every",
+                                                 "fortnightly")
+    assert "Bad time '7pm'" in refused(db, "routine", "add", "x", "--every", "daily",
+                                       "--at", "7pm")
+    assert "No routine #5" in refused(db, "routine", "pause", "5")
+    assert "No routine #0" in refused(db, "routine", "pause", "0")
+    assert js(db, "routine", "list") == []
+
+
+def test_routine_catch_up_setting(db):
+    assert ok(db, "routine", "catch-up").strip() == "all"
+    assert "latest" in ok(db, "routine", "catch-up", "latest")
+    assert ok(db, "routine", "catch-up").strip() == "latest"
+    assert "'sometimes'" in refused(db, "routine", "catch-up", "sometimes")

@@ -1,0 +1,111 @@
+"""`routine add|list|pause|resume|run|catch-up`: recurring work."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import typer
+from rich.table import Table
+from rich.text import Text
+
+from office_tui import cli
+from office_tui.cli import _run, app, emit_json, fail
+from office_tui.core.text import printable
+from office_tui.core.vocab import category_label, importance_label
+from office_tui.i18n import _
+
+sub = typer.Typer(help=_("Routines: recurring work that puts a job into the day's queue."),
+                  no_args_is_help=True, rich_markup_mode=None)
+app.add_typer(sub, name="routine")
+
+MAX_ID = 2**63 - 1
+
+
+def routine_id_arg(value: int) -> int:
+    if value is not None and not 1 <= value <= MAX_ID:
+        fail(_("No routine #{id}.").format(id=value))
+    return value
+
+
+def RoutineId():  # noqa: N802 - reads like a type in the signatures below
+    return typer.Argument(..., metavar="ID", help=_("The routine's number."),
+                          callback=routine_id_arg)
+
+
+@sub.command("add")
+def add(
+    text: str = typer.Argument(..., help=_("What to do, in the quick-add grammar: \"安全巡查 !high @保卫科 #其他\".")),
+    every: str = typer.Option(..., "--every", help=_("daily, weekdays, weekly:mon,thu, monthly:15, monthly:last, 3d, after:10d.")),
+    at: Optional[str] = typer.Option(None, "--at", help=_("Time of day, HH:MM (default: close of work).")),
+    start: Optional[str] = typer.Option(None, "--from", help=_("First day, YYYY-MM-DD (default: today, or tomorrow once today's time has passed).")),
+    as_json: bool = typer.Option(False, "--json", help=_("Print the routine as JSON.")),
+) -> None:
+    """Add a routine; prints its id."""
+    routine = _run(lambda s: s.routines.add(text, every=every, at=at, start=start))
+    if as_json:
+        emit_json(routine)
+    else:
+        cli.out.print(str(routine["id"]), markup=False)
+
+
+@sub.command("list")
+def list_routines(as_json: bool = typer.Option(False, "--json", help=_("Print a JSON array."))) -> None:
+    """Every routine with its rule, time and next day."""
+    routines = _run(lambda s: s.routines.list())
+    if as_json:
+        emit_json(routines)
+        return
+    if not routines:
+        cli.out.print(_("No routines."), markup=False)
+        return
+    table = Table(box=None, header_style="bold", padding=(0, 1), pad_edge=False)
+    for header in (_("ID"), _("Every"), _("At"), _("Next"), _("Category"), _("Imp"),
+                   _("Department"), _("Jobs"), _("Title")):
+        table.add_column(header, no_wrap=True, overflow="ellipsis")
+    for r in routines:
+        table.add_row(
+            Text(str(r["id"])), Text(r["every"]), Text(r["at"] or "—"),
+            Text(_("paused") if r["paused"] else (r["next"] or _("after closing")),
+                 style="dim" if r["paused"] else ""),
+            Text(category_label(r["category"])), Text(importance_label(r["importance"])),
+            Text(printable(r["department"])), Text(str(r["jobs"])), Text(printable(r["title"])),
+        )
+    cli.out.print(table)
+
+
+@sub.command("pause")
+def pause(routine_id: int = RoutineId()) -> None:
+    """Stop a routine making jobs (resume starts it again from today)."""
+    r = _run(lambda s: s.routines.pause(routine_id))
+    cli.out.print(_("Routine #{id} paused: {title}").format(id=r["id"], title=printable(r["title"])),
+              markup=False)
+
+
+@sub.command("resume")
+def resume(routine_id: int = RoutineId()) -> None:
+    """Start a paused routine again; the paused days are not caught up."""
+    r = _run(lambda s: s.routines.resume(routine_id))
+    cli.out.print(_("Routine #{id} resumed: {title}").format(id=r["id"], title=printable(r["title"])),
+              markup=False)
+
+
+@sub.command("run")
+def run(as_json: bool = typer.Option(False, "--json", help=_("Print the new jobs as JSON."))) -> None:
+    """Make the jobs of every routine due by now (the app and `today` do this too)."""
+    jobs = _run(lambda s: s.routines.generate())
+    if as_json:
+        emit_json([j.to_json() for j in jobs])
+        return
+    cli.out.print(_("{n} new jobs from routines.").format(n=len(jobs)), markup=False)
+
+
+@sub.command("catch-up")
+def catch_up(
+    mode: Optional[str] = typer.Argument(None, help=_("all (every missed day) or latest (only the newest).")),
+) -> None:
+    """Show or set what happens to days missed while the app was closed."""
+    if mode is None:
+        cli.out.print(_run(lambda s: s.routines.catch_up()), markup=False)
+        return
+    value = _run(lambda s: s.routines.set_catch_up(mode))
+    cli.out.print(_("Catch-up: {mode}.").format(mode=value), markup=False)
