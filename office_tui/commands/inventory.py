@@ -1,0 +1,490 @@
+"""Inventory commands: `item add|list|show|edit`, `receive`, `issue`, `adjust`, `stock`,
+`quote add`, `quotes`, `purchase-list`, `import-items`, `consumption`, `quota set|list`.
+
+Quantities are exact decimals, optionally with the item's unit (`10`, `2.5`, `3包`);
+`adjust` takes a signed quantity written plainly: `office-tui adjust A4 -1 --reason 破损`.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any, Optional
+
+import typer
+from rich.table import Table
+from rich.text import Text
+
+from office_tui.cli import _run, app, emit_json, err, fail, out
+from office_tui.core import inventory as core
+from office_tui.core.csvsafe import to_csv, to_markdown
+from office_tui.core.inventory import Item, StockLine
+from office_tui.core.text import printable
+from office_tui.i18n import _
+
+# A quantity like -1 must reach the command as a value, not be read as an unknown option.
+SIGNED = {"ignore_unknown_options": True}
+
+item_app = typer.Typer(help=_("Consumable items: add, list, show, edit."),
+                       no_args_is_help=True, rich_markup_mode=None)
+app.add_typer(item_app, name="item")
+quote_app = typer.Typer(help=_("Supplier quotes: add one (see `quotes CODE` for the best)."),
+                        no_args_is_help=True, rich_markup_mode=None)
+app.add_typer(quote_app, name="quote")
+quota_app = typer.Typer(help=_("Department quotas per item and period (warn when exceeded)."),
+                        no_args_is_help=True, rich_markup_mode=None)
+app.add_typer(quota_app, name="quota")
+
+JSON = typer.Option(False, "--json", help=_("Print JSON."))
+
+
+def T(value: Any, style: str = "") -> Text:  # noqa: N802 - a cell, reads like a type
+    return Text(printable(None if value is None else str(value)), style=style)
+
+
+def N(value: str, style: str = "") -> Text:  # noqa: N802
+    return Text(value, style=style, justify="right")
+
+
+def _table(*headers: str, right: tuple[int, ...] = ()) -> Table:
+    table = Table(box=None, header_style="bold", padding=(0, 1), pad_edge=False)
+    for index, header in enumerate(headers):
+        table.add_column(header, justify="right" if index in right else "left",
+                         overflow="fold")
+    return table
+
+
+def _qty(milli: int, unit: str) -> str:
+    return f"{core.format_milli(milli)} {core.unit_label(unit)}"
+
+
+# -- items ------------------------------------------------------------------------------
+@item_app.command("add", context_settings=SIGNED)
+def item_add(
+    code: Optional[str] = typer.Option(None, "--code", help=_("Short code, e.g. A4.")),
+    name: Optional[str] = typer.Option(None, "--name", help=_("What it is, e.g. A4复印纸 70g.")),
+    unit: Optional[str] = typer.Option(None, "--unit", help=_("Unit: pcs, pack (包), box (盒), case (箱), bottle (瓶)...")),
+    reorder_level: Optional[str] = typer.Option(None, "--reorder-level", help=_("Reorder at or below this stock.")),
+    reorder_qty: Optional[str] = typer.Option(None, "--reorder-qty", help=_("Usual order quantity.")),
+    lead_days: Optional[str] = typer.Option(None, "--lead-days", help=_("Days from order to delivery.")),
+    category: Optional[str] = typer.Option(None, "--category", help=_("e.g. paper, toner, cleaning.")),
+    location: Optional[str] = typer.Option(None, "--location", help=_("Shelf or cupboard (stocktake order).")),
+    supplier: Optional[str] = typer.Option(None, "--supplier", help=_("Preferred supplier.")),
+    grade: Optional[str] = typer.Option(None, "--grade", help=_("Quality grade wanted: A, B or C.")),
+    as_json: bool = JSON,
+) -> None:
+    """Add a consumable item."""
+    if not code:
+        fail(_("Give the item code with --code."))
+    if not name:
+        fail(_("Give the item name with --name."))
+    if not unit:
+        fail(_("Give the unit with --unit (e.g. pcs, pack, box)."))
+    item = _run(lambda s: s.inventory.add_item(
+        code, name, unit, category=category, location=location, reorder_level=reorder_level,
+        reorder_qty=reorder_qty, lead_days=lead_days, supplier=supplier, grade=grade))
+    if as_json:
+        emit_json(item.to_json())
+        return
+    out.print(_("Added {code} ({name}), counted in {unit}.").format(
+        code=printable(item.code), name=printable(item.name), unit=core.unit_label(item.unit)),
+        markup=False)
+
+
+@item_app.command("edit", context_settings=SIGNED)
+def item_edit(
+    code: str = typer.Argument(..., help=_("The item's code.")),
+    name: Optional[str] = typer.Option(None, "--name", help=_("New name.")),
+    reorder_level: Optional[str] = typer.Option(None, "--reorder-level", help=_("Reorder at or below this stock.")),
+    reorder_qty: Optional[str] = typer.Option(None, "--reorder-qty", help=_("Usual order quantity.")),
+    lead_days: Optional[str] = typer.Option(None, "--lead-days", help=_("Days from order to delivery.")),
+    category: Optional[str] = typer.Option(None, "--category", help=_("Category.")),
+    location: Optional[str] = typer.Option(None, "--location", help=_("Shelf or cupboard.")),
+    supplier: Optional[str] = typer.Option(None, "--supplier", help=_("Preferred supplier.")),
+    grade: Optional[str] = typer.Option(None, "--grade", help=_("Quality grade wanted: A, B or C.")),
+    active: Optional[bool] = typer.Option(None, "--active/--inactive", help=_("Retire an item (kept in the ledger).")),
+    as_json: bool = JSON,
+) -> None:
+    """Change an item's fields (the unit stays)."""
+    item = _run(lambda s: s.inventory.edit_item(
+        code, name=name, category=category, location=location, reorder_level=reorder_level,
+        reorder_qty=reorder_qty, lead_days=lead_days, supplier=supplier, grade=grade,
+        active=active))
+    if as_json:
+        emit_json(item.to_json())
+        return
+    out.print(_("Updated {code}.").format(code=printable(item.code)), markup=False)
+
+
+@item_app.command("list")
+def item_list(
+    search: Optional[str] = typer.Option(None, "--search", help=_("Match code, name, category or location.")),
+    all_: bool = typer.Option(False, "--all", help=_("Include inactive items.")),
+    as_json: bool = JSON,
+) -> None:
+    """Every item with its settings and stock."""
+    items = _run(lambda s: s.inventory.items(search=search, include_inactive=all_))
+    if as_json:
+        emit_json([i.to_json() for i in items])
+        return
+    if not items:
+        out.print(_("No items."), markup=False)
+        return
+    table = _table(_("Code"), _("Name"), _("Unit"), _("Category"), _("Location"),
+                   _("Reorder at"), _("Order qty"), _("Lead days"), _("Supplier"), _("Grade"),
+                   _("Stock"), right=(5, 6, 7, 10))
+    for item in items:
+        table.add_row(T(item.code), T(item.name), T(core.unit_label(item.unit)),
+                      T(item.category), T(item.location),
+                      N(core.format_milli(item.reorder_level_milli)),
+                      N(core.format_milli(item.reorder_qty_milli)), N(str(item.lead_days)),
+                      T(item.supplier), T(item.grade or ""),
+                      N(core.format_milli(item.stock_milli)),
+                      style="" if item.active else "dim")
+    out.print(table)
+
+
+@item_app.command("show")
+def item_show(
+    code: str = typer.Argument(..., help=_("The item's code.")),
+    limit: int = typer.Option(50, "--limit", help=_("Show at most N movements.")),
+    as_json: bool = JSON,
+) -> None:
+    """One item: stock, forecast, weekly use and its movements, newest first."""
+    line: StockLine = _run(lambda s: s.inventory.line(code))
+    moves = _run(lambda s: s.inventory.history(code, limit=max(limit, 0)))
+    weekly = _run(lambda s: s.inventory.weekly_use(code))
+    if as_json:
+        data = {**line.item.to_json(), **line.to_json(),
+                "weekly_use": [float(core.format_decimal(w)) for w in weekly],
+                "movements": [m.to_json() for m in moves]}
+        emit_json(data)
+        return
+    item, fc = line.item, line.forecast
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold")
+    grid.add_column()
+    for key, value in (
+        (_("Item"), f"{item.code} — {item.name}"),
+        (_("Stock"), _qty(item.stock_milli, item.unit)),
+        (_("Reorder point"), _qty(fc.reorder_point_milli, item.unit)),
+        (_("Daily use"), fc.daily_use_text()),
+        (_("Days left"), fc.days_left_text() or "—"),
+        (_("Weekly use"), " ".join(core.format_decimal(w) for w in weekly)),
+    ):
+        grid.add_row(T(key), T(value))
+    out.print(grid)
+    out.print()
+    out.print(_history_table(moves, item))
+
+
+def _history_table(moves, item: Item) -> Table:
+    table = _table(_("When"), _("What"), _("Qty"), _("Balance"), _("Detail"), right=(2, 3))
+    for move in moves:
+        table.add_row(T(move.ts.strftime("%Y-%m-%d %H:%M")), T(core.kind_label(move.kind)),
+                      N(f"{core.format_milli(move.quantity_milli):>}"),
+                      N(core.format_milli(move.balance_milli or 0)), T(movement_detail(move)))
+    return table
+
+
+def movement_detail(move) -> str:
+    parts: list[str] = []
+    if move.kind == "issue":
+        parts.append(move.department or "")
+        if move.person:
+            parts.append(move.person)
+        if move.job_id:
+            parts.append(_("job #{id}").format(id=move.job_id))
+    elif move.kind == "receive":
+        parts += [p for p in (move.supplier, move.delivery_note) if p]
+        if move.unit_price is not None:
+            parts.append(_("@ {price}").format(price=core.format_money(move.unit_price)))
+    elif move.kind == "adjust":
+        parts.append(move.reason or "")
+    elif move.kind == "stocktake":
+        parts.append(_("counted {n}").format(n=core.format_milli(move.counted_milli or 0)))
+    return " · ".join(p for p in parts if p)
+
+
+# -- the ledger -------------------------------------------------------------------------
+def _moved(movement, item: Item, as_json: bool, warnings: tuple[str, ...] = ()) -> None:
+    if as_json:
+        emit_json({**movement.to_json(), "code": item.code, "unit": item.unit,
+                   "stock": core.json_number(movement.balance_milli),
+                   "warnings": list(warnings)})
+    else:
+        out.print(_("{what} {qty} of {code} ({name}); stock now {stock}.").format(
+            what=core.kind_label(movement.kind).capitalize(),
+            qty=_qty(abs(movement.quantity_milli), item.unit), code=printable(item.code),
+            name=printable(item.name), stock=_qty(movement.balance_milli, item.unit)),
+            markup=False)
+    for warning in warnings:
+        err.print(Text(printable(_("Warning: ") + warning), style="yellow"))
+
+
+@app.command(context_settings=SIGNED)
+def receive(
+    code: str = typer.Argument(..., help=_("The item's code.")),
+    qty: str = typer.Argument(..., metavar="QTY", help=_("Quantity received, e.g. 10 or 10包.")),
+    price: Optional[str] = typer.Option(None, "--price", help=_("Unit price.")),
+    supplier: Optional[str] = typer.Option(None, "--supplier", help=_("Who delivered (default: the preferred supplier).")),
+    note: Optional[str] = typer.Option(None, "--note", help=_("Delivery note number.")),
+    as_json: bool = JSON,
+) -> None:
+    """Receive a delivery into stock."""
+    move = _run(lambda s: s.inventory.receive(code, qty, price=price, supplier=supplier,
+                                              note=note))
+    _moved(move, _run(lambda s: s.inventory.item(code)), as_json)
+
+
+@app.command(context_settings=SIGNED)
+def issue(
+    code: str = typer.Argument(..., help=_("The item's code.")),
+    qty: str = typer.Argument(..., metavar="QTY", help=_("Quantity issued.")),
+    dept: Optional[str] = typer.Option(None, "--dept", help=_("Department it goes to (default: the job's).")),
+    person: Optional[str] = typer.Option(None, "--person", help=_("Who collected it.")),
+    job: Optional[int] = typer.Option(None, "--job", help=_("Link to a job (a supply request).")),
+    as_json: bool = JSON,
+) -> None:
+    """Issue stock to a department; refused beyond the stock on hand."""
+    if job is not None and not 1 <= job <= 2**63 - 1:
+        fail(_("No job #{id}.").format(id=job))
+    if dept is None and job is None:
+        fail(_("Say which department the stock is issued to (--dept)."))
+    result = _run(lambda s: s.inventory.issue(code, qty, department=dept, person=person,
+                                              job_id=job))
+    _moved(result.movement, result.item, as_json, result.warnings)
+
+
+@app.command(context_settings=SIGNED)
+def adjust(
+    code: str = typer.Argument(..., help=_("The item's code.")),
+    qty: str = typer.Argument(..., metavar="QTY", help=_("Signed change, e.g. -1 or 2.")),
+    reason: Optional[str] = typer.Option(None, "--reason", help=_("Why, e.g. 破损 (required).")),
+    as_json: bool = JSON,
+) -> None:
+    """Correct the stock up or down, with a reason."""
+    move = _run(lambda s: s.inventory.adjust(code, qty, reason=reason))
+    item = _run(lambda s: s.inventory.item(code))
+    if as_json:
+        _moved(move, item, True)
+        return
+    out.print(_("Adjusted {code} by {qty}; stock now {stock}.").format(
+        code=printable(item.code), qty=core.format_milli(move.quantity_milli),
+        stock=_qty(move.balance_milli, item.unit)), markup=False)
+
+
+@app.command()
+def stock(
+    low: bool = typer.Option(False, "--low", help=_("Only items at or under their reorder point.")),
+    search: Optional[str] = typer.Option(None, "--search", help=_("Match code, name, category or location.")),
+    as_json: bool = JSON,
+) -> None:
+    """Stock of every item, with reorder point, days left and trend."""
+    lines = _run(lambda s: s.inventory.stock(low=low, search=search))
+    if as_json:
+        emit_json([line.to_json() for line in lines])
+        return
+    if not lines:
+        out.print(_("No items are low.") if low else _("No items."), markup=False)
+        return
+    table = _table(_("Code"), _("Name"), _("Stock"), _("Unit"), _("Reorder pt"),
+                   _("Days left"), _("Trend"), right=(2, 4, 5, 6))
+    for line in lines:
+        item, fc = line.item, line.forecast
+        style = ("bold red" if item.stock_milli == 0 else "yellow") if fc.low else ""
+        table.add_row(T(item.code, style), T(item.name), N(core.format_milli(item.stock_milli),
+                                                            style),
+                      T(core.unit_label(item.unit)), N(core.format_milli(fc.reorder_point_milli)),
+                      N(fc.days_left_text()), N(line.trend))
+    out.print(table)
+
+
+# -- quotes and buying ------------------------------------------------------------------
+@quote_app.command("add", context_settings=SIGNED)
+def quote_add(
+    code: str = typer.Argument(..., help=_("The item's code.")),
+    supplier: Optional[str] = typer.Option(None, "--supplier", help=_("Who quoted.")),
+    price: Optional[str] = typer.Option(None, "--price", help=_("Unit price.")),
+    grade: Optional[str] = typer.Option(None, "--grade", help=_("Quality grade: A (优等品), B (一等品), C (合格品).")),
+    service: Optional[str] = typer.Option(None, "--service", help=_("Service note, e.g. 次日送货.")),
+    date: Optional[str] = typer.Option(None, "--date", help=_("Quote date, YYYY-MM-DD (default today).")),
+    as_json: bool = JSON,
+) -> None:
+    """Record a supplier's quote for an item."""
+    quote = _run(lambda s: s.inventory.add_quote(code, supplier=supplier, price=price,
+                                                 grade=grade, service=service, quoted=date))
+    if as_json:
+        emit_json(quote.to_json())
+        return
+    out.print(_("Quote #{id}: {supplier} at {price}.").format(
+        id=quote.id, supplier=printable(quote.supplier), price=core.format_money(quote.price)),
+        markup=False)
+
+
+@app.command()
+def quotes(
+    code: str = typer.Argument(..., help=_("The item's code.")),
+    as_json: bool = JSON,
+) -> None:
+    """An item's quotes, best first (grade wanted, then price, grade, date)."""
+    item, ranked, best = _run(lambda s: s.inventory.quotes(code))
+    if as_json:
+        emit_json([{**q.to_json(), "best": best is not None and q.id == best.id,
+                    "meets_grade": core.meets_grade(q.grade, item.grade)} for q in ranked])
+        return
+    if not ranked:
+        out.print(_("No quotes for {code}.").format(code=printable(item.code)), markup=False)
+        return
+    wanted = core.grade_label(item.grade) if item.grade else _("any")
+    out.print(_("{code} ({name}) — grade wanted: {grade}").format(
+        code=printable(item.code), name=printable(item.name), grade=wanted), markup=False)
+    table = _table("", _("Supplier"), _("Price"), _("Grade"), _("Date"), _("Service"),
+                   right=(2,))
+    for quote in ranked:
+        meets = core.meets_grade(quote.grade, item.grade)
+        mark = _("best") if best is not None and quote.id == best.id else (
+            "" if meets else _("below grade"))
+        table.add_row(T(mark, "bold green" if mark == _("best") else "dim"), T(quote.supplier),
+                      N(core.format_money(quote.price)), T(quote.grade or "-"),
+                      T(quote.quoted.isoformat()), T(quote.service),
+                      style="" if meets else "dim")
+    out.print(table)
+
+
+@app.command("purchase-list")
+def purchase_list(
+    fmt: Optional[str] = typer.Option(None, "--format", help=_("md or csv (default: a table).")),
+    as_json: bool = JSON,
+) -> None:
+    """Items at or under their reorder point, with a suggested quantity and the best quote."""
+    if fmt is not None and fmt not in ("md", "csv"):
+        fail(_("Unknown format '{fmt}': use md or csv.").format(fmt=fmt))
+    lines = _run(lambda s: s.inventory.purchase_list())
+    if as_json:
+        emit_json([line.to_json() for line in lines])
+        return
+    header = (_("Code"), _("Name"), _("Stock"), _("Reorder pt"), _("Suggested"), _("Unit"),
+              _("Supplier"), _("Price"), _("Grade"), _("Cost"))
+    rows = []
+    for line in lines:
+        item, best = line.item, line.best
+        rows.append((
+            printable(item.code), printable(item.name), core.format_milli(item.stock_milli),
+            core.format_milli(line.forecast.reorder_point_milli),
+            core.format_milli(line.suggested_milli), core.unit_label(item.unit),
+            printable(best.supplier if best else (item.supplier or "")),
+            core.format_money(best.price) if best else "", best.grade or "" if best else "",
+            core.format_money(line.cost) if line.cost is not None else "",
+        ))
+    if fmt == "csv":
+        sys.stdout.write(to_csv(header, rows))
+        return
+    if fmt == "md":
+        sys.stdout.write(to_markdown(header, rows, right=(2, 3, 4, 7, 9)))
+        return
+    if not rows:
+        out.print(_("Nothing to buy: every item is above its reorder point."), markup=False)
+        return
+    table = _table(*header, right=(2, 3, 4, 7, 9))
+    for row in rows:
+        table.add_row(*[N(c) if i in (2, 3, 4, 7, 9) else Text(c) for i, c in enumerate(row)])
+    out.print(table)
+
+
+@app.command("import-items")
+def import_items(
+    path: Path = typer.Argument(..., metavar="FILE.csv", help=_("CSV with a header: code,name,unit and optional category,location,reorder_level,reorder_qty,lead_days,supplier,grade.")),
+    as_json: bool = JSON,
+) -> None:
+    """Import items from CSV: every row is checked first; one bad row, nothing imported."""
+    items = _run(lambda s: s.inventory.import_items_file(path))
+    if as_json:
+        emit_json([i.to_json() for i in items])
+        return
+    out.print(_("Imported {n} items.").format(n=len(items)), markup=False)
+
+
+# -- consumption and quotas -------------------------------------------------------------
+@app.command()
+def consumption(
+    start: Optional[str] = typer.Option(None, "--from", help=_("First day, YYYY-MM-DD (default: the 1st of this month).")),
+    end: Optional[str] = typer.Option(None, "--to", help=_("Last day, YYYY-MM-DD (default: today).")),
+    dept: Optional[str] = typer.Option(None, "--dept", help=_("Only this department.")),
+    as_json: bool = JSON,
+) -> None:
+    """What each department used of each item in a period, and its quotas."""
+    report = _run(lambda s: s.inventory.consumption(start=start, end=end, department=dept))
+    if as_json:
+        emit_json(report.to_json())
+        return
+    out.print(_("Consumption {start} to {end}").format(
+        start=report.start.isoformat(), end=report.end.isoformat()), markup=False)
+    if not report.rows:
+        out.print(_("Nothing was issued."), markup=False)
+    else:
+        table = _table(_("Department"), _("Code"), _("Name"), _("Used"), _("Unit"),
+                       _("Issues"), right=(3, 5))
+        for row in report.rows:
+            table.add_row(T(row.department), T(row.code), T(row.name),
+                          N(core.format_milli(row.quantity_milli)),
+                          T(core.unit_label(row.unit)), N(str(row.issues)))
+        out.print(table)
+    if report.quotas:
+        out.print()
+        out.print(_quota_table(report.quotas))
+
+
+def _quota_table(statuses) -> Table:
+    table = _table(_("Department"), _("Code"), _("Period"), _("Used"), _("Quota"), "",
+                   right=(3, 4))
+    for status in statuses:
+        table.add_row(T(status.department), T(status.code),
+                      T(f"{core.period_label(status.period)} {status.start.isoformat()}"),
+                      N(core.format_milli(status.used_milli)),
+                      N(core.format_milli(status.quota_milli)),
+                      T(_("over") if status.over else "", "bold red"),
+                      style="red" if status.over else "")
+    return table
+
+
+@quota_app.command("set", context_settings=SIGNED)
+def quota_set(
+    code: str = typer.Argument(..., help=_("The item's code.")),
+    dept: Optional[str] = typer.Option(None, "--dept", help=_("The department.")),
+    qty: Optional[str] = typer.Option(None, "--qty", help=_("Quota per period (0 removes it).")),
+    period: str = typer.Option("month", "--period", help=_("month, quarter or year.")),
+    as_json: bool = JSON,
+) -> None:
+    """Set a department's quota of an item per month, quarter or year."""
+    if qty is None:
+        fail(_("Give the quota with --qty (0 removes it)."))
+    status = _run(lambda s: s.inventory.set_quota(code, department=dept, quantity=qty,
+                                                  period=period))
+    if as_json:
+        emit_json(status.to_json() if status else None)
+        return
+    if status is None:
+        out.print(_("Quota removed."), markup=False)
+        return
+    out.print(_("{dept}: {quota} {unit} of {code} per {period} ({used} used so far).").format(
+        dept=printable(status.department), quota=core.format_milli(status.quota_milli),
+        unit=core.unit_label(status.unit), code=printable(status.code),
+        period=core.period_label(status.period), used=core.format_milli(status.used_milli)),
+        markup=False)
+
+
+@quota_app.command("list")
+def quota_list(
+    dept: Optional[str] = typer.Option(None, "--dept", help=_("Only this department.")),
+    as_json: bool = JSON,
+) -> None:
+    """Every quota with what was used in its current period."""
+    statuses = _run(lambda s: s.inventory.quotas(department=dept))
+    if as_json:
+        emit_json([q.to_json() for q in statuses])
+        return
+    if not statuses:
+        out.print(_("No quotas."), markup=False)
+        return
+    out.print(_quota_table(statuses))
