@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Optional
 
 import typer
+from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
 
@@ -58,18 +59,27 @@ def list_routines(as_json: bool = typer.Option(False, "--json", help=_("Print a 
     if not routines:
         cli.out.print(_("No routines."), markup=False)
         return
+    headers = (_("ID"), _("Every"), _("At"), _("Next"), _("Category"), _("Imp"),
+               _("Department"), _("Jobs"), _("Title"))
+    rows = [[
+        Text(str(r["id"])), Text(r["every"]), Text(r["at"] or "—"),
+        Text(_("paused") if r["paused"] else (r["next"] or _("after closing")),
+             style="dim" if r["paused"] else ""),
+        Text(category_label(r["category"])), Text(importance_label(r["importance"])),
+        Text(printable(r["department"])), Text(str(r["jobs"])), Text(printable(r["title"])),
+    ] for r in routines]
     table = Table(box=None, header_style="bold", padding=(0, 1), pad_edge=False)
-    for header in (_("ID"), _("Every"), _("At"), _("Next"), _("Category"), _("Imp"),
-                   _("Department"), _("Jobs"), _("Title")):
-        table.add_column(header, no_wrap=True, overflow="ellipsis")
-    for r in routines:
-        table.add_row(
-            Text(str(r["id"])), Text(r["every"]), Text(r["at"] or "—"),
-            Text(_("paused") if r["paused"] else (r["next"] or _("after closing")),
-                 style="dim" if r["paused"] else ""),
-            Text(category_label(r["category"])), Text(importance_label(r["importance"])),
-            Text(printable(r["department"])), Text(str(r["jobs"])), Text(printable(r["title"])),
-        )
+    # The short columns always show in full (widths in cells, not len()); the title
+    # takes what is left and is cut with an ellipsis.
+    widths = [max([cell_len(h)] + [row[i].cell_len for row in rows])
+              for i, h in enumerate(headers[:-1])]
+    title = max(cli.out.width - sum(widths) - 2 * (len(headers) - 1), 8)
+    for index, header in enumerate(headers):
+        last = index == len(headers) - 1
+        table.add_column(header, no_wrap=True, overflow="ellipsis",
+                         width=title if last else widths[index])
+    for row in rows:
+        table.add_row(*row)
     cli.out.print(table)
 
 

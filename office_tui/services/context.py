@@ -47,6 +47,7 @@ class Services:
         from office_tui.services.calendar import CalendarService
         from office_tui.services.inventory import InventoryService
         from office_tui.services.jobs import JobService
+        from office_tui.services.kits import KitService
         from office_tui.services.routines import RoutineService
         from office_tui.services.vehicles import VehicleService
 
@@ -57,6 +58,7 @@ class Services:
         self.vehicles = VehicleService(self)
         self.calendars = CalendarService(self)
         self.routines = RoutineService(self)
+        self.kits = KitService(self)
         self.inventory = InventoryService(self)
 
     def open(self) -> Services:

@@ -32,6 +32,9 @@ Row = dict[str, Any]
 class JobService:
     def __init__(self, ctx: Services) -> None:
         self.ctx = ctx
+        # Called inside a change's transaction as hook(action, before, after): other
+        # areas keep their records in step (kits move their linked jobs with the event).
+        self.after_change: list[Callable[[str, Row, Row], None]] = []
 
     # -- reading ----------------------------------------------------------------------
     def _job(self, row: Row, now: datetime) -> Job:
@@ -359,6 +362,8 @@ class JobService:
             store.replace(db, after)
             events.record(db, ts=to_iso(now), action=action, entity="job", entity_id=job_id,
                           before=before, after=after)
+            for hook in self.after_change:
+                hook(action, before, after)
         return self._job(after, now)
 
     def _resume_clock(self, before: Row, after: Row, now: datetime) -> None:

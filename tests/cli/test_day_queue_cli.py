@@ -129,3 +129,44 @@ def test_routine_catch_up_setting(db):
     assert "latest" in ok(db, "routine", "catch-up", "latest")
     assert ok(db, "routine", "catch-up").strip() == "latest"
     assert "'sometimes'" in refused(db, "routine", "catch-up", "sometimes")
+
+
+# -- kits -------------------------------------------------------------------------------
+def test_kit_new_items_event_move_cancel(db):
+    assert "Kit 大型会议 created" in ok(db, "kit", "new", "大型会议")
+    ok(db, "kit", "item-add", "大型会议", "T-1d@17:00", "桌签名签 #文印")
+    ok(db, "kit", "item-add", "大型会议", "-2h", "会场布置 #会议 !high")
+    kit = js(db, "kit", "show", "大型会议")
+    assert [i["offset"] for i in kit["items"]] == ["-1d@17:00", "-2h"]
+    assert "桌签名签" in ok(db, "kit", "list")
+    made = js(db, "kit", "event", "大型会议", "期末工作会议 due:2026-12-03@14:00 @教务处")
+    event_id = made["event"]["id"]
+    assert made["event"]["category"] == "meeting"
+    assert [(j["title"], j["due"]) for j in made["linked"]] == [
+        ("桌签名签 — 期末工作会议", "2026-12-02T17:00:00"),
+        ("会场布置 — 期末工作会议", "2026-12-03T12:00:00")]
+    assert "2 linked jobs moved" in ok(db, "kit", "move", str(event_id), "--to",
+                                      "2026-12-04@09:00")
+    assert [j["due"] for j in js(db, "kit", "linked", str(event_id))] == [
+        "2026-12-03T17:00:00", "2026-12-04T07:00:00"]
+    assert "with 2 linked jobs" in ok(db, "kit", "cancel", str(event_id), "--reason", "改期")
+    assert {j["status"] for j in js(db, "kit", "linked", str(event_id))} == {"cancelled"}
+
+
+def test_kit_apply_to_an_existing_job(db):
+    ok(db, "kit", "new", "reception")
+    ok(db, "kit", "item-add", "reception", "-1h", "car to the station #vehicle")
+    event = js(db, "add", "visitors due:2026-12-03@14:00 #reception")
+    jobs = js(db, "kit", "apply", "reception", str(event["id"]))
+    assert [j["due"] for j in jobs] == ["2026-12-03T13:00:00"]
+    assert "already has kit" in refused(db, "kit", "apply", "reception", str(event["id"]))
+
+
+def test_kit_refusals(db):
+    assert "No kit 'nope'" in refused(db, "kit", "show", "nope")
+    ok(db, "kit", "new", "k")
+    assert "Bad offset 'soon'" in refused(db, "kit", "item-add", "k", "soon", "x")
+    assert "already exists" in refused(db, "kit", "new", "k")
+    assert "needs its time" in refused(db, "kit", "event", "k", "meeting")
+    assert "Give the new time" in refused(db, "kit", "move", "1")
+    assert js(db, "kit", "show", "k")["items"] == []
