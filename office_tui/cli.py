@@ -262,10 +262,16 @@ def cancel(
 
 @app.command()
 def undo() -> None:
-    """Revert the last change (appends its inverse to the log)."""
-    result = _run(lambda s: s.jobs.undo())
-    out.print(_("Undid {action} of job #{id}.").format(action=result["undone"], id=result["job_id"]),
-              markup=False)
+    """Revert the last change of any kind (appends its inverse; repeat to go further)."""
+    result = _run(lambda s: s.history.undo())
+    out.print(result.message, markup=False)
+
+
+@app.command()
+def redo() -> None:
+    """Re-apply the last undone change (until a new change is made)."""
+    result = _run(lambda s: s.history.redo())
+    out.print(result.message, markup=False)
 
 
 # -- helpers ----------------------------------------------------------------------------

@@ -55,6 +55,9 @@ class Services:
         from office_tui.services.backup import BackupService
 
         self.backups = BackupService(self)
+        from office_tui.services.history import HistoryService
+
+        self.history = HistoryService(self)
         self.vehicles = VehicleService(self)
         self.calendars = CalendarService(self)
         self.routines = RoutineService(self)

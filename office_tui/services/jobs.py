@@ -320,25 +320,10 @@ class JobService:
 
     # -- undo -------------------------------------------------------------------------
     def undo(self) -> Row:
-        """Revert the newest change not yet undone, by appending its inverse."""
-        db = self.ctx.db
-        now = self.ctx.now()
-        with write(db):
-            event = events.last_undoable(db, ("job",))
-            if event is None:
-                raise OfficeError(_("Nothing to undo."))
-            job_id = event["entity_id"]
-            current = store.get(db, job_id)
-            restored = event["before"]
-            if restored is None:
-                store.delete(db, job_id)
-            elif current is None:
-                store.restore(db, restored)
-            else:
-                store.replace(db, restored)
-            events.record(db, ts=to_iso(now), action="undo", entity="job", entity_id=job_id,
-                          before=current, after=restored, undoes=event["id"])
-        return {"undone": event["action"], "job_id": job_id, "event_id": event["id"]}
+        """Revert the newest change not yet undone (of any kind: see HistoryService)."""
+        done = self.ctx.history.undo()
+        return {"undone": done.action, "job_id": done.entity_id if done.entity == "job" else None,
+                "event_id": done.event_id}
 
     # -- helpers ----------------------------------------------------------------------
     def _change(

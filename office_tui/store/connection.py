@@ -170,6 +170,7 @@ def write(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
     for attempt in range(3):
         try:
             conn.execute("BEGIN IMMEDIATE")
+            db._office_txn = None  # events of this transaction will share a group id
             break
         except sqlite3.OperationalError as exc:
             if attempt == 2 or not ("locked" in str(exc) or "busy" in str(exc)):

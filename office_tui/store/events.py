@@ -21,25 +21,69 @@ def record(
     after: Row | None,
     undoes: int | None = None,
 ) -> int:
+    group = getattr(db, "_office_txn", None) if db.conn.in_transaction else None
     cursor = db.execute(
-        "INSERT INTO events (ts, action, entity, entity_id, before, after, undoes) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [ts, action, entity, entity_id, _dump(before), _dump(after), undoes],
+        "INSERT INTO events (ts, action, entity, entity_id, before, after, undoes, txn) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [ts, action, entity, entity_id, _dump(before), _dump(after), undoes, group],
     )
-    return int(cursor.lastrowid)
+    event_id = int(cursor.lastrowid)
+    if group is None:
+        db.execute("UPDATE events SET txn = ? WHERE id = ?", [event_id, event_id])
+        if db.conn.in_transaction:
+            db._office_txn = event_id
+    return event_id
 
 
-def last_undoable(db: sqlite_utils.Database, entities: tuple[str, ...]) -> Row | None:
-    """The newest change that is not an undo and has not been undone."""
+_COLUMNS = "id, ts, action, entity, entity_id, before, after, undoes, txn"
+
+
+def latest_active(db: sqlite_utils.Database, entities: tuple[str, ...], *,
+                  redo: bool) -> Row | None:
+    """The newest event of `entities` that nothing has reverted yet: a change or a redo
+    (for undo), or an undo (for redo)."""
     marks = ", ".join("?" for _ in entities)
+    kinds = "e.action = 'undo'" if redo else "e.action != 'undo'"
     found = db.execute(
-        f"""SELECT id, ts, action, entity, entity_id, before, after FROM events e
-            WHERE e.action != 'undo' AND e.entity IN ({marks})
+        f"""SELECT {_COLUMNS} FROM events e
+            WHERE {kinds} AND e.entity IN ({marks}) AND e.entity_id IS NOT NULL
               AND NOT EXISTS (SELECT 1 FROM events u WHERE u.undoes = e.id)
+              AND NOT EXISTS (SELECT 1 FROM events d WHERE d.txn = e.txn
+                              AND d.action = 'demo')
             ORDER BY e.id DESC LIMIT 1""",
         list(entities),
     ).fetchone()
-    return _event(found) if found else None
+    return _full(found) if found else None
+
+
+def group(db: sqlite_utils.Database, txn: int, entities: tuple[str, ...]) -> list[Row]:
+    """The not yet reverted events of one transaction, newest first."""
+    marks = ", ".join("?" for _ in entities)
+    rows = db.execute(
+        f"""SELECT {_COLUMNS} FROM events e
+            WHERE e.txn = ? AND e.entity IN ({marks})
+              AND e.entity_id IS NOT NULL
+              AND NOT EXISTS (SELECT 1 FROM events u WHERE u.undoes = e.id)
+            ORDER BY e.id DESC""",
+        [txn, *entities],
+    ).fetchall()
+    return [_full(r) for r in rows]
+
+
+def newest_change_after(db: sqlite_utils.Database, event_id: int) -> bool:
+    """Whether a new change (not an undo or redo) came after `event_id`: it clears redo."""
+    return db.execute(
+        "SELECT EXISTS (SELECT 1 FROM events WHERE id > ? AND action NOT IN ('undo', 'redo') "
+        "AND entity NOT IN ('database'))", [event_id]).fetchone()[0] == 1
+
+
+def _full(r: tuple) -> Row:
+    return {
+        "id": r[0], "ts": r[1], "action": r[2], "entity": r[3], "entity_id": r[4],
+        "before": json.loads(r[5]) if r[5] else None,
+        "after": json.loads(r[6]) if r[6] else None,
+        "undoes": r[7], "txn": r[8],
+    }
 
 
 def for_entity(db: sqlite_utils.Database, entity: str, entity_id: int) -> list[Row]:

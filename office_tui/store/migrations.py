@@ -308,10 +308,24 @@ def _m_day_queue(db: sqlite_utils.Database) -> None:
     )
 
 
+def _m_event_groups(db: sqlite_utils.Database) -> None:
+    """Events written in one transaction share `txn` (the id of its first event), so an
+    undo reverts a whole action: a stocktake, a booking that started its job, a kit."""
+    _run(
+        db,
+        """
+        ALTER TABLE events ADD COLUMN txn INTEGER;
+        UPDATE events SET txn = id;
+        CREATE INDEX events_txn ON events (txn)
+        """,
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _m001_jobs_and_events,
     _m002_inventory,
     _m_jobs_rank_indexes,
     _m_vehicles,
     _m_day_queue,
+    _m_event_groups,
 ]

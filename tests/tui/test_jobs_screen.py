@@ -307,3 +307,20 @@ async def test_palette_runs_a_screen_action(services, make_app):
         await pilot.press("enter")
         await settle(pilot, rounds=6)
         assert services.jobs.get(job_id).status == "in_progress"
+
+
+async def test_ctrl_r_redoes_what_u_undid(services, make_app):
+    add_three(services)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        job_id = cursor_id(app)
+        await pilot.press("1")
+        await settle(pilot)
+        await pilot.press("u")
+        await settle(pilot)
+        assert services.jobs.get(job_id).importance == "normal"
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        assert services.jobs.get(job_id).importance == "high"
+        assert cursor_id(app) == job_id

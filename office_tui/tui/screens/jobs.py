@@ -28,6 +28,7 @@ from office_tui.core.text import printable
 from office_tui.core.vocab import category_label, importance_label, status_label
 from office_tui.i18n import _
 from office_tui.services import OfficeError, Services
+from office_tui.services.history import Reverted
 from office_tui.tui.widgets.forms import (
     CategoryPicker, DoneAnswer, DoneForm, PromiseAnswer, PromiseForm, TextPrompt,
 )
@@ -78,6 +79,7 @@ class JobsScreen(Screen):
         Binding("x", "done", _("Done"), id="jobs.done"),
         Binding("r", "reply", _("Replied"), id="jobs.reply"),
         Binding("u", "undo", _("Undo"), id="jobs.undo"),
+        Binding("ctrl+r", "redo", _("Redo"), id="jobs.redo"),
         Binding("question_mark", "why", _("Why?"), id="jobs.why"),
         Binding("enter", "detail", _("Detail"), id="jobs.detail"),
         Binding("escape", "leave_input", _("Back"), show=False),
@@ -247,8 +249,10 @@ class JobsScreen(Screen):
             return
         if isinstance(result, Job) and focus_id is None:
             focus_id = result.id
-        if isinstance(result, dict) and focus_id is None:
-            focus_id = result.get("job_id")
+        if isinstance(result, Reverted):  # undo/redo: say what, land on that job
+            label = result.message
+            if result.entity == "job" and focus_id is None:
+                focus_id = result.entity_id
         self.post_message(ActionDone(label, focus_id))
 
     @on(ActionDone)
@@ -285,7 +289,10 @@ class JobsScreen(Screen):
         self._on_row(_("#{id} requester told"), lambda svc, job: svc.jobs.reply(job.id))
 
     def action_undo(self) -> None:
-        self._act(_("Undone"), lambda svc: svc.jobs.undo(), None)
+        self._act("", lambda svc: svc.history.undo(), None)
+
+    def action_redo(self) -> None:
+        self._act("", lambda svc: svc.history.redo(), None)
 
     def action_category(self) -> None:
         job = self.current_job()

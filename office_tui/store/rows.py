@@ -1,0 +1,52 @@
+"""Whole rows of the tables whose changes can be undone, read and written generically.
+
+Undo restores the row an event recorded, column by column; only columns the table has
+are written, and derived columns (a running stock balance kept by a trigger) never are.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlite_utils
+
+Row = dict[str, Any]
+
+# entity name in the event log -> table
+TABLES = {
+    "job": "jobs",
+    "booking": "bookings",
+    "vehicle": "vehicles",
+    "driver": "drivers",
+    "item": "items",
+    "quote": "quotes",
+    "routine": "routines",
+}
+DERIVED = {"items": {"stock_milli"}}
+
+
+def _columns(db: sqlite_utils.Database, table: str) -> list[str]:
+    return [r[1] for r in db.execute(f"PRAGMA table_info({table})").fetchall()]
+
+
+def get(db: sqlite_utils.Database, table: str, row_id: int) -> Row | None:
+    cols = _columns(db, table)
+    found = db.execute(f"SELECT {', '.join(cols)} FROM {table} WHERE id = ?", [row_id]).fetchone()
+    return dict(zip(cols, found)) if found else None
+
+
+def put(db: sqlite_utils.Database, table: str, row: Row) -> None:
+    """Make the row with row['id'] hold `row` (inserting it again if it was deleted)."""
+    cols = [c for c in _columns(db, table) if c in row]
+    exists = db.execute(f"SELECT 1 FROM {table} WHERE id = ?", [row["id"]]).fetchone()
+    if exists:
+        settable = [c for c in cols if c != "id" and c not in DERIVED.get(table, set())]
+        db.execute(f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in settable)} WHERE id = ?",
+                   [row[c] for c in settable] + [row["id"]])
+    else:
+        db.execute(f"INSERT INTO {table} ({', '.join(cols)}) "
+                   f"VALUES ({', '.join('?' for _ in cols)})", [row[c] for c in cols])
+
+
+def delete(db: sqlite_utils.Database, table: str, row_id: int) -> None:
+    db.execute(f"DELETE FROM {table} WHERE id = ?", [row_id])
