@@ -61,7 +61,7 @@ def entity_label(entity: str) -> str:
     labels = {
         "job": _("job"), "booking": _("booking"), "vehicle": _("vehicle"),
         "driver": _("driver"), "item": _("item"), "quote": _("quote"),
-        "routine": _("routine"), "movement": _("stock movement"),
+        "routine": _("routine"), "movement": _("stock movement"), "rider": _("rider"),
     }
     return labels.get(entity, entity)
 

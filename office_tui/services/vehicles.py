@@ -380,9 +380,13 @@ class VehicleService:
             after["department"] = _add_department(before["department"], department)
             after["updated"] = now
             store.replace_booking(db, after)
-            store.insert_rider(db, {"booking_id": booking_id, "department": department or None,
-                                    "requester": requester or None, "passengers": passengers,
-                                    "job_id": job_id, "created": now})
+            rider = {"booking_id": booking_id, "department": department or None,
+                     "requester": requester or None, "passengers": passengers,
+                     "job_id": job_id, "created": now}
+            rider["id"] = store.insert_rider(db, rider)
+            # Its own event, so undoing the join also takes the rider off the trip.
+            events.record(db, ts=now, action="join", entity="rider", entity_id=rider["id"],
+                          before=None, after=rider)
             if department:
                 jobs_store.add_department(db, department)
             events.record(db, ts=now, action="join", entity="booking", entity_id=booking_id,

@@ -16,6 +16,7 @@ Row = dict[str, Any]
 TABLES = {
     "job": "jobs",
     "booking": "bookings",
+    "rider": "booking_riders",
     "vehicle": "vehicles",
     "driver": "drivers",
     "item": "items",

@@ -112,3 +112,17 @@ def test_demo_data_is_not_undone(services):
     services.load_demo()
     with pytest.raises(OfficeError, match="Nothing to undo"):
         services.history.undo()
+
+
+def test_undo_of_a_shared_trip_takes_the_rider_off(services):
+    services.vehicles.add_vehicle("京A12345", "Van", 7)
+    booked = services.vehicles.book(BookingRequest(
+        vehicle="京A12345", start=datetime(2026, 11, 30, 9), end=datetime(2026, 11, 30, 11),
+        destination="市政府", passengers=2))
+    services.vehicles.join(booked.booking.id, passengers=3, department="财务科")
+    riders = "SELECT COUNT(*) FROM booking_riders"
+    assert services.db.execute(riders).fetchone()[0] == 1
+    result = services.history.undo()
+    assert result.action == "join" and result.changes == 2
+    assert services.db.execute(riders).fetchone()[0] == 0
+    assert services.vehicles.booking(booked.booking.id).passengers == 2
