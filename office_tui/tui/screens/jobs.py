@@ -120,6 +120,9 @@ class JobsScreen(Screen):
         for widget_id in ("#quickadd", "#quickadd-error", "#search"):
             self.query_one(widget_id).display = False
         table.focus()
+        # The baseline is taken before the first load: a change landing between the load
+        # and the first poll must still count as new.
+        self._seen_version = self.services.data_version()
         self.reload()
         self.set_interval(getattr(self.app, "poll_seconds", 1.0), self.poll)
 
