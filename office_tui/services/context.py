@@ -48,6 +48,7 @@ class Services:
         from office_tui.services.inventory import InventoryService
         from office_tui.services.jobs import JobService
         from office_tui.services.kits import KitService
+        from office_tui.services.reports import ReportService
         from office_tui.services.routines import RoutineService
         from office_tui.services.vehicles import VehicleService
 
@@ -62,6 +63,7 @@ class Services:
         self.calendars = CalendarService(self)
         self.routines = RoutineService(self)
         self.kits = KitService(self)
+        self.reports = ReportService(self)
         self.inventory = InventoryService(self)
 
     def open(self) -> Services:

@@ -170,3 +170,50 @@ def test_kit_refusals(db):
     assert "needs its time" in refused(db, "kit", "event", "k", "meeting")
     assert "Give the new time" in refused(db, "kit", "move", "1")
     assert js(db, "kit", "show", "k")["items"] == []
+
+
+# -- reports ----------------------------------------------------------------------------
+def _three_closed_one_late(db, clock):
+    from datetime import datetime
+
+    clock.now = datetime(2026, 11, 23, 9, 0)
+    a = js(db, "add", "A #repair")["id"]
+    b = js(db, "add", "B #repair due:2026-11-23@10:00")["id"]
+    c = js(db, "add", "C #print due:2026-11-24@12:00")["id"]
+    clock.now = datetime(2026, 11, 23, 11, 0)
+    for job in (a, b, c):
+        ok(db, "done", str(job), "--outcome", "ok")
+    clock.now = datetime(2026, 11, 27, 10, 0)
+
+
+def test_report_week_markdown_gives_the_on_time_rate(db, clock):
+    _three_closed_one_late(db, clock)
+    text = ok(db, "report", "--week")
+    assert text.startswith("# Weekly report 2026-W48")
+    assert "| On-time rate (限时办结率) | 66.7% |" in text
+    assert "| Closed | 3 |" in text and "| Closed late | 1 |" in text
+    data = js(db, "report", "--week")
+    assert (data["closed"], data["on_time"], data["late"], data["on_time_rate"]) == (3, 2, 1, 66.7)
+    assert data["period"] == {"kind": "week", "from": "2026-11-23", "to": "2026-11-29",
+                              "label": "2026-W48 (2026-11-23 – 2026-11-29)"}
+
+
+def test_report_csv_day_month_and_range(db, clock, tmp_path):
+    _three_closed_one_late(db, clock)
+    rows = list(csv.reader(io.StringIO(ok(db, "report", "--week", "--format", "csv"))))
+    assert ["On-time rate %", "66.7"] in rows
+    assert js(db, "report", "--day")["closed"] == 0
+    assert js(db, "report", "--month")["closed"] == 3
+    assert js(db, "report", "--from", "2026-11-23", "--to", "2026-11-23")["closed"] == 3
+    target = tmp_path / "out" / "周报.md"
+    assert "Report written to" in ok(db, "report", "--week", "-o", str(target))
+    assert "66.7%" in target.read_text(encoding="utf-8")
+
+
+def test_report_refusals(db):
+    assert "Choose one period" in refused(db, "report", "--day", "--week")
+    assert "Choose one period" in refused(db, "report", "--day", "--from", "2026-11-01",
+                                          "--to", "2026-11-02")
+    assert "Unknown format 'xls'" in refused(db, "report", "--format", "xls")
+    assert "Give both --from and --to" in refused(db, "report", "--from", "2026-11-01")
+    assert "after it ends" in refused(db, "report", "--from", "2026-11-02", "--to", "2026-11-01")

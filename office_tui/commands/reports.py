@@ -1,0 +1,44 @@
+"""`report`: the daily, weekly or monthly report (日报 / 周报 / 月报) as Markdown or CSV."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from office_tui import cli
+from office_tui.cli import _run, app, emit_json, fail
+from office_tui.i18n import _
+
+
+@app.command("report")
+def report(
+    day: bool = typer.Option(False, "--day", help=_("Today (日报).")),
+    week: bool = typer.Option(False, "--week", help=_("This week, Monday to Sunday (周报; the default).")),
+    month: bool = typer.Option(False, "--month", help=_("This month (月报).")),
+    start: Optional[str] = typer.Option(None, "--from", help=_("First day, YYYY-MM-DD (with --to).")),
+    end: Optional[str] = typer.Option(None, "--to", help=_("Last day, YYYY-MM-DD (with --from).")),
+    fmt: str = typer.Option("md", "--format", help=_("md (Markdown, for a work report) or csv.")),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help=_("Write to this file instead of printing.")),
+    as_json: bool = typer.Option(False, "--json", help=_("Print the numbers as JSON.")),
+) -> None:
+    """The report of a period: received, closed, on-time rate, times to close, backlog,
+    overdue, expedited, departments, replies outstanding, supplies and trips."""
+    chosen = [name for name, flag in (("day", day), ("week", week), ("month", month)) if flag]
+    if len(chosen) > 1 or (chosen and (start or end)):
+        fail(_("Choose one period: --day, --week, --month or --from D --to D."))
+    if fmt not in ("md", "csv"):
+        fail(_("Unknown format '{fmt}': md or csv.").format(fmt=fmt))
+    kind = chosen[0] if chosen else "week"
+    built = _run(lambda s: s.reports.build(kind, start, end))
+    if as_json:
+        emit_json(built.to_json())
+        return
+    if output is not None:
+        path = _run(lambda s: s.reports.write(built, fmt, output))
+        cli.out.print(_("Report written to {path}").format(path=path), markup=False)
+        return
+    text = _run(lambda s: s.reports.render(built, fmt))
+    sys.stdout.write(text)

@@ -1,0 +1,372 @@
+"""The daily / weekly / monthly report (日报 / 周报 / 月报) as data, and as Markdown or CSV.
+
+Markdown is written to be pasted into a work report: a title, short tables, and lists of
+the jobs that need a word (overdue, late, expedited, not yet answered). Headings go
+through `_()`, so a Chinese interface gives Chinese headings. CSV is for spreadsheets:
+one block per section, and every text cell that a spreadsheet would run as a formula
+(= + - @, tab, carriage return) is neutralised with a leading apostrophe.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from office_tui.core.job import to_iso
+from office_tui.core.kpi import AGE_BUCKETS, Period, format_rate, rate
+from office_tui.core.text import printable
+from office_tui.core.vocab import category_label, status_label
+from office_tui.i18n import _
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True)
+class JobLine:
+    id: int
+    title: str
+    category: str
+    department: str | None
+    status: str
+    due: datetime | None
+    created: datetime
+    closed_at: datetime | None = None
+    expedite: bool = False
+    age_days: float = 0.0  # working days open (backlog) or to close
+    late_hours: float = 0.0  # working hours past the due (overdue / late)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "title": self.title, "category": self.category,
+                "department": self.department, "status": self.status,
+                "due": to_iso(self.due), "created": to_iso(self.created),
+                "closed_at": to_iso(self.closed_at), "expedite": self.expedite,
+                "age_days": round(self.age_days, 1), "late_hours": round(self.late_hours, 1)}
+
+
+@dataclass(frozen=True)
+class CloseTime:
+    category: str
+    closed: int
+    median_hours: float | None
+    p90_hours: float | None
+
+
+@dataclass(frozen=True)
+class DepartmentCount:
+    department: str | None
+    received: int
+    closed: int
+
+
+@dataclass(frozen=True)
+class SupplyLine:
+    department: str
+    item: str
+    quantity: str
+    unit: str
+    cost: Decimal | None
+
+
+@dataclass(frozen=True)
+class VehicleLine:
+    vehicle: str
+    name: str
+    trips: int
+    km: int | None
+    fuel: float | None
+
+
+@dataclass
+class Report:
+    period: Period
+    as_of: datetime
+    received: int = 0
+    closed: int = 0  # done in the period
+    on_time: int = 0
+    late: int = 0
+    cancelled: int = 0
+    close_times: list[CloseTime] = field(default_factory=list)
+    backlog: int = 0
+    backlog_ages: dict[str, int] = field(default_factory=dict)
+    oldest: list[JobLine] = field(default_factory=list)
+    overdue: list[JobLine] = field(default_factory=list)
+    late_jobs: list[JobLine] = field(default_factory=list)
+    expedite: list[JobLine] = field(default_factory=list)
+    departments: list[DepartmentCount] = field(default_factory=list)
+    replies_outstanding: list[JobLine] = field(default_factory=list)
+    replies_total: int = 0
+    supplies: list[SupplyLine] | None = None  # None: no inventory in this database
+    vehicles: list[VehicleLine] | None = None  # None: no vehicle roster
+    daily_received: list[int] = field(default_factory=list)
+    daily_closed: list[int] = field(default_factory=list)
+
+    @property
+    def on_time_rate(self) -> float | None:
+        return rate(self.on_time, self.closed)
+
+    def to_json(self) -> dict[str, Any]:
+        p = self.period
+        return {
+            "period": {"kind": p.kind, "from": p.start.isoformat(), "to": p.end.isoformat(),
+                       "label": p.label},
+            "as_of": to_iso(self.as_of),
+            "received": self.received, "closed": self.closed, "on_time": self.on_time,
+            "late": self.late, "cancelled": self.cancelled, "on_time_rate": self.on_time_rate,
+            "close_times": [{"category": c.category, "closed": c.closed,
+                             "median_hours": _round(c.median_hours),
+                             "p90_hours": _round(c.p90_hours)} for c in self.close_times],
+            "backlog": {"open": self.backlog, "ages": self.backlog_ages,
+                        "oldest": [j.to_json() for j in self.oldest]},
+            "overdue": [j.to_json() for j in self.overdue],
+            "late_jobs": [j.to_json() for j in self.late_jobs],
+            "expedite": [j.to_json() for j in self.expedite],
+            "departments": [{"department": d.department, "received": d.received,
+                             "closed": d.closed} for d in self.departments],
+            "replies_outstanding": {"count": self.replies_total,
+                                    "jobs": [j.to_json() for j in self.replies_outstanding]},
+            "supplies": None if self.supplies is None else [
+                {"department": s.department, "item": s.item, "quantity": s.quantity,
+                 "unit": s.unit, "cost": None if s.cost is None else f"{s.cost:.2f}"}
+                for s in self.supplies],
+            "vehicles": None if self.vehicles is None else [
+                {"vehicle": v.vehicle, "name": v.name, "trips": v.trips, "km": v.km,
+                 "fuel": v.fuel} for v in self.vehicles],
+            "daily": [{"day": d.isoformat(), "received": r, "closed": c} for d, r, c in
+                      zip(p.days, self.daily_received, self.daily_closed)],
+        }
+
+
+# -- labels -----------------------------------------------------------------------------
+def report_title(p: Period) -> str:
+    titles = {"day": _("Daily report"), "week": _("Weekly report"),
+              "month": _("Monthly report"), "custom": _("Work report")}
+    return f"{titles.get(p.kind, titles['custom'])} {p.label}"
+
+
+def age_label(key: str) -> str:
+    labels = {"lt1": _("under 1 working day"), "1to3": _("1–3 working days"),
+              "3to5": _("3–5 working days"), "5to10": _("5–10 working days"),
+              "ge10": _("10 working days or more")}
+    return labels.get(key, key)
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 1)
+
+
+def _hours(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1f}"
+
+
+def _moment(value: datetime | None) -> str:
+    return "—" if value is None else value.strftime("%m-%d %H:%M")
+
+
+def _dept(value: str | None) -> str:
+    return value if value else _("(no department)")
+
+
+# -- Markdown ---------------------------------------------------------------------------
+def _md(text: str | None) -> str:
+    """User text inside Markdown: one line, control characters visible, and a `|` that
+    cannot break a table. Nothing else is escaped: the text must read right pasted raw."""
+    return printable(text or "").replace("|", "\\|")
+
+
+def _table(headers: list[str], rows: list[list[str]], right: set[int] = frozenset()) -> list[str]:
+    lines = ["| " + " | ".join(headers) + " |",
+             "|" + "|".join("---:" if i in right else "---" for i in range(len(headers))) + "|"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return lines
+
+
+def _job_item(job: JobLine, extra: str) -> str:
+    dept = f"（{_md(job.department)}）" if job.department else ""
+    return f"- #{job.id} {_md(job.title)}{dept} — {extra}"
+
+
+def to_markdown(report: Report) -> str:
+    p = report.period
+    out: list[str] = [f"# {report_title(p)}", ""]
+    out.append(_("Figures as of {moment}. On time means closed no later than the due or the "
+                 "promised time.").format(moment=report.as_of.strftime("%Y-%m-%d %H:%M")))
+    out.append("")
+    out.append(f"## {_('Summary')}")
+    out.append("")
+    summary = [
+        (_("Requests received"), str(report.received)),
+        (_("Closed"), str(report.closed)),
+        (_("Closed on time"), str(report.on_time)),
+        (_("Closed late"), str(report.late)),
+        (_("On-time rate (限时办结率)"), format_rate(report.on_time_rate)),
+        (_("Cancelled"), str(report.cancelled)),
+        (_("Open at the end"), str(report.backlog)),
+        (_("Overdue at the end"), str(len(report.overdue))),
+        (_("Requesters not yet told (回音)"), str(report.replies_total)),
+    ]
+    out += _table([_("Measure"), _("Value")], [[k, v] for k, v in summary], right={1})
+    out.append("")
+
+    if report.close_times:
+        out.append(f"## {_('Time to close by category (working hours)')}")
+        out.append("")
+        out += _table([_("Category"), _("Closed"), _("Median"), _("90th percentile")],
+                      [[category_label(c.category), str(c.closed), _hours(c.median_hours),
+                        _hours(c.p90_hours)] for c in report.close_times], right={1, 2, 3})
+        out.append("")
+
+    out.append(f"## {_('Open backlog by age')}")
+    out.append("")
+    out += _table([_("Age"), _("Jobs")],
+                  [[age_label(key), str(report.backlog_ages.get(key, 0))]
+                   for _bound, key in AGE_BUCKETS], right={1})
+    if report.oldest:
+        out.append("")
+        out.append(_("Oldest open:"))
+        out += [_job_item(j, _("open {days} working days, {status}").format(
+            days=f"{j.age_days:.1f}", status=status_label(j.status))) for j in report.oldest]
+    out.append("")
+
+    sections = [
+        (_("Overdue"), report.overdue,
+         lambda j: _("due {due}, {hours} working hours over").format(
+             due=_moment(j.due), hours=f"{j.late_hours:.1f}")),
+        (_("Closed late"), report.late_jobs,
+         lambda j: _("due {due}, closed {closed}").format(due=_moment(j.due),
+                                                          closed=_moment(j.closed_at))),
+        (_("Expedited (特事特办)"), report.expedite,
+         lambda j: status_label(j.status) + (
+             " " + _moment(j.closed_at) if j.closed_at else "")),
+    ]
+    for heading, jobs, extra in sections:
+        if not jobs:
+            continue
+        out.append(f"## {heading}")
+        out.append("")
+        out += [_job_item(j, extra(j)) for j in jobs]
+        out.append("")
+
+    if report.departments:
+        out.append(f"## {_('Requests by department')}")
+        out.append("")
+        out += _table([_("Department"), _("Received"), _("Closed")],
+                      [[_md(_dept(d.department)), str(d.received), str(d.closed)]
+                       for d in report.departments], right={1, 2})
+        out.append("")
+
+    if report.replies_total:
+        out.append(f"## {_('Replies outstanding (件件有回音)')}")
+        out.append("")
+        out += [_job_item(j, _("closed {closed}").format(closed=_moment(j.closed_at)))
+                for j in report.replies_outstanding]
+        if report.replies_total > len(report.replies_outstanding):
+            out.append(_("- … and {n} more").format(
+                n=report.replies_total - len(report.replies_outstanding)))
+        out.append("")
+
+    if report.supplies:
+        out.append(f"## {_('Supplies issued by department')}")
+        out.append("")
+        by_dept: dict[str, list[SupplyLine]] = {}
+        for line in report.supplies:
+            by_dept.setdefault(line.department, []).append(line)
+        rows = []
+        for dept, lines in by_dept.items():
+            cost = sum((s.cost for s in lines if s.cost is not None), Decimal(0))
+            top = sorted(lines, key=lambda s: -(s.cost or 0))[:3]
+            main = "、".join(f"{_md(s.item)} ×{s.quantity}" for s in top)
+            rows.append((cost, [_md(_dept(dept)), str(len(lines)), f"{cost:.2f}", main]))
+        rows.sort(key=lambda pair: -pair[0])
+        out += _table([_("Department"), _("Items"), _("Cost"), _("Mostly")],
+                      [row for _cost, row in rows], right={1, 2})
+        total = sum((s.cost for s in report.supplies if s.cost is not None), Decimal(0))
+        out.append("")
+        out.append(_("Total cost: {total} (at the average price paid; every line is in the "
+                     "CSV).").format(total=f"{total:.2f}"))
+        out.append("")
+
+    if report.vehicles:
+        out.append(f"## {_('Trips by vehicle')}")
+        out.append("")
+        out += _table([_("Vehicle"), _("Trips"), _("km"), _("Fuel (L)")],
+                      [[f"{_md(v.vehicle)} {_md(v.name)}".strip(), str(v.trips),
+                        "—" if v.km is None else str(v.km),
+                        "—" if v.fuel is None else f"{v.fuel:.1f}"] for v in report.vehicles],
+                      right={1, 2, 3})
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+# -- CSV --------------------------------------------------------------------------------
+def neutralise(value: Any) -> Any:
+    """A text cell a spreadsheet would evaluate becomes plain text; numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def to_csv(report: Report) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+
+    def block(name: str, headers: list[str], rows: list[list[Any]]) -> None:
+        writer.writerow([neutralise(name)])
+        writer.writerow([neutralise(h) for h in headers])
+        for row in rows:
+            writer.writerow([neutralise("" if v is None else v) for v in row])
+        writer.writerow([])
+
+    p = report.period
+    block(report_title(p), [_("Measure"), _("Value")], [
+        [_("From"), p.start.isoformat()], [_("To"), p.end.isoformat()],
+        [_("As of"), report.as_of.isoformat(sep=" ", timespec="minutes")],
+        [_("Requests received"), report.received], [_("Closed"), report.closed],
+        [_("Closed on time"), report.on_time], [_("Closed late"), report.late],
+        [_("On-time rate %"), report.on_time_rate], [_("Cancelled"), report.cancelled],
+        [_("Open at the end"), report.backlog], [_("Overdue at the end"), len(report.overdue)],
+        [_("Requesters not yet told"), report.replies_total],
+    ])
+    block(_("Time to close by category (working hours)"),
+          [_("Category"), _("Closed"), _("Median"), _("90th percentile")],
+          [[c.category, c.closed, _round(c.median_hours), _round(c.p90_hours)]
+           for c in report.close_times])
+    block(_("Open backlog by age"), [_("Age"), _("Jobs")],
+          [[age_label(key), report.backlog_ages.get(key, 0)] for _b, key in AGE_BUCKETS])
+    job_headers = [_("ID"), _("Title"), _("Category"), _("Department"), _("Status"), _("Due"),
+                   _("Closed"), _("Working days"), _("Hours over")]
+
+    def job_rows(jobs: list[JobLine]) -> list[list[Any]]:
+        return [[j.id, j.title, j.category, j.department, j.status, _iso(j.due),
+                 _iso(j.closed_at), round(j.age_days, 1), round(j.late_hours, 1)] for j in jobs]
+
+    block(_("Oldest open"), job_headers, job_rows(report.oldest))
+    block(_("Overdue"), job_headers, job_rows(report.overdue))
+    block(_("Closed late"), job_headers, job_rows(report.late_jobs))
+    block(_("Expedited (特事特办)"), job_headers, job_rows(report.expedite))
+    block(_("Requests by department"), [_("Department"), _("Received"), _("Closed")],
+          [[d.department, d.received, d.closed] for d in report.departments])
+    block(_("Replies outstanding (件件有回音)"), job_headers, job_rows(report.replies_outstanding))
+    if report.supplies is not None:
+        block(_("Supplies issued by department"),
+              [_("Department"), _("Item"), _("Quantity"), _("Unit"), _("Cost")],
+              [[s.department, s.item, s.quantity, s.unit,
+                None if s.cost is None else f"{s.cost:.2f}"] for s in report.supplies])
+    if report.vehicles is not None:
+        block(_("Trips by vehicle"), [_("Vehicle"), _("Name"), _("Trips"), _("km"),
+                                      _("Fuel (L)")],
+              [[v.vehicle, v.name, v.trips, v.km, v.fuel] for v in report.vehicles])
+    block(_("Per day"), [_("Day"), _("Received"), _("Closed")],
+          [[d.isoformat(), r, c] for d, r, c in
+           zip(p.days, report.daily_received, report.daily_closed)])
+    return buffer.getvalue()
+
+
+def _iso(moment: datetime | date | None) -> str | None:
+    if moment is None:
+        return None
+    return moment.isoformat(sep=" ", timespec="minutes") if isinstance(moment, datetime) \
+        else moment.isoformat()

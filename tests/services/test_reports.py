@@ -1,0 +1,175 @@
+"""Report numbers on a fixed set of jobs whose expected values are computed by hand.
+
+The week is Mon 2026-11-23 .. Sun 11-29; the report is made on Fri 11-27 at 10:00.
+Working hours are 08:30-17:30 with no break.
+
+    A  Mon 09:00 #repair @总务科, due Mon 17:30 (limit), done Mon 11:00 (told)  on time, 2.0 h
+    B  Tue 09:00 #repair @总务科 !!, due Tue 12:00, done Tue 15:00           late by 3.0 h, 6.0 h
+    C  Wed 10:00 #print @办公室, due Wed 12:00, promised Thu 12:00, done Thu 11:00
+                                                                  on time by the promise, 10.0 h
+    D  Thu 09:00 @办公室, cancelled Thu 10:00                      not closed, cancelled
+    E  Fri 08:45, due Fri 09:30, open                             overdue 0.5 h, age 0.17 d
+    F  Fri 11-20 09:00 (last week), due Wed 11-25 09:00 (limit: 3 working days), open
+                                                                  overdue 19.0 h, age 46/9 d
+    G  Fri 11-20 09:00, done 11-20 10:00 (told)                   last week: not counted
+
+Closed 3, on time 2, late 1: on-time rate 2/3 = 66.7 %.
+Repair close times [2, 6]: median 4.0, 90th percentile 2 + 0.9 x 4 = 5.6. Print [10]: 10, 10.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import datetime
+
+import pytest
+
+from office_tui.services import OfficeError
+
+
+@pytest.fixture
+def week(services, clock):
+    def at(*args):
+        clock.now = datetime(*args)
+
+    at(2026, 11, 20, 9, 0)
+    f = services.jobs.add("F old request")
+    g = services.jobs.add("G last week's")
+    at(2026, 11, 20, 10, 0)
+    services.jobs.done(g.id, "done", replied=True)
+    at(2026, 11, 23, 9, 0)
+    a = services.jobs.add("A lamp #repair @总务科")
+    at(2026, 11, 23, 11, 0)
+    services.jobs.done(a.id, "replaced", replied=True)
+    at(2026, 11, 24, 9, 0)
+    b = services.jobs.add("B tap !! #repair @总务科 due:2026-11-24@12:00")
+    at(2026, 11, 24, 15, 0)
+    services.jobs.done(b.id, "fixed")
+    at(2026, 11, 25, 10, 0)
+    c = services.jobs.add("C handouts #print @办公室 due:2026-11-25@12:00")
+    at(2026, 11, 25, 11, 0)
+    services.jobs.promise(c.id, "2026-11-26@12:00", "printer broke")
+    at(2026, 11, 26, 11, 0)
+    services.jobs.done(c.id, "printed")
+    at(2026, 11, 26, 9, 0)
+    d = services.jobs.add("D chairs @办公室")
+    at(2026, 11, 26, 10, 0)
+    services.jobs.cancel(d.id, "withdrawn")
+    at(2026, 11, 27, 8, 45)
+    e = services.jobs.add("E water due:2026-11-27@09:30")
+    at(2026, 11, 27, 10, 0)
+    return {"a": a.id, "b": b.id, "c": c.id, "d": d.id, "e": e.id, "f": f.id, "g": g.id}
+
+
+def test_the_weekly_numbers_by_hand(services, week):
+    r = services.reports.build("week")
+    assert (r.period.start.isoformat(), r.period.end.isoformat()) == ("2026-11-23", "2026-11-29")
+    assert r.as_of == datetime(2026, 11, 27, 10, 0)
+    assert r.received == 5
+    assert (r.closed, r.on_time, r.late, r.cancelled) == (3, 2, 1, 1)
+    assert r.on_time_rate == 66.7
+    assert [j.id for j in r.late_jobs] == [week["b"]]
+    assert r.late_jobs[0].late_hours == pytest.approx(3.0)
+    times = {c.category: c for c in r.close_times}
+    assert set(times) == {"repair", "print"}
+    assert (times["repair"].closed, times["repair"].median_hours) == (2, pytest.approx(4.0))
+    assert times["repair"].p90_hours == pytest.approx(5.6)
+    assert (times["print"].median_hours, times["print"].p90_hours) == (
+        pytest.approx(10.0), pytest.approx(10.0))
+    assert r.backlog == 2
+    assert r.backlog_ages == {"lt1": 1, "1to3": 0, "3to5": 0, "5to10": 1, "ge10": 0}
+    assert [j.id for j in r.oldest] == [week["f"], week["e"]]
+    assert r.oldest[0].age_days == pytest.approx(46 / 9)
+    assert [(j.id, round(j.late_hours, 2)) for j in r.overdue] == [(week["f"], 19.0),
+                                                                    (week["e"], 0.5)]
+    assert [j.id for j in r.expedite] == [week["b"]]
+    assert [(d.department, d.received, d.closed) for d in r.departments] == [
+        ("总务科", 2, 2), ("办公室", 2, 1), (None, 1, 0)]  # most received, then most closed
+    assert r.replies_total == 2
+    assert {j.id for j in r.replies_outstanding} == {week["b"], week["c"]}
+    assert r.daily_received == [1, 1, 1, 1, 1, 0, 0]
+    assert r.daily_closed == [1, 1, 0, 1, 0, 0, 0]
+
+
+def test_the_markdown_reads_as_a_weekly_report(services, week):
+    text = services.reports.render(services.reports.build("week"), "md")
+    assert text.startswith("# Weekly report 2026-W48 (2026-11-23 – 2026-11-29)\n")
+    assert "| On-time rate (限时办结率) | 66.7% |" in text
+    assert "| Closed late | 1 |" in text
+    assert "| repair | 2 | 4.0 | 5.6 |" in text
+    assert "## Overdue" in text and "#%d F old request" % week["f"] in text
+    assert "## Closed late" in text and "B tap（总务科） — due 11-24 12:00, closed 11-24 15:00" in text
+    assert "## Expedited (特事特办)" in text
+    assert "| 总务科 | 2 | 2 |" in text
+
+
+def test_the_csv_is_blocks_of_rows(services, week):
+    text = services.reports.render(services.reports.build("week"), "csv")
+    rows = list(csv.reader(io.StringIO(text)))
+    summary = {row[0]: row[1] for row in rows[2:14] if len(row) == 2}
+    assert summary["Closed"] == "3" and summary["On-time rate %"] == "66.7"
+    assert summary["Closed late"] == "1" and summary["From"] == "2026-11-23"
+    assert ["Per day"] in rows
+
+
+def test_csv_neutralises_formulas_in_user_text(services, clock):
+    clock.now = datetime(2026, 11, 27, 9, 0)
+    job = services.jobs.add('=HYPERLINK("http://evil","x") @-财务 !!')
+    clock.now = datetime(2026, 11, 27, 10, 0)
+    text = services.reports.render(services.reports.build("week"), "csv")
+    cells = [cell for row in csv.reader(io.StringIO(text)) for cell in row]
+    assert "'=HYPERLINK(\"http://evil\",\"x\")" in cells
+    assert "'-财务" in cells
+    assert not any(c.startswith(("=", "+", "@")) for c in cells)
+    assert not any(c.startswith("-") for c in cells)
+    assert str(job.id) in cells  # numbers are left alone
+
+
+def test_markdown_keeps_user_text_literal(services, clock):
+    clock.now = datetime(2026, 11, 27, 9, 0)
+    services.jobs.add("[bold]a|b[/] \x1b[31m @x|y !!")
+    text = services.reports.render(services.reports.build("day"), "md")
+    assert "[bold]a\\|b[/] \\x1b[31m" in text
+    assert "| x\\|y | 1 | 0 |" in text
+    assert "\x1b" not in text
+
+
+def test_periods_and_refusals(services):
+    assert services.reports.build("day").period.kind == "day"
+    assert services.reports.build("month").period.end.isoformat() == "2026-11-30"
+    custom = services.reports.build("week", "2026-11-01", "2026-11-15")
+    assert custom.period.kind == "custom" and custom.as_of == datetime(2026, 11, 16, 0, 0)
+    with pytest.raises(OfficeError, match="Give both --from and --to"):
+        services.reports.build("week", "2026-11-01", None)
+    with pytest.raises(OfficeError, match="starts .* after it ends"):
+        services.reports.build("week", "2026-11-15", "2026-11-01")
+    with pytest.raises(OfficeError, match="Bad date 'soon'"):
+        services.reports.build("week", "soon", "2026-11-01")
+    with pytest.raises(OfficeError, match="Unknown format"):
+        services.reports.render(services.reports.build("day"), "pdf")
+
+
+def test_on_time_so_far(services, week):
+    p = services.reports.period("week")
+    assert services.reports.on_time(p) == (2, 3, 66.7)
+
+
+def test_write_puts_the_file_beside_the_database(services, week, db_path):
+    report = services.reports.build("week")
+    path = services.reports.write(report, "md")
+    assert path == db_path.parent / "reports" / "weekly-2026-W48.md"
+    assert "66.7%" in path.read_text(encoding="utf-8")
+    csv_path = services.reports.write(report, "csv")
+    assert csv_path.read_bytes().startswith(b"\xef\xbb\xbf")  # a BOM: spreadsheets read UTF-8
+    with pytest.raises(OfficeError, match="is a directory"):
+        services.reports.write(report, "md", db_path.parent)
+
+
+def test_demo_report_has_supplies_and_trips(services):
+    services.load_demo()
+    report = services.reports.build("week")
+    assert report.supplies and all(s.cost is None or s.cost >= 0 for s in report.supplies)
+    assert report.vehicles and all(v.trips >= 1 for v in report.vehicles)
+    text = services.reports.render(report, "md")
+    assert "## Supplies issued by department" in text and "## Trips by vehicle" in text
