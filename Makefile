@@ -23,6 +23,7 @@ test: install
 
 bench: install
 	$(BIN)/python -m tests.bench.bench_jobs
+	$(BIN)/python -m tests.bench.bench_vehicles
 
 clean:
 	rm -rf $(VENV) demo.db demo.db-wal demo.db-shm

@@ -35,6 +35,10 @@ class VehicleSettings:
     day_end: time = time(20, 0)
 
 
+def empty_destination() -> str:
+    return _("Say where the trip goes (the destination is empty).")
+
+
 # -- text keys ---------------------------------------------------------------------------
 _SPACES = re.compile(r"\s+")
 _PLATE_NOISE = re.compile(r"[\s·•.\-_]+")
@@ -521,7 +525,7 @@ def assess(
             n=MAX_PASSENGERS))
         return result
     if not normalise_destination(request.destination):
-        result.problems.append(_("Say where the trip goes (the destination is empty)."))
+        result.problems.append(empty_destination())
     others = [b for b in bookings if b.id != exclude_id]
     result.free = best_fit(vehicles, others, start, end, passengers,
                            exclude_vehicle_id=vehicle.id if vehicle else None)

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any
 from office_tui.core.job import to_iso
 from office_tui.core.vehicles import (
     MAX_PASSENGERS, MAX_SEATS, VEHICLE_STATUSES, Assessment, Booking, BookingRequest, Driver,
-    Reminder, Vehicle, VehicleSettings, assess, best_fit, format_moment, name_key,
-    normalise_destination, parse_day, parse_moment, plate_key, reminders, share_offers,
+    Reminder, Vehicle, VehicleSettings, assess, best_fit, empty_destination, format_moment,
+    name_key, normalise_destination, parse_day, parse_moment, plate_key, reminders, share_offers,
 )
 from office_tui.core.vocab import CLOSED_STATUSES, status_label
 from office_tui.i18n import _
@@ -539,7 +539,7 @@ class VehicleService:
         _window(start, end)
         _passengers(passengers)
         if not normalise_destination(destination):
-            raise OfficeError(_("Say where the trip goes (the destination is empty)."))
+            raise OfficeError(empty_destination())
         day = datetime.combine(start.date(), time(0))
         pool = self.bookings_between(day, max(end, day + timedelta(days=1)))
         return share_offers(pool, destination, start, end, passengers,

@@ -12,7 +12,8 @@ from textual.screen import Screen
 from office_tui.i18n import _
 from office_tui.services import Services
 from office_tui.tui.screens.jobs import JobsScreen
-from office_tui.tui.screens.placeholder import InventoryScreen, TodayScreen, VehiclesScreen
+from office_tui.tui.screens.placeholder import InventoryScreen, TodayScreen
+from office_tui.tui.screens.vehicles import VehiclesScreen
 
 
 class OfficeApp(App[None]):

@@ -29,6 +29,9 @@ from office_tui.core.vocab import category_label, importance_label, status_label
 from office_tui.i18n import _
 from office_tui.services import OfficeError, Services
 from office_tui.services.history import Reverted
+from office_tui.tui.widgets.booking_form import (
+    BookingForm, BookingSaved, draft_for_job, saved_message,
+)
 from office_tui.tui.widgets.forms import (
     CategoryPicker, DoneAnswer, DoneForm, PromiseAnswer, PromiseForm, TextPrompt,
 )
@@ -81,6 +84,7 @@ class JobsScreen(Screen):
         Binding("u", "undo", _("Undo"), id="jobs.undo"),
         Binding("ctrl+r", "redo", _("Redo"), id="jobs.redo"),
         Binding("question_mark", "why", _("Why?"), id="jobs.why"),
+        Binding("b", "book", _("Book car"), id="jobs.book"),
         Binding("enter", "detail", _("Detail"), id="jobs.detail"),
         Binding("escape", "leave_input", _("Back"), show=False),
     ]
@@ -232,10 +236,22 @@ class JobsScreen(Screen):
             self.limit += PAGE
             self.reload()
 
+    @on(DataTable.RowHighlighted)
+    def row_keys(self, event: DataTable.RowHighlighted) -> None:
+        # `b` shows only on a vehicle job; redraw the footer only when that changes.
+        job = self.current_job()
+        bookable = job is not None and job.category == "vehicle"
+        if bookable != getattr(self, "_bookable", None):
+            self._bookable = bookable
+            self.refresh_bindings()
+
     # -- acting -----------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ROW_ACTIONS and self.current_job() is None:
             return None  # shown disabled: there is no job under the cursor
+        if action == "book":  # `b` is there only on a vehicle job
+            job = self.current_job()
+            return job is not None and job.category == "vehicle"
         return True
 
     def _act(self, label: str, call: Callable[[Services], Any], focus_id: int | None) -> None:
@@ -375,6 +391,22 @@ class JobsScreen(Screen):
         job = self.current_job()
         if job is not None:
             self.app.push_screen(UrgencyView(job))
+
+    def action_book(self) -> None:
+        """`b` on a vehicle job: the booking form prefilled from it; saving links the
+        booking to the job and starts the job."""
+        job = self.current_job()
+        if job is None or job.category != "vehicle":
+            return
+
+        def saved(result: BookingSaved | None) -> None:
+            if result is not None:
+                self.notify(saved_message(result), markup=False, timeout=4)
+                for warning in result.warnings:
+                    self.notify(warning, markup=False, severity="warning", timeout=8)
+                self.reload(focus_id=job.id)
+
+        self.app.push_screen(BookingForm(draft_for_job(job, self.services.now())), saved)
 
     def action_detail(self) -> None:
         job = self.current_job()

@@ -1,0 +1,509 @@
+"""The Vehicles screen (F4): the day's roster as a timeline, one row per car, 07:00–20:00.
+
+The cursor moves an hour at a time; the plates stay in view while the hours scroll
+sideways, so the roster reads at 80 columns. `[` `]` step a day (a week in the week
+overview, `w`), `t` comes back to today, `n` books (the form checks clashes and offers
+shared trips live), `enter` shows the booking or car under the cursor, `o` out,
+`i` returned, `x` cancel, `m` maintenance on/off. Loads run in thread workers and post
+messages back; only message handlers touch widgets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+from textual.worker import get_current_worker
+
+from office_tui.core.text import printable
+from office_tui.core.vehicles import Booking, Reminder, Vehicle, VehicleSettings, span_text
+from office_tui.i18n import _
+from office_tui.services import OfficeError, Services
+from office_tui.services.vehicles import booking_status_label, vehicle_status_label
+from office_tui.tui.widgets.booking_form import (
+    BookingDraft, BookingForm, BookingSaved, saved_message,
+)
+from office_tui.tui.widgets.forms import TextPrompt
+from office_tui.tui.widgets.roster_views import (
+    BookingDetail, ReturnAnswer, ReturnForm, VehicleDetail,
+)
+from office_tui.tui.widgets.timeline import (
+    PER_HOUR, Timeline, booking_at, day_row, hours, vehicle_label, week_cell,
+)
+
+BOOKING_ACTIONS = {"out", "returned", "cancel_booking"}
+KEYED_ACTIONS = BOOKING_ACTIONS | {"maintenance", "new"}
+
+
+def weekday_name(day: date) -> str:
+    names = (_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun"))
+    return names[day.weekday()]
+
+
+@dataclass
+class Loaded(Message):
+    generation: int
+    view: str
+    day: date
+    vehicles: list[Vehicle]
+    bookings: list[Booking]
+    reminders: list[Reminder]
+    settings: VehicleSettings
+    now: datetime
+
+
+@dataclass
+class ActionDone(Message):
+    message: str
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ActionFailed(Message):
+    message: str
+
+
+class VehiclesScreen(Screen):
+    BINDINGS = [
+        Binding("left_square_bracket", "previous", _("Prev"), key_display="[",
+                id="vehicles.previous"),
+        Binding("right_square_bracket", "next", _("Next"), key_display="]",
+                id="vehicles.next"),
+        Binding("t", "today", _("Today"), id="vehicles.today"),
+        Binding("w", "week", _("Week"), id="vehicles.week"),
+        Binding("n", "new", _("Book"), id="vehicles.new"),
+        Binding("enter", "detail", _("Detail"), id="vehicles.detail"),
+        Binding("o", "out", _("Out"), id="vehicles.out"),
+        Binding("i", "returned", _("Return"), id="vehicles.returned"),
+        Binding("x", "cancel_booking", _("Cancel"), id="vehicles.cancel"),
+        Binding("m", "maintenance", _("Maint."), id="vehicles.maintenance"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.day: date | None = None
+        self.view = "day"
+        self.vehicles: list[Vehicle] = []
+        self.bookings: list[Booking] = []
+        self.by_vehicle: dict[int, list[Booking]] = {}
+        self.reminders: list[Reminder] = []
+        self.settings = VehicleSettings()
+        self.now: datetime | None = None
+        self._generation = 0
+        self._seen_version: int | None = None
+        self._day_column: int | None = None  # the hour column the cursor was on
+        self._focus_vehicle: int | None = None
+        self.loaded_once = False
+        self.shown_generation = 0  # the last load on screen (tests, benchmark)
+        self._key_state: tuple | None = None
+        self._shown_view: str | None = None
+
+    @property
+    def services(self) -> Services:
+        return self.app.services  # type: ignore[attr-defined]
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="vehicles-header", markup=False)
+        yield Static("", id="vehicles-reminders")
+        yield Timeline(id="vehicles-timeline")
+        yield Static("", id="vehicles-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#vehicles-reminders").display = False
+        self.day = self.services.now().date()
+        self.query_one(Timeline).focus()
+        self.reload()
+        self.set_interval(getattr(self.app, "poll_seconds", 1.0), self.poll)
+
+    # -- loading ------------------------------------------------------------------------
+    def reload(self) -> None:
+        self._generation += 1
+        current = self.current_vehicle()
+        if current is not None:
+            self._focus_vehicle = current.id
+        self._load(self._generation, self.view, self.day or self.services.now().date())
+
+    @work(thread=True, exclusive=True, group="vehicles-load", exit_on_error=False)
+    def _load(self, generation: int, view: str, day: date) -> None:
+        with self.services.session() as svc:
+            vehicles = svc.vehicles.vehicles(include_retired=False)
+            if view == "week":
+                monday = day - timedelta(days=day.weekday())
+                start = datetime.combine(monday, time(0))
+                bookings = svc.vehicles.bookings_between(start, start + timedelta(days=7))
+            else:
+                bookings = svc.vehicles.bookings(day)
+            reminders = svc.vehicles.reminders()
+            settings = svc.vehicles.settings()
+            now = svc.now()
+        if not get_current_worker().is_cancelled:
+            self.post_message(Loaded(generation, view, day, vehicles, bookings, reminders,
+                                     settings, now))
+
+    @on(Loaded)
+    def show(self, message: Loaded) -> None:
+        if message.generation != self._generation:
+            return  # a newer load is on its way
+        table = self.query_one(Timeline)
+        old_row, old_column = table.cursor_row, table.cursor_column
+        old_view = self._shown_view
+        if old_view == "day" and old_column > 0:
+            self._day_column = old_column
+        self.vehicles, self.bookings = message.vehicles, message.bookings
+        self.reminders, self.settings, self.now = (message.reminders, message.settings,
+                                                   message.now)
+        self.by_vehicle = {}
+        for b in self.bookings:
+            self.by_vehicle.setdefault(b.vehicle_id, []).append(b)
+        flagged = {r.subject for r in self.reminders}
+        label_width = min(max([8] + [Text(printable(v.plate)).cell_len + 3
+                                     for v in self.vehicles]), 18)
+        header: list[Text] = [Text(_("Vehicle"))]
+        rows: list[list[Text]] = []
+        if message.view == "week":
+            monday = message.day - timedelta(days=message.day.weekday())
+            days = [monday + timedelta(days=i) for i in range(7)]
+            widths = [label_width] + [11] * 7
+            for d in days:
+                style = "bold reverse" if d == message.now.date() else "bold"
+                header.append(Text(f" {weekday_name(d)} {d:%m-%d}", style=style))
+            for v in self.vehicles:
+                trips = self.by_vehicle.get(v.id, [])
+                rows.append([vehicle_label(v, v.plate in flagged, label_width)]
+                            + [week_cell(v, trips, d, message.now.date()) for d in days])
+        else:
+            columns = hours(self.settings)
+            widths = [label_width] + [PER_HOUR] * len(columns)
+            header += [Text(f"{hour:02d}:00") for hour in columns]
+            for v in self.vehicles:
+                rows.append([vehicle_label(v, v.plate in flagged, label_width)]
+                            + day_row(v, self.by_vehicle.get(v.id, []), message.day,
+                                      self.settings, message.now))
+        self._shown_view = message.view
+        ids = [v.id for v in self.vehicles]
+        row = ids.index(self._focus_vehicle) if self._focus_vehicle in ids else \
+            min(old_row, max(len(ids) - 1, 0))
+        column = self._initial_column(message, old_view, old_column)
+        table.set_grid(widths, header, rows, row=row, column=column)
+        self.loaded_once = True
+        self.shown_generation = message.generation
+        self._update_header()
+        self._update_reminders()
+        self._update_status()
+        self._refresh_keys()
+
+    def _initial_column(self, message: Loaded, old_view: str | None, old_column: int) -> int:
+        if message.view == "week":
+            return message.day.weekday() + 1
+        if old_view == "day" and old_column > 0:
+            return old_column
+        if self._day_column is not None:
+            return self._day_column
+        columns = hours(self.settings)
+        hour = message.now.hour if message.day == message.now.date() else 9
+        hour = min(max(hour, columns[0]), columns[-1])
+        return columns.index(hour) + 1
+
+    def _update_header(self) -> None:
+        day = self.day or date.today()
+        today = self.now.date() if self.now else day
+        if self.view == "week":
+            monday = day - timedelta(days=day.weekday())
+            when = _("week of {start} – {end}").format(
+                start=monday.isoformat(), end=(monday + timedelta(days=6)).strftime("%m-%d"))
+        else:
+            when = f"{weekday_name(day)} {day.isoformat()}"
+            if day == today:
+                when += " " + _("(today)")
+        trips = [b for b in self.bookings if b.status != "cancelled"]
+        parts = [_("Vehicles"), when,
+                 _("{n} cars").format(n=len(self.vehicles)),
+                 _("{n} trips").format(n=len(trips)),
+                 _("{n} reminders").format(n=len(self.reminders))]
+        self.query_one("#vehicles-header", Static).update(" · ".join(parts))
+
+    def _update_reminders(self) -> None:
+        panel = self.query_one("#vehicles-reminders", Static)
+        if not self.reminders:
+            panel.display = False
+            return
+        text = Text()
+        shown = self.reminders[:3]
+        for i, note in enumerate(shown):
+            if i:
+                text.append("\n")
+            text.append("⚠ " + printable(note.text), style="red" if note.overdue else "yellow")
+        if len(self.reminders) > len(shown):
+            text.append("\n" + _("+{n} more (office-tui reminders)").format(
+                n=len(self.reminders) - len(shown)), style="dim")
+        panel.update(text)
+        panel.display = True
+
+    # -- the cursor ----------------------------------------------------------------------
+    def current_vehicle(self) -> Vehicle | None:
+        if not self.is_mounted:
+            return None
+        table = self.query_one(Timeline)
+        row = table.cursor_row
+        if not self.vehicles or not 0 <= row < len(self.vehicles) or table.row_count == 0:
+            return None
+        return self.vehicles[row]
+
+    def current_hour(self) -> int | None:
+        if self.view != "day":
+            return None
+        column = self.query_one(Timeline).cursor_column
+        columns = hours(self.settings)
+        return columns[column - 1] if 1 <= column <= len(columns) else None
+
+    def current_day(self) -> date | None:
+        """The day under the cursor in the week overview."""
+        if self.view != "week" or self.day is None:
+            return None
+        column = self.query_one(Timeline).cursor_column
+        monday = self.day - timedelta(days=self.day.weekday())
+        return monday + timedelta(days=column - 1) if 1 <= column <= 7 else None
+
+    def current_booking(self) -> Booking | None:
+        vehicle, hour = self.current_vehicle(), self.current_hour()
+        if vehicle is None or hour is None or self.day is None:
+            return None
+        return booking_at(self.by_vehicle.get(vehicle.id, []), self.day, hour)
+
+    @on(Timeline.Highlighted)
+    def cursor_moved(self, event: Timeline.Highlighted) -> None:
+        current = self.current_vehicle()
+        if current is not None:
+            self._focus_vehicle = current.id
+        self._update_status()
+        self._refresh_keys()
+
+    def _refresh_keys(self) -> None:
+        """Redraw the footer only when a key's state changed: rebuilding it on every
+        cursor step costs more than the whole timeline."""
+        state = tuple(self.check_action(a, ()) for a in sorted(KEYED_ACTIONS))
+        if state != self._key_state:
+            self._key_state = state
+            self.refresh_bindings()
+
+    def _update_status(self) -> None:
+        status = self.query_one("#vehicles-status", Static)
+        booking, vehicle = self.current_booking(), self.current_vehicle()
+        if booking is not None:
+            text = Text(f"#{booking.id} ", style="bold")
+            text.append(f"{printable(booking.vehicle)} {span_text(booking.start, booking.end, self.day)} → ")
+            text.append(printable(booking.destination), style="bold")
+            details = [printable(booking.driver) or _("no driver"),
+                       printable(booking.department) or "—",
+                       _("{n}/{seats} seats").format(n=booking.passengers, seats=booking.seats),
+                       booking_status_label(booking.status)]
+            text.append(" · " + " · ".join(details))
+        elif vehicle is not None:
+            text = Text(printable(vehicle.plate), style="bold")
+            text.append(" " + printable(vehicle.name))
+            text.append(" · " + _("{n} seats").format(n=vehicle.seats))
+            text.append(" · " + vehicle_status_label(vehicle.status),
+                        style="yellow" if vehicle.status == "maintenance" else "")
+            text.append(" · " + _("{km} km").format(km=vehicle.odometer))
+            hour = self.current_hour()
+            if hour is not None:
+                text.append(" · " + _("free at {hour:02d}:00 — n to book").format(hour=hour),
+                            style="green" if vehicle.bookable else "dim")
+        elif not self.vehicles and self.loaded_once:
+            text = Text(_("No vehicles yet. Add one: office-tui vehicle add --plate P "
+                          "--name N --seats S"))
+        else:
+            text = Text("")
+        text.no_wrap, text.overflow = True, "ellipsis"
+        status.update(text)
+
+    # -- acting ---------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in BOOKING_ACTIONS:
+            booking = self.current_booking()
+            if booking is None:
+                return None
+            allowed = {"out": ("booked",), "returned": ("booked", "out"),
+                       "cancel_booking": ("booked",)}[action]
+            return True if booking.status in allowed else None
+        if action == "maintenance":
+            return True if self.current_vehicle() is not None else None
+        if action == "new":
+            return True if self.vehicles or not self.loaded_once else None
+        return True
+
+    def poll(self) -> None:
+        """Another process (the CLI, a second window) wrote: reload, keep the cursor."""
+        try:
+            version = self.services.data_version()
+        except OfficeError:
+            return
+        if self._seen_version is not None and version != self._seen_version:
+            self.reload()
+        self._seen_version = version
+
+    def _act(self, call: Callable[[Services], Any], label: Callable[[Any], str]) -> None:
+        self._run_action(call, label)
+
+    @work(thread=True, group="vehicles-act", exit_on_error=False)
+    def _run_action(self, call: Callable[[Services], Any], label: Callable[[Any], str]) -> None:
+        try:
+            with self.services.session() as svc:
+                result = call(svc)
+        except OfficeError as exc:
+            self.post_message(ActionFailed(str(exc)))
+            return
+        self.post_message(ActionDone(label(result)))
+
+    @on(ActionDone)
+    def action_finished(self, message: ActionDone) -> None:
+        if message.message:
+            self.notify(message.message, markup=False, timeout=4)
+        for warning in message.warnings:
+            self.notify(warning, markup=False, severity="warning", timeout=8)
+        self.reload()
+
+    @on(ActionFailed)
+    def action_refused(self, message: ActionFailed) -> None:
+        self.notify(message.message, markup=False, severity="error", timeout=8)
+
+    def _go(self, day: date) -> None:
+        self.day = day
+        self.reload()
+
+    def action_previous(self) -> None:
+        step = 7 if self.view == "week" else 1
+        self._go((self.day or self.services.now().date()) - timedelta(days=step))
+
+    def action_next(self) -> None:
+        step = 7 if self.view == "week" else 1
+        self._go((self.day or self.services.now().date()) + timedelta(days=step))
+
+    def action_today(self) -> None:
+        self._go(self.services.now().date())
+
+    def action_week(self) -> None:
+        if self.view == "week":
+            self.view = "day"
+        else:
+            self.view = "week"
+        self.reload()
+
+    def action_new(self) -> None:
+        vehicle = self.current_vehicle()
+        hour = self.current_hour()
+        day = self.current_day() or self.day or self.services.now().date()
+        start = time(hour if hour is not None else 9)
+        end = time(min(start.hour + 1, 23))
+        draft = BookingDraft(day=day, start=start, end=end,
+                             vehicle=vehicle.plate if vehicle and vehicle.bookable else None)
+        self.app.push_screen(BookingForm(draft), self._booking_saved)
+
+    def _booking_saved(self, result: BookingSaved | None) -> None:
+        if result is None:
+            return
+        b = result.booking
+        text = saved_message(result)
+        self._focus_vehicle = b.vehicle_id
+        if self.view == "day" and b.start.date() != self.day:
+            self.day = b.start.date()
+        self.action_finished(ActionDone(text, result.warnings))
+
+    def action_detail(self) -> None:
+        if self.view == "week":
+            day = self.current_day()
+            if day is not None:
+                self.view = "day"
+                self._go(day)
+            return
+        booking = self.current_booking()
+        if booking is not None:
+            self._open_booking(booking.id)
+            return
+        vehicle = self.current_vehicle()
+        if vehicle is not None and self.day is not None:
+            notes = [r for r in self.reminders if r.subject == vehicle.plate]
+            trips = sorted(self.by_vehicle.get(vehicle.id, []), key=lambda b: b.start)
+            self.app.push_screen(VehicleDetail(vehicle, notes, trips, self.day.isoformat()))
+
+    @on(Timeline.Selected)
+    def cell_selected(self, event: Timeline.Selected) -> None:
+        event.stop()
+        self.action_detail()
+
+    @work(thread=True, group="vehicles-detail", exit_on_error=False)
+    def _open_booking(self, booking_id: int) -> None:
+        try:
+            with self.services.session() as svc:
+                booking, history = svc.vehicles.booking(booking_id), svc.vehicles.history(
+                    booking_id)
+        except OfficeError as exc:
+            self.post_message(ActionFailed(str(exc)))
+            return
+        self.app.call_from_thread(self.app.push_screen, BookingDetail(booking, history))
+
+    def action_out(self) -> None:
+        booking = self.current_booking()
+        if booking is None:
+            return
+        self._act(lambda svc: svc.vehicles.mark_out(booking.id),
+                  lambda b: _("#{id} {plate} is out").format(id=b.id, plate=b.vehicle))
+
+    def action_returned(self) -> None:
+        booking, vehicle = self.current_booking(), self.current_vehicle()
+        if booking is None or vehicle is None:
+            return
+
+        def chosen(answer: ReturnAnswer | None) -> None:
+            if answer is not None:
+                self._act(lambda svc: svc.vehicles.mark_returned(
+                    booking.id, odometer=answer.odometer, fuel=answer.fuel, cost=answer.cost),
+                    lambda b: _("#{id} returned; {plate} at {km} km").format(
+                        id=b.id, plate=b.vehicle, km=b.odometer))
+
+        self.app.push_screen(ReturnForm(booking, vehicle.odometer), chosen)
+
+    def action_cancel_booking(self) -> None:
+        booking = self.current_booking()
+        if booking is None:
+            return
+
+        def chosen(reason: str | None) -> None:
+            if reason:
+                self._act(lambda svc: svc.vehicles.cancel(booking.id, reason),
+                          lambda b: _("#{id} cancelled").format(id=b.id))
+
+        self.app.push_screen(
+            TextPrompt(_("Cancel booking #{id} ({destination}): why?").format(
+                id=booking.id, destination=printable(booking.destination)),
+                placeholder=_("e.g. 会议改期"),
+                validate=lambda v: None if v.strip() else _(
+                    "Give the reason for cancelling the booking.")),
+            chosen,
+        )
+
+    def action_maintenance(self) -> None:
+        vehicle = self.current_vehicle()
+        if vehicle is None:
+            return
+
+        def label(change) -> str:
+            v = change.vehicle
+            text = _("{plate} is now {status}").format(plate=v.plate,
+                                                      status=vehicle_status_label(v.status))
+            if change.stranded:
+                text += " · " + _("{n} booked trips to move: {ids}").format(
+                    n=len(change.stranded), ids=", ".join(f"#{b.id}" for b in change.stranded))
+            return text
+
+        self._act(lambda svc: svc.vehicles.toggle_maintenance(vehicle.plate), label)

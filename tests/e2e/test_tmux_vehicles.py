@@ -1,0 +1,75 @@
+"""End to end: the roster in the installed `office-tui` under tmux. F4 shows today's trips;
+a clashing booking is refused live in the form, the free car is taken with ctrl+f, saved,
+and read back from the database."""
+
+from __future__ import annotations
+
+import os
+import time
+from datetime import date, datetime, time as clock_time
+
+import pytest
+
+from office_tui.core.vehicles import BookingRequest
+from office_tui.services import Services
+from tests.e2e.test_tmux import Tmux, office_tui_command
+
+pytestmark = pytest.mark.e2e
+
+
+def test_book_around_a_clash_in_a_real_terminal(tmp_path):
+    db = tmp_path / "office.db"
+    # The app runs on the real clock, so the roster is set up on the real today.
+    today = date.today()
+    services = Services(db).open()
+    try:
+        services.vehicles.add_vehicle("京A·10001", "Passat", 4)
+        services.vehicles.add_vehicle("京A·10002", "Buick GL8", 6)
+        services.vehicles.book(BookingRequest(
+            "京A·10001", datetime.combine(today, clock_time(9)),
+            datetime.combine(today, clock_time(11)), "市政府"))
+    finally:
+        services.close()
+    env = {"OFFICE_TUI_DB": str(db), "OFFICE_TUI_LANG": "en", "LANG": "C.UTF-8",
+           "TEXTUAL_ANIMATIONS": "none", "TERM": "xterm-256color",
+           "PATH": os.environ.get("PATH", "")}
+    term = Tmux(office_tui_command(), env)
+    try:
+        term.wait_for(lambda s: "on time this week" in s, "the Today screen (the app opens on it)")
+        term.keys("F4")
+        term.wait_for(lambda s: "Vehicles ·" in s and "京A·10002" in s, "the roster")
+        term.keys("n")
+        term.wait_for(lambda s: "Book a car" in s and "Where to?" in s, "the booking form")
+        term.type("火车站")
+        term.wait_for(lambda s: "Destination  火车站" in s, "the destination typed")
+        term.keys("BTab")  # back to "to"
+        term.type("12:00")
+        term.wait_for(lambda s: "to 12:00" in s, "the end typed")
+        term.keys("BTab")  # back to "from"
+        term.type("10:30")
+        term.wait_for(lambda s: "from 10:30" in s, "the start typed")
+        term.wait_for(lambda s: "already booked" in s and "#1" in s and "ctrl+f" in s,
+                      "the clash, named, with a free car")
+        term.keys("C-f")
+        term.wait_for(lambda s: "✓" in s and "is free 10:30–12:00" in s, "the free car")
+        term.keys("Enter")
+        term.wait_for(lambda s: "Book a car" not in s and "2 trips" in s, "the new trip")
+        term.keys("C-q")
+        deadline = time.monotonic() + 10
+        while term.alive() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not term.alive(), "ctrl+q did not quit"
+    finally:
+        term.kill()
+
+    services = Services(db).open()
+    try:
+        trips = services.vehicles.bookings(today)
+        assert [(b.id, b.vehicle, b.destination) for b in trips] == [
+            (1, "京A·10001", "市政府"), (2, "京A·10002", "火车站")]
+        made = trips[1]
+        assert (made.start, made.end) == (datetime.combine(today, clock_time(10, 30)),
+                                          datetime.combine(today, clock_time(12)))
+        assert [e["action"] for e in services.vehicles.history(2)] == ["book"]
+    finally:
+        services.close()
