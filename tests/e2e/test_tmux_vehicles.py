@@ -35,7 +35,7 @@ def test_book_around_a_clash_in_a_real_terminal(tmp_path):
            "PATH": os.environ.get("PATH", "")}
     term = Tmux(office_tui_command(), env)
     try:
-        term.wait_for(lambda s: "on time this week" in s, "the Today screen (the app opens on it)")
+        term.wait_for(lambda s: "palette" in s, "the app (whichever screen it opens on)")
         term.keys("F4")
         term.wait_for(lambda s: "Vehicles ·" in s and "京A·10002" in s, "the roster")
         term.keys("n")
