@@ -10,7 +10,7 @@ from textual.app import App, ComposeResult
 
 from office_tui.core.vehicles import Booking, Vehicle, VehicleSettings
 from office_tui.tui.widgets.timeline import (
-    PER_HOUR, Timeline, booking_at, day_row, hours, spans, week_cell,
+    PER_HOUR, Timeline, booking_at, day_row, hours, spans, vehicle_label, week_cell,
 )
 
 DAY = date(2026, 11, 30)
@@ -116,3 +116,10 @@ async def test_the_grid_keeps_the_cursor_in_view_and_reports_it():
         await pilot.pause()
         seen.append((grid.cursor_row, grid.cursor_column))
     assert seen == [(2, 2)]
+
+
+def test_a_long_plate_is_cut_but_keeps_its_reminder_mark():
+    long_plate = Vehicle(id=1, plate="京A·123456789012345", name="x", seats=4)
+    label = vehicle_label(long_plate, True, 12)
+    assert label.cell_len == 12 and label.plain.rstrip().endswith("!")
+    assert vehicle_label(car(), False, 12).cell_len == 12

@@ -215,8 +215,8 @@ class VehiclesScreen(Screen):
         return columns.index(hour) + 1
 
     def _update_header(self) -> None:
-        day = self.day or date.today()
-        today = self.now.date() if self.now else day
+        today = self.now.date() if self.now else self.services.now().date()
+        day = self.day or today
         if self.view == "week":
             monday = day - timedelta(days=day.weekday())
             when = _("week of {start} – {end}").format(

@@ -186,12 +186,13 @@ def week_cell(vehicle: Vehicle, bookings: Sequence[Booking], day: date, today: d
 
 
 def vehicle_label(vehicle: Vehicle, flagged: bool, width: int) -> Text:
+    """The plate (cut to fit, the reminder mark `!` always kept), padded to `width`."""
     text = Text(printable(vehicle.plate), no_wrap=True, overflow="ellipsis")
     if vehicle.status == "maintenance":
         text.stylize(Style(color="#c08a00"))
+    text.truncate(max(width - 1 - (2 if flagged else 0), 1), overflow="ellipsis")
     if flagged:
         text.append(" !", style=Style(color="yellow", bold=True))
-    text.truncate(width - 1, overflow="ellipsis")
     text.append(" " * max(width - text.cell_len, 0))
     return text
 
