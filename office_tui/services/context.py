@@ -50,6 +50,7 @@ class Services:
         from office_tui.services.kits import KitService
         from office_tui.services.reports import ReportService
         from office_tui.services.routines import RoutineService
+        from office_tui.services.today import TodayService
         from office_tui.services.vehicles import VehicleService
 
         self.jobs = JobService(self)
@@ -64,6 +65,7 @@ class Services:
         self.routines = RoutineService(self)
         self.kits = KitService(self)
         self.reports = ReportService(self)
+        self.today = TodayService(self)
         self.inventory = InventoryService(self)
 
     def open(self) -> Services:

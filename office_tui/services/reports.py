@@ -35,8 +35,9 @@ class ReportService:
 
     # -- periods ----------------------------------------------------------------------
     def period(self, kind: str = "week", start: str | None = None,
-               end: str | None = None) -> kpi.Period:
-        today = self.ctx.now().date()
+               end: str | None = None, *, on: date | None = None) -> kpi.Period:
+        """The period of `kind` holding `on` (default today), or --from/--to."""
+        today = on or self.ctx.now().date()
         if start is not None or end is not None:
             if start is None or end is None:
                 raise OfficeError(_("Give both --from and --to (YYYY-MM-DD)."))
@@ -60,8 +61,8 @@ class ReportService:
         return good, len(rows), kpi.rate(good, len(rows))
 
     def build(self, kind: str = "week", start: str | None = None,
-              end: str | None = None) -> Report:
-        p = self.period(kind, start, end)
+              end: str | None = None, *, on: date | None = None) -> Report:
+        p = self.period(kind, start, end, on=on)
         now = self.ctx.now()
         as_of = min(now, p.end_moment)
         db, cal = self.ctx.db, self.ctx.calendar

@@ -12,7 +12,9 @@ from textual.screen import Screen
 from office_tui.i18n import _
 from office_tui.services import Services
 from office_tui.tui.screens.jobs import JobsScreen
-from office_tui.tui.screens.placeholder import InventoryScreen, TodayScreen
+from office_tui.tui.screens.placeholder import InventoryScreen
+from office_tui.tui.screens.reports import ReportsScreen
+from office_tui.tui.screens.today import TodayScreen
 from office_tui.tui.screens.vehicles import VehiclesScreen
 
 
@@ -24,18 +26,22 @@ class OfficeApp(App[None]):
         "jobs": JobsScreen,
         "vehicles": VehiclesScreen,
         "inventory": InventoryScreen,
+        "reports": ReportsScreen,
     }
-    # Jobs until the Today queue is built: opening on an empty page helps nobody.
-    DEFAULT_MODE = "jobs"
+    DEFAULT_MODE = "today"  # the clerk opens the app on what today holds
     BINDINGS = [
         Binding("f2", "switch_mode('today')", _("Today"), id="mode.today"),
         Binding("f3", "switch_mode('jobs')", _("Jobs"), id="mode.jobs"),
         Binding("f4", "switch_mode('vehicles')", _("Vehicles"), id="mode.vehicles"),
         Binding("f5", "switch_mode('inventory')", _("Inventory"), id="mode.inventory"),
+        Binding("f6", "switch_mode('reports')", _("Reports"), id="mode.reports"),
         Binding("ctrl+q", "quit", _("Quit"), id="quit", priority=True),
     ]
 
-    def __init__(self, services: Services, *, poll_seconds: float = 1.0) -> None:
+    def __init__(self, services: Services, *, poll_seconds: float = 1.0,
+                 mode: str | None = None) -> None:
+        if mode is not None:  # start on another screen than Today (tests, scripts)
+            self.DEFAULT_MODE = mode
         super().__init__()
         self.services = services
         self.poll_seconds = poll_seconds
@@ -46,6 +52,7 @@ class OfficeApp(App[None]):
             "jobs": _("Jobs"),
             "vehicles": _("Vehicles"),
             "inventory": _("Inventory"),
+            "reports": _("Reports"),
         }
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

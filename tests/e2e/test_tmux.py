@@ -70,6 +70,8 @@ def test_quick_add_triage_and_close_in_a_real_terminal(tmp_path):
            "PATH": os.environ.get("PATH", "")}
     term = Tmux(office_tui_command(), env)
     try:
+        term.wait_for(lambda s: "on time this week" in s, "the Today screen (the app opens on it)")
+        term.keys("F3")
         term.wait_for(lambda s: "Jobs ·" in s and "0 shown of 0" in s, "the empty Jobs screen")
         term.keys("a")
         term.wait_for(lambda s: "quick add:" in s, "the quick-add box")

@@ -25,6 +25,8 @@ def test_the_cli_writes_while_the_tui_is_open(tmp_path):
     Services(db).open().jobs.add("already there")
     term = Tmux(office_tui_command(), env_for(db))
     try:
+        term.wait_for(lambda s: "on time this week" in s, "the Today screen (the app opens on it)")
+        term.keys("F3")
         term.wait_for(lambda s: "already there" in s, "the first job")
         result = subprocess.run([office_tui_command(), "add", "from the other window !high !!"],
                                 env={**os.environ, **env_for(db)}, capture_output=True,
@@ -44,6 +46,8 @@ def test_two_tuis_on_one_file_see_each_other(tmp_path):
     right = Tmux(office_tui_command(), env_for(db))
     try:
         for term in (left, right):
+            term.wait_for(lambda s: "on time this week" in s, "the Today screen")
+            term.keys("F3")
             term.wait_for(lambda s: "shared job" in s and "1 in inbox" in s, "the shared job")
         left.keys("1")  # triage in the left window
         left.wait_for(lambda s: "0 in inbox" in s, "the triage on the left")

@@ -37,6 +37,9 @@ def cursor_id(app) -> int | None:
 @pytest.fixture
 def make_app(services: Services):
     def make(**kwargs) -> OfficeApp:
+        # The app opens on Today; a screen's tests start on that screen (mode=None: the
+        # real default, see tests/tui/test_today_screen.py).
+        kwargs.setdefault("mode", "jobs")
         return OfficeApp(services, poll_seconds=kwargs.pop("poll_seconds", 60.0), **kwargs)
 
     return make

@@ -50,7 +50,7 @@ def test_arbitrary_titles_survive_every_layer(tmp_path_factory, texts):
         assert shown.exit_code == 0 and "\x1b" not in shown.stdout
 
     async def drive() -> str:
-        app = OfficeApp(services, poll_seconds=60)
+        app = OfficeApp(services, poll_seconds=60, mode="jobs")
         async with app.run_test(size=(120, 30)) as pilot:
             await settle(pilot)
             assert sorted(j.id for j in app.screen.jobs) == sorted(saved)

@@ -114,12 +114,15 @@ class JobsScreen(Screen):
         yield table
         yield Footer()
 
+    def columns(self) -> list[tuple[str, str]]:
+        """(label, key) of the table's columns; the Today screen has its own."""
+        return [(_("ID"), "id"), (_("Urg"), "urg"), (_("Imp"), "imp"), (_("Due"), "due"),
+                (_("Category"), "cat"), (_("Department"), "dept"), (_("Status"), "status"),
+                (_("Title"), "title")]
+
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        for label, key in ((_("ID"), "id"), (_("Urg"), "urg"), (_("Imp"), "imp"),
-                           (_("Due"), "due"), (_("Category"), "cat"),
-                           (_("Department"), "dept"), (_("Status"), "status"),
-                           (_("Title"), "title")):
+        for label, key in self.columns():
             table.add_column(label, key=key)
         for widget_id in ("#quickadd", "#quickadd-error", "#search"):
             self.query_one(widget_id).display = False

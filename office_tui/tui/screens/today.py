@@ -1,0 +1,195 @@
+"""The Today screen (F2, where the app opens): what today holds, in sections.
+
+It is the Jobs screen with another list: every job line takes the same keys (triage,
+start, wait, promise, done, reply, undo, why, detail, book a car, issue stock) because
+TodayScreen inherits them from JobsScreen instead of copying them; only loading and
+drawing differ. Sections with nothing in them fold away. The first load of the day also
+makes the day's routine jobs (once, however many windows are open).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import DataTable, Footer, Input, Static
+from textual.worker import get_current_worker
+
+from office_tui.core.humanize import relative_due, short_moment
+from office_tui.core.job import Job
+from office_tui.core.kpi import format_rate
+from office_tui.core.text import printable
+from office_tui.core.vocab import category_label, importance_label, status_label
+from office_tui.i18n import _
+from office_tui.services.today import Line, TodayView
+from office_tui.tui.screens.jobs import JobsScreen
+
+TITLE_WIDTH = 48
+_HIDDEN = {"search", "toggle_inbox"}  # the Jobs screen's list views: not Today's
+
+
+@dataclass
+class TodayLoaded(Message):
+    generation: int
+    view: TodayView
+    focus_id: int | None
+    fallback_index: int
+
+
+@dataclass
+class TodayFailed(Message):
+    message: str
+
+
+class TodayScreen(JobsScreen):
+    BINDINGS = [Binding("g", "refresh", _("Refresh"), id="today.refresh")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.view: TodayView | None = None
+        self.rows: list[Job | Line | str] = []  # what each table row shows
+        self.limit = 1 << 62  # the Jobs screen's paging never applies here
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="today-header", markup=False)
+        yield Input(placeholder=_("quick add: 修灯 !high due:today@16:00 @总务科 #报修"),
+                    id="quickadd")
+        yield Static("", id="quickadd-error", classes="form-error", markup=False)
+        yield Input(id="search")  # kept hidden: Today has no search
+        yield DataTable(id="today-table", cursor_type="row", zebra_stripes=False)
+        yield Footer()
+
+    def columns(self) -> list[tuple[str, str]]:
+        return [(_("Item"), "item"), (_("When"), "when"), (_("Imp"), "imp"),
+                (_("Category"), "cat"), (_("Department"), "dept"), (_("Status"), "status")]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in _HIDDEN:
+            return False
+        return super().check_action(action, parameters)
+
+    # -- loading ----------------------------------------------------------------------
+    def current_job(self) -> Job | None:
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        if 0 <= row < len(self.rows) and isinstance(self.rows[row], Job):
+            return self.rows[row]  # type: ignore[return-value]
+        return None
+
+    def next_after(self, job: Job) -> int | None:
+        ids = [r.id for r in self.rows if isinstance(r, Job)]
+        if job.id not in ids:
+            return None
+        index = ids.index(job.id)
+        if index + 1 < len(ids):
+            return ids[index + 1]
+        return ids[index - 1] if index > 0 else None
+
+    def reload(self, focus_id: int | None = None) -> None:
+        current = self.current_job()
+        self._generation += 1
+        self._load_today(self._generation,
+                         focus_id if focus_id is not None else (current.id if current else None),
+                         self.query_one(DataTable).cursor_row)
+
+    @work(thread=True, exclusive=True, group="today-load", exit_on_error=False)
+    def _load_today(self, generation: int, focus_id: int | None, fallback_index: int) -> None:
+        try:
+            with self.services.session() as svc:
+                svc.reload_calendar()  # a `calendar set` elsewhere counts from now on
+                view = svc.today.build()
+        except Exception as exc:  # noqa: BLE001 - shown, never a crashed app
+            self.post_message(TodayFailed(str(exc)))
+            return
+        if not get_current_worker().is_cancelled:
+            self.post_message(TodayLoaded(generation, view, focus_id, fallback_index))
+
+    @on(TodayFailed)
+    def load_failed(self, message: TodayFailed) -> None:
+        self.notify(message.message, markup=False, severity="error", timeout=6)
+
+    @on(TodayLoaded)
+    def show_today(self, message: TodayLoaded) -> None:
+        if message.generation != self._generation:
+            return
+        view = self.view = message.view
+        table = self.query_one(DataTable)
+        rows: list[Job | Line | str] = []
+        with self.app.batch_update():
+            table.clear()
+            for section in view.shown:
+                rows.append(section.name)
+                table.add_row(*self._section_cells(section.label, section.count),
+                              key=f"section:{section.name}")
+                for item in section.items:
+                    rows.append(item)
+                    if isinstance(item, Job):
+                        table.add_row(*self._job_cells(item, view), key=f"job:{item.id}")
+                    else:
+                        table.add_row(*self._line_cells(item), key=item.key)
+            self.rows = rows
+            self.jobs = [r for r in rows if isinstance(r, Job)]
+            self.total = len(self.jobs)
+            index = self._cursor_index(message.focus_id, message.fallback_index)
+            if rows:
+                table.move_cursor(row=index, animate=False)
+        self._update_today_header(view)
+        self.refresh_bindings()
+
+    def _cursor_index(self, focus_id: int | None, fallback: int) -> int:
+        for i, row in enumerate(self.rows):
+            if isinstance(row, Job) and row.id == focus_id:
+                return i
+        if 0 <= fallback < len(self.rows) and isinstance(self.rows[fallback], Job):
+            return fallback
+        jobs = [i for i, row in enumerate(self.rows) if isinstance(row, Job)]
+        after = [i for i in jobs if i >= fallback]
+        if after:
+            return after[0]
+        return jobs[-1] if jobs else 0
+
+    def _section_cells(self, label: str, count: int) -> list[Text]:
+        return [Text(f"{label} · {count}", style="bold reverse")] + [Text("")] * 5
+
+    def _job_cells(self, job: Job, view: TodayView) -> list[Text]:
+        now = view.now
+        if job.is_closed:
+            when = _("done {when}").format(when=short_moment(job.closed_at, now))
+            style = ""
+        else:
+            when = relative_due(job.effective_due, now)
+            style = "bold red" if job.overdue else "yellow" if job.at_risk or job.due_today(
+                now) else ""
+        title = Text(f"  #{job.id} ", style="dim")
+        title.append(printable(job.title), style="bold magenta" if job.expedite else "")
+        title.truncate(TITLE_WIDTH, overflow="ellipsis")
+        return [
+            title,
+            Text(when, style=style),
+            Text(importance_label(job.importance) + (" !!" if job.expedite else ""),
+                 style="bold" if job.importance == "high" else ""),
+            Text(category_label(job.category)),
+            Text(printable(job.department)),
+            Text(status_label(job.status), style="cyan" if job.status == "inbox" else ""),
+        ]
+
+    def _line_cells(self, line: Line) -> list[Text]:
+        text = Text("  " + printable(line.text))
+        text.truncate(TITLE_WIDTH, overflow="ellipsis")
+        return [text, Text(line.when, style="red" if line.warn else ""), Text(""), Text(""),
+                Text(""), Text(printable(line.detail), style="dim")]
+
+    def _update_today_header(self, view: TodayView) -> None:
+        counts = [f"{s.label} {s.count}" for s in view.shown]
+        parts = [_("Today {day}").format(day=view.day.strftime("%Y-%m-%d %a"))]
+        parts += counts or [_("nothing due")]
+        parts.append(_("on time this week {rate} ({good}/{closed})").format(
+            rate=format_rate(view.on_time_rate), good=view.on_time, closed=view.closed))
+        self.query_one("#today-header", Static).update(" · ".join(parts))
+
+    def action_refresh(self) -> None:
+        self.reload()
