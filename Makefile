@@ -24,6 +24,8 @@ test: install
 bench: install
 	$(BIN)/python -m tests.bench.bench_jobs
 	$(BIN)/python -m tests.bench.bench_vehicles
+	$(BIN)/python -m tests.bench.bench_inventory
+	$(BIN)/python -m tests.bench.bench_day_queue
 
 clean:
 	rm -rf $(VENV) demo.db demo.db-wal demo.db-shm

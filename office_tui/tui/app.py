@@ -12,7 +12,7 @@ from textual.screen import Screen
 from office_tui.i18n import _
 from office_tui.services import Services
 from office_tui.tui.screens.jobs import JobsScreen
-from office_tui.tui.screens.placeholder import InventoryScreen
+from office_tui.tui.screens.inventory import InventoryScreen
 from office_tui.tui.screens.reports import ReportsScreen
 from office_tui.tui.screens.today import TodayScreen
 from office_tui.tui.screens.vehicles import VehiclesScreen

@@ -35,6 +35,7 @@ from office_tui.tui.widgets.booking_form import (
 from office_tui.tui.widgets.forms import (
     CategoryPicker, DoneAnswer, DoneForm, PromiseAnswer, PromiseForm, TextPrompt,
 )
+from office_tui.tui.widgets.inventory_forms import issue_for_job
 from office_tui.tui.widgets.job_views import JobDetail, UrgencyView
 
 PAGE = 200
@@ -86,6 +87,7 @@ class JobsScreen(Screen):
         Binding("question_mark", "why", _("Why?"), id="jobs.why"),
         Binding("b", "book", _("Book car"), id="jobs.book"),
         Binding("enter", "detail", _("Detail"), id="jobs.detail"),
+        Binding("i", "issue_stock", _("Issue stock"), id="jobs.issue_stock"),
         Binding("escape", "leave_input", _("Back"), show=False),
     ]
 
@@ -255,6 +257,9 @@ class JobsScreen(Screen):
         if action == "book":  # `b` is there only on a vehicle job
             job = self.current_job()
             return job is not None and job.category == "vehicle"
+        if action == "issue_stock":
+            job = self.current_job()
+            return True if job is not None and job.category == "supply" else None
         return True
 
     def _act(self, label: str, call: Callable[[Services], Any], focus_id: int | None) -> None:
@@ -394,6 +399,15 @@ class JobsScreen(Screen):
         job = self.current_job()
         if job is not None:
             self.app.push_screen(UrgencyView(job))
+
+    def action_issue_stock(self) -> None:
+        """`i` on a supply job: issue stock to its department, then offer to close it."""
+        job = self.current_job()
+        if job is None or job.category != "supply":
+            return
+        issue_for_job(self.app, job, lambda outcome: self._act(
+            _("#{id} done").format(id=job.id),
+            lambda svc: svc.jobs.done(job.id, outcome), self.next_after(job)))
 
     def action_book(self) -> None:
         """`b` on a vehicle job: the booking form prefilled from it; saving links the
