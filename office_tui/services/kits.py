@@ -125,6 +125,7 @@ class KitService:
             if store.event_has_kit(db, event_id, found["name"]):
                 raise OfficeError(_("Job #{id} already has kit '{kit}'.").format(
                     id=event_id, kit=found["name"]))
+            store.forget_links(db, event_id, found["name"])
             made = []
             kit_items = [_kit_item(i) for i in items]
             for item, due in plan(kit_items, event.due, self.ctx.calendar):

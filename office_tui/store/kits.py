@@ -86,8 +86,17 @@ def link_of_job(db: sqlite_utils.Database, job_id: int) -> Row | None:
 
 
 def event_has_kit(db: sqlite_utils.Database, event_id: int, kit_name: str) -> bool:
-    return db.execute("SELECT 1 FROM kit_links WHERE event_id = ? AND kit_name = ? LIMIT 1",
-                      [event_id, kit_name]).fetchone() is not None
+    """Links whose job is gone (an undone apply) do not count."""
+    return db.execute(
+        "SELECT 1 FROM kit_links l JOIN jobs j ON j.id = l.job_id "
+        "WHERE l.event_id = ? AND l.kit_name = ? LIMIT 1", [event_id, kit_name],
+    ).fetchone() is not None
+
+
+def forget_links(db: sqlite_utils.Database, event_id: int, kit_name: str) -> None:
+    """Drop links whose job is gone, before the kit is given to the event again."""
+    db.execute("DELETE FROM kit_links WHERE event_id = ? AND kit_name = ? "
+               "AND job_id NOT IN (SELECT id FROM jobs)", [event_id, kit_name])
 
 
 def is_event(db: sqlite_utils.Database, job_id: int) -> bool:

@@ -217,3 +217,44 @@ def test_report_refusals(db):
     assert "Unknown format 'xls'" in refused(db, "report", "--format", "xls")
     assert "Give both --from and --to" in refused(db, "report", "--from", "2026-11-01")
     assert "after it ends" in refused(db, "report", "--from", "2026-11-02", "--to", "2026-11-01")
+
+
+# -- today ------------------------------------------------------------------------------
+SECTION_NAMES = ["overdue", "at_risk", "due_today", "promised_today", "trips", "routines",
+                 "awaiting_reply", "low_stock", "reminders"]
+
+
+def test_today_json_has_every_section_by_name(db, clock):
+    from datetime import datetime
+
+    clock.now = datetime(2026, 11, 26, 9, 0)
+    late = js(db, "add", "late one due:2026-11-26@12:00")["id"]
+    clock.now = datetime(2026, 11, 27, 10, 0)
+    due = js(db, "add", "due today due:16:00")["id"]
+    ok(db, "routine", "add", "meal count", "--every", "daily", "--at", "16:30")
+    data = js(db, "today")
+    assert list(data["sections"]) == SECTION_NAMES
+    assert [j["id"] for j in data["sections"]["overdue"]] == [late]
+    assert [j["id"] for j in data["sections"]["due_today"]] == [due]
+    assert [j["title"] for j in data["sections"]["routines"]] == ["meal count"]
+    assert data["counts"]["overdue"] == 1 and data["date"] == "2026-11-27"
+    assert data["week_on_time"] == {"on_time": 0, "closed": 0, "rate": None}
+    again = js(db, "today")  # a second run in the day makes no second routine job
+    assert len(again["sections"]["routines"]) == 1
+
+
+def test_today_after_demo_puts_the_overdue_jobs_first(db):
+    ok(db, "demo")
+    data = js(db, "today")
+    overdue = data["sections"]["overdue"]
+    assert overdue and all(j["overdue"] for j in overdue)
+    assert data["sections"]["trips"] and data["sections"]["low_stock"]
+    assert data["sections"]["routines"]  # the demo routines made today's jobs
+    text = ok(db, "today")
+    assert text.index("Overdue (") < text.index("Due today (")
+    first_job = next(line for line in text.splitlines() if line.strip().startswith("#"))
+    assert f"#{overdue[0]['id']} " in first_job
+
+
+def test_today_with_nothing_due(db):
+    assert "Nothing due today." in ok(db, "today")

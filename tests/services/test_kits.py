@@ -173,3 +173,22 @@ def test_demo_ships_two_kits_and_routines(services):
     routines = services.routines.list()
     assert {r["every"] for r in routines} >= {"weekdays", "weekly:mon", "monthly:last",
                                               "after:7d"}
+
+
+def test_an_undone_apply_can_be_applied_again(services, reception_kit):
+    event = services.jobs.add("visitors due:2026-12-03@14:00 #reception")
+    services.kits.apply(reception_kit, event.id)
+    services.history.undo()  # the whole apply was one transaction: all four jobs go
+    assert services.kits.linked(event.id) == []
+    again = services.kits.apply(reception_kit, event.id)
+    assert len(again) == 4
+    assert [j.id for j in services.kits.linked(event.id)] == [j.id for j in again]
+
+
+def test_undo_of_a_move_puts_the_linked_jobs_back_too(services, reception_kit):
+    event = services.jobs.add("visitors due:2026-12-03@14:00 #reception")
+    before = [j.due for j in services.kits.apply(reception_kit, event.id)]
+    services.kits.move(event.id, "2026-12-08@15:00")
+    services.history.undo()
+    assert services.jobs.get(event.id).due == datetime(2026, 12, 3, 14, 0)
+    assert [j.due for j in services.kits.linked(event.id)] == before

@@ -32,7 +32,7 @@ def seed(services: Services, clock) -> dict[str, int]:
 
 
 def sections(app) -> list[str]:
-    return [r for r in app.screen.rows if isinstance(r, str)]
+    return [r for r in app.screen.rows if isinstance(r, str) and not r.startswith("more:")]
 
 
 def job_rows(app) -> list[int]:
@@ -211,3 +211,68 @@ async def test_reports_save_as_csv_by_the_file_name(services, clock, make_app, t
         await pilot.press("enter")
         await settle(pilot)
         assert (tmp_path / "week.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+async def test_cancelling_an_event_offers_to_cancel_its_linked_jobs(services, clock, make_app):
+    services.kits.create("visit")
+    services.kits.add_item("visit", "-2h", "room set-up #meeting")
+    services.kits.add_item("visit", "-1h", "car to the station #vehicle")
+    event, linked = services.kits.event("visit", "visitors !high due:today@15:00 #reception")
+    plain = services.jobs.add("plain job !low due:today@17:00")
+    app = make_app(mode="today")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.screen.query_one(DataTable).move_cursor(row=app.screen.rows.index(
+            next(r for r in app.screen.rows if getattr(r, "id", None) == event.id)))
+        await pilot.press("k")
+        await settle(pilot)
+        await pilot.press(*"visit called off", "enter")
+        await settle(pilot)
+        assert "2 open linked jobs" in screen_text(app)
+        await pilot.press("y")
+        await settle(pilot)
+        assert services.jobs.get(event.id).status == "cancelled"
+        assert {services.jobs.get(j.id).status for j in linked} == {"cancelled"}
+        # A job without a kit is cancelled straight away; "n" would have kept the linked ones.
+        app.screen.query_one(DataTable).move_cursor(row=app.screen.rows.index(
+            next(r for r in app.screen.rows if getattr(r, "id", None) == plain.id)))
+        await pilot.press("k")
+        await settle(pilot)
+        await pilot.press(*"not needed", "enter")
+        await settle(pilot)
+        assert services.jobs.get(plain.id).cancel_reason == "not needed"
+
+
+async def test_no_keeps_the_linked_jobs_open(services, clock, make_app):
+    services.kits.create("visit")
+    services.kits.add_item("visit", "-1h", "car to the station #vehicle")
+    event, linked = services.kits.event("visit", "visitors due:today@15:00 #reception")
+    app = make_app(mode="today")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.screen.query_one(DataTable).move_cursor(row=app.screen.rows.index(
+            next(r for r in app.screen.rows if getattr(r, "id", None) == event.id)))
+        await pilot.press("k")
+        await settle(pilot)
+        await pilot.press(*"moved online", "enter")
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        assert services.jobs.get(event.id).status == "cancelled"
+        assert services.jobs.get(linked[0].id).status == "open"
+
+
+async def test_a_long_section_draws_its_first_hundred_and_says_how_many_more(services, clock,
+                                                                              make_app):
+    clock.now = datetime(2026, 11, 26, 9, 0)
+    for i in range(103):
+        services.jobs.create(f"old {i}", due=datetime(2026, 11, 26, 10, 0))
+    clock.now = datetime(2026, 11, 27, 10, 0)
+    app = make_app(mode="today")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert len(job_rows(app)) == 100
+        assert app.screen.rows[-1] == "more:overdue"
+        assert "Overdue · 103" in screen_text(app)
+        table = app.screen.query_one(DataTable)
+        assert "and 3 more" in str(table.get_row_at(table.row_count - 1)[0])
