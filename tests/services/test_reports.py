@@ -173,3 +173,23 @@ def test_demo_report_has_supplies_and_trips(services):
     assert report.vehicles and all(v.trips >= 1 for v in report.vehicles)
     text = services.reports.render(report, "md")
     assert "## Supplies issued by department" in text and "## Trips by vehicle" in text
+
+
+def test_headings_follow_the_interface_language(services, week, monkeypatch):
+    """Headings go through the catalog: with a Chinese one installed they are Chinese."""
+    import gettext
+
+    from office_tui import i18n
+
+    words = {"Weekly report": "周报", "Summary": "概况", "Measure": "指标", "Value": "数值",
+             "Closed late": "超时办结", "Overdue": "逾期未办"}
+
+    class Chinese(gettext.NullTranslations):
+        def gettext(self, message):
+            return words.get(message, message)
+
+    monkeypatch.setattr(i18n, "_translation", Chinese())
+    text = services.reports.render(services.reports.build("week"), "md")
+    assert text.startswith("# 周报 2026-W48")
+    assert "## 概况" in text and "| 指标 | 数值 |" in text and "| 超时办结 | 1 |" in text
+    assert "## 逾期未办" in text
