@@ -376,7 +376,7 @@ class InventoryService:
         A whole listing (no limit) takes the usage of every item in one aggregate; a page
         takes only the usage of its own items."""
         if limit is not None and limit >= 0 and low:
-            raise OfficeError("low and limit cannot be combined")  # programming error
+            raise ValueError("low=True lists every low item; it takes no limit")
         rows = store.list_items(self.ctx.db, search=search or None, limit=limit, offset=offset)
         items = [Item.from_row(r) for r in rows]
         paged = limit is not None and limit >= 0
