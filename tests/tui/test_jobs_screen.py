@@ -324,3 +324,20 @@ async def test_ctrl_r_redoes_what_u_undid(services, make_app):
         await settle(pilot)
         assert services.jobs.get(job_id).importance == "high"
         assert cursor_id(app) == job_id
+
+
+async def test_k_cancels_with_a_reason(services, make_app):
+    add_three(services)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        job_id = cursor_id(app)
+        next_id = table_ids(app)[1]
+        await pilot.press("k", "enter")  # no reason: refused inline
+        await settle(pilot)
+        assert services.jobs.get(job_id).status == "inbox"
+        await pilot.press(*"requester withdrew", "enter")
+        await settle(pilot)
+        job = services.jobs.get(job_id)
+        assert (job.status, job.cancel_reason) == ("cancelled", "requester withdrew")
+        assert cursor_id(app) == next_id

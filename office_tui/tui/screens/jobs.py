@@ -32,6 +32,7 @@ from office_tui.services.history import Reverted
 from office_tui.tui.widgets.booking_form import (
     BookingForm, BookingSaved, draft_for_job, saved_message,
 )
+from office_tui.tui.widgets.confirm import Confirm
 from office_tui.tui.widgets.forms import (
     CategoryPicker, DoneAnswer, DoneForm, PromiseAnswer, PromiseForm, TextPrompt,
 )
@@ -40,7 +41,7 @@ from office_tui.tui.widgets.job_views import JobDetail, UrgencyView
 
 PAGE = 200
 ROW_ACTIONS = {
-    "importance", "expedite", "category", "due", "start", "wait", "promise", "done",
+    "cancel_job", "importance", "expedite", "category", "due", "start", "wait", "promise", "done",
     "reply", "why", "detail",
 }
 
@@ -66,6 +67,16 @@ class ActionFailed(Message):
     message: str
 
 
+@dataclass
+class LinkedCounted(Message):
+    """How many open jobs a kit linked to the job being cancelled."""
+
+    job_id: int
+    reason: str
+    linked: int
+    focus_id: int | None
+
+
 class JobsScreen(Screen):
     BINDINGS = [
         Binding("a", "add", _("Add"), id="jobs.add"),
@@ -81,6 +92,7 @@ class JobsScreen(Screen):
         Binding("w", "wait", _("Wait"), id="jobs.wait"),
         Binding("p", "promise", _("Promise"), id="jobs.promise"),
         Binding("x", "done", _("Done"), id="jobs.done"),
+        Binding("k", "cancel_job", _("Cancel job"), id="jobs.cancel"),
         Binding("r", "reply", _("Replied"), id="jobs.reply"),
         Binding("u", "undo", _("Undo"), id="jobs.undo"),
         Binding("ctrl+r", "redo", _("Redo"), id="jobs.redo"),
@@ -394,6 +406,47 @@ class JobsScreen(Screen):
                     j.id, answer.outcome, replied=answer.replied))
 
         self.app.push_screen(DoneForm(), chosen)
+
+    # -- cancelling, with the offer to cancel an event's linked jobs ----------------------
+    def action_cancel_job(self) -> None:
+        job = self.current_job()
+        if job is None or job.is_closed:
+            return
+        focus = self.next_after(job)
+
+        def chosen(reason: str | None) -> None:
+            if reason and reason.strip():
+                self._count_linked(job.id, reason, focus)
+
+        self.app.push_screen(
+            TextPrompt(_("Why is #{id} cancelled?").format(id=job.id),
+                       placeholder=_("e.g. 活动取消, requester withdrew"),
+                       validate=lambda v: None if v.strip() else _(
+                           "Give the reason for cancelling.")),
+            chosen)
+
+    @work(thread=True, group="jobs-linked", exit_on_error=False)
+    def _count_linked(self, job_id: int, reason: str, focus: int | None) -> None:
+        with self.services.session() as svc:
+            linked = len(svc.kits.open_linked(job_id))
+        self.post_message(LinkedCounted(job_id, reason, linked, focus))
+
+    @on(LinkedCounted)
+    def offer_linked(self, message: LinkedCounted) -> None:
+        job_id, reason, focus = message.job_id, message.reason, message.focus_id
+        label = _("#{id} cancelled").format(id=job_id)
+        if not message.linked:
+            self._act(label, lambda svc: svc.jobs.cancel(job_id, reason), focus)
+            return
+
+        def answered(both: bool | None) -> None:
+            if both is None:
+                return
+            self._act(label, lambda svc: svc.kits.cancel(job_id, reason, linked=both), focus)
+
+        self.app.push_screen(Confirm(_("#{id} has {n} open linked jobs from its kit. Cancel "
+                                       "them too?").format(id=job_id, n=message.linked)),
+                             answered)
 
     def action_why(self) -> None:
         job = self.current_job()

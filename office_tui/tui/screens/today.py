@@ -27,8 +27,6 @@ from office_tui.core.vocab import category_label, importance_label, status_label
 from office_tui.i18n import _
 from office_tui.services.today import Line, TodayView
 from office_tui.tui.screens.jobs import JobsScreen
-from office_tui.tui.widgets.confirm import Confirm
-from office_tui.tui.widgets.forms import TextPrompt
 
 TITLE_WIDTH = 48
 SECTION_ROWS = 100  # rows drawn per section; the count in the heading is the whole
@@ -48,18 +46,8 @@ class TodayFailed(Message):
     message: str
 
 
-@dataclass
-class LinkedCounted(Message):
-    """How many open jobs a kit linked to the job being cancelled."""
-
-    job_id: int
-    reason: str
-    linked: int
-
-
 class TodayScreen(JobsScreen):
     BINDINGS = [
-        Binding("k", "cancel_job", _("Cancel job"), id="today.cancel"),
         Binding("g", "refresh", _("Refresh"), id="today.refresh"),
     ]
 
@@ -85,8 +73,6 @@ class TodayScreen(JobsScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in _HIDDEN:
             return False
-        if action == "cancel_job" and self.current_job() is None:
-            return None
         return super().check_action(action, parameters)
 
     # -- loading ----------------------------------------------------------------------
@@ -217,44 +203,3 @@ class TodayScreen(JobsScreen):
     def action_refresh(self) -> None:
         self.reload()
 
-    # -- cancelling, with the offer to cancel an event's linked jobs ----------------------
-    def action_cancel_job(self) -> None:
-        job = self.current_job()
-        if job is None or job.is_closed:
-            return
-
-        def chosen(reason: str | None) -> None:
-            if reason and reason.strip():
-                self._count_linked(job.id, reason)
-
-        self.app.push_screen(
-            TextPrompt(_("Why is #{id} cancelled?").format(id=job.id),
-                       placeholder=_("e.g. 活动取消, requester withdrew"),
-                       validate=lambda v: None if v.strip() else _(
-                           "Give the reason for cancelling.")),
-            chosen)
-
-    @work(thread=True, group="today-linked", exit_on_error=False)
-    def _count_linked(self, job_id: int, reason: str) -> None:
-        with self.services.session() as svc:
-            linked = len(svc.kits.open_linked(job_id))
-        self.post_message(LinkedCounted(job_id, reason, linked))
-
-    @on(LinkedCounted)
-    def offer_linked(self, message: LinkedCounted) -> None:
-        job_id, reason = message.job_id, message.reason
-        job = next((r for r in self.rows if isinstance(r, Job) and r.id == job_id), None)
-        focus = self.next_after(job) if job is not None else None
-        label = _("#{id} cancelled").format(id=job_id)
-        if not message.linked:
-            self._act(label, lambda svc: svc.jobs.cancel(job_id, reason), focus)
-            return
-
-        def answered(both: bool | None) -> None:
-            if both is None:
-                return
-            self._act(label, lambda svc: svc.kits.cancel(job_id, reason, linked=both), focus)
-
-        self.app.push_screen(Confirm(_("#{id} has {n} open linked jobs from its kit. Cancel "
-                                       "them too?").format(id=job_id, n=message.linked)),
-                             answered)
