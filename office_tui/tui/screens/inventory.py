@@ -18,7 +18,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Sparkline, Static
 from textual.worker import get_current_worker
 
@@ -26,7 +25,8 @@ from office_tui.core import inventory as core
 from office_tui.core.inventory import IssueResult, Movement, StockLine, StocktakeLine
 from office_tui.core.text import printable
 from office_tui.i18n import _
-from office_tui.services import OfficeError, Services
+from office_tui.tui.screens.base import AreaScreen
+from office_tui.services import OfficeError
 from office_tui.tui.widgets.inventory_forms import (
     ItemHistory, PurchaseListView, QuotesView, Stocktake, adjust_form, issue_form,
     movement_summary, receive_form,
@@ -57,7 +57,7 @@ class WeeklyLoaded(Message):
     weekly: list[float]
 
 
-class InventoryScreen(Screen):
+class InventoryScreen(AreaScreen):
     BINDINGS = [
         Binding("slash", "filter", _("Filter"), id="inventory.filter"),
         Binding("r", "receive", _("Receive"), id="inventory.receive"),
@@ -79,12 +79,7 @@ class InventoryScreen(Screen):
         self.limit = PAGE
         self._generation = 0
         self.loaded_generation = 0
-        self._seen_version: int | None = None
         self._spark_code: str | None = None
-
-    @property
-    def services(self) -> Services:
-        return self.app.services  # type: ignore[attr-defined]
 
     def compose(self) -> ComposeResult:
         yield Static("", id="inventory-header", markup=False)
@@ -104,8 +99,8 @@ class InventoryScreen(Screen):
             table.add_column(label, key=key)
         self.query_one("#inventory-filter").display = False
         table.focus()
+        self.start_live_refresh()
         self.reload()
-        self.set_interval(getattr(self.app, "poll_seconds", 1.0), self.poll)
 
     def on_screen_resume(self) -> None:
         # Back from another mode or a form: the stock may have changed meanwhile.
@@ -207,16 +202,6 @@ class InventoryScreen(Screen):
         if self.search:
             parts.append(_("filter: {text}").format(text=printable(self.search)))
         self.query_one("#inventory-header", Static).update(" · ".join(parts))
-
-    def poll(self) -> None:
-        """Another process (the CLI, a second window) wrote: reload, keep the cursor."""
-        try:
-            version = self.services.data_version()
-        except OfficeError:
-            return
-        if self._seen_version is not None and version != self._seen_version:
-            self.reload()
-        self._seen_version = version
 
     @on(DataTable.RowHighlighted, "#inventory-table")
     def highlighted(self, event: DataTable.RowHighlighted) -> None:

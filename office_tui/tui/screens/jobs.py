@@ -16,7 +16,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 from textual.worker import get_current_worker
 
@@ -27,6 +26,7 @@ from office_tui.core.job import Job
 from office_tui.core.text import printable
 from office_tui.core.vocab import category_label, importance_label, status_label
 from office_tui.i18n import _
+from office_tui.tui.screens.base import AreaScreen
 from office_tui.services import OfficeError, Services
 from office_tui.services.history import Reverted
 from office_tui.tui.widgets.booking_form import (
@@ -77,7 +77,7 @@ class LinkedCounted(Message):
     focus_id: int | None
 
 
-class JobsScreen(Screen):
+class JobsScreen(AreaScreen):
     BINDINGS = [
         Binding("a", "add", _("Add"), id="jobs.add"),
         Binding("slash", "search", _("Search"), id="jobs.search"),
@@ -112,11 +112,6 @@ class JobsScreen(Screen):
         self.inbox_only = False
         self.limit = PAGE
         self._generation = 0
-        self._seen_version: int | None = None
-
-    @property
-    def services(self) -> Services:
-        return self.app.services  # type: ignore[attr-defined]
 
     def compose(self) -> ComposeResult:
         yield Static("", id="jobs-header", markup=False)
@@ -141,11 +136,8 @@ class JobsScreen(Screen):
         for widget_id in ("#quickadd", "#quickadd-error", "#search"):
             self.query_one(widget_id).display = False
         table.focus()
-        # The baseline is taken before the first load: a change landing between the load
-        # and the first poll must still count as new.
-        self._seen_version = self.services.data_version()
+        self.start_live_refresh()
         self.reload()
-        self.set_interval(getattr(self.app, "poll_seconds", 1.0), self.poll)
 
     # -- loading ----------------------------------------------------------------------
     def current_job(self) -> Job | None:
@@ -235,16 +227,6 @@ class JobsScreen(Screen):
         if self.search:
             parts.append(_("search: {text}").format(text=printable(self.search)))
         self.query_one("#jobs-header", Static).update(" · ".join(parts))
-
-    def poll(self) -> None:
-        """Another process (the CLI, a second window) wrote: reload, keep the cursor."""
-        try:
-            version = self.services.data_version()
-        except OfficeError:
-            return
-        if self._seen_version is not None and version != self._seen_version:
-            self.reload()
-        self._seen_version = version
 
     @on(DataTable.RowHighlighted)
     def maybe_load_more(self, event: DataTable.RowHighlighted) -> None:

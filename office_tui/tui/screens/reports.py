@@ -15,7 +15,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, Label, Sparkline, Static
 
 from office_tui.core.kpi import AGE_BUCKETS, bar, format_rate
@@ -23,7 +22,8 @@ from office_tui.core.report import Report, age_label, report_title
 from office_tui.core.text import printable
 from office_tui.core.vocab import category_label
 from office_tui.i18n import _
-from office_tui.services import OfficeError, Services
+from office_tui.tui.screens.base import AreaScreen
+from office_tui.services import OfficeError
 from office_tui.tui.widgets.forms import TextPrompt
 
 BAR = 24
@@ -47,7 +47,7 @@ class ReportWritten(Message):
     path: str
 
 
-class ReportsScreen(Screen):
+class ReportsScreen(AreaScreen):
     BINDINGS = [
         Binding("d", "period('day')", _("Day"), id="reports.day"),
         Binding("w", "period('week')", _("Week"), id="reports.week"),
@@ -65,11 +65,6 @@ class ReportsScreen(Screen):
         self.report: Report | None = None
         self.default_path = ""
         self._generation = 0
-        self._seen_version: int | None = None
-
-    @property
-    def services(self) -> Services:
-        return self.app.services  # type: ignore[attr-defined]
 
     def compose(self) -> ComposeResult:
         yield Static("", id="reports-header", markup=False)
@@ -85,18 +80,8 @@ class ReportsScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self._seen_version = self.services.data_version()
+        self.start_live_refresh()
         self.reload()
-        self.set_interval(getattr(self.app, "poll_seconds", 1.0), self.poll)
-
-    def poll(self) -> None:
-        try:
-            version = self.services.data_version()
-        except OfficeError:
-            return
-        if self._seen_version is not None and version != self._seen_version:
-            self.reload()
-        self._seen_version = version
 
     # -- loading ----------------------------------------------------------------------
     def reload(self) -> None:

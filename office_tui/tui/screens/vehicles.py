@@ -20,13 +20,13 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
 
 from office_tui.core.text import printable
 from office_tui.core.vehicles import Booking, Reminder, Vehicle, VehicleSettings, span_text
 from office_tui.i18n import _
+from office_tui.tui.screens.base import AreaScreen
 from office_tui.services import OfficeError, Services
 from office_tui.services.vehicles import booking_status_label, vehicle_status_label
 from office_tui.tui.widgets.booking_form import (
@@ -72,7 +72,7 @@ class ActionFailed(Message):
     message: str
 
 
-class VehiclesScreen(Screen):
+class VehiclesScreen(AreaScreen):
     BINDINGS = [
         Binding("left_square_bracket", "previous", _("Prev"), key_display="[",
                 id="vehicles.previous"),
@@ -99,17 +99,12 @@ class VehiclesScreen(Screen):
         self.settings = VehicleSettings()
         self.now: datetime | None = None
         self._generation = 0
-        self._seen_version: int | None = None
         self._day_column: int | None = None  # the hour column the cursor was on
         self._focus_vehicle: int | None = None
         self.loaded_once = False
         self.shown_generation = 0  # the last load on screen (tests, benchmark)
         self._key_state: tuple | None = None
         self._shown_view: str | None = None
-
-    @property
-    def services(self) -> Services:
-        return self.app.services  # type: ignore[attr-defined]
 
     def compose(self) -> ComposeResult:
         yield Static("", id="vehicles-header", markup=False)
@@ -122,8 +117,8 @@ class VehiclesScreen(Screen):
         self.query_one("#vehicles-reminders").display = False
         self.day = self.services.now().date()
         self.query_one(Timeline).focus()
+        self.start_live_refresh()
         self.reload()
-        self.set_interval(getattr(self.app, "poll_seconds", 1.0), self.poll)
 
     # -- loading ------------------------------------------------------------------------
     def reload(self) -> None:
@@ -341,16 +336,6 @@ class VehiclesScreen(Screen):
         if action == "new":
             return True if self.vehicles or not self.loaded_once else None
         return True
-
-    def poll(self) -> None:
-        """Another process (the CLI, a second window) wrote: reload, keep the cursor."""
-        try:
-            version = self.services.data_version()
-        except OfficeError:
-            return
-        if self._seen_version is not None and version != self._seen_version:
-            self.reload()
-        self._seen_version = version
 
     def _act(self, call: Callable[[Services], Any], label: Callable[[Any], str]) -> None:
         self._run_action(call, label)

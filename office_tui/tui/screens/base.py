@@ -1,0 +1,36 @@
+"""What every area's screen shares: the app's services and live refresh."""
+
+from __future__ import annotations
+
+from textual.screen import Screen
+
+from office_tui.services import OfficeError, Services
+
+
+class AreaScreen(Screen):
+    """A mode's screen. Another process (the CLI, a second window) writing to the file is
+    noticed by polling PRAGMA data_version, and the screen reloads keeping its cursor."""
+
+    _seen_version: int | None = None
+
+    @property
+    def services(self) -> Services:
+        return self.app.services  # type: ignore[attr-defined]
+
+    def reload(self) -> None:  # each screen loads its own data
+        raise NotImplementedError
+
+    def start_live_refresh(self) -> None:
+        """Call before the first load: a change landing between that load and the first
+        poll must still count as new."""
+        self._seen_version = self.services.data_version()
+        self.set_interval(getattr(self.app, "poll_seconds", 1.0), self.poll)
+
+    def poll(self) -> None:
+        try:
+            version = self.services.data_version()
+        except OfficeError:
+            return
+        if self._seen_version is not None and version != self._seen_version:
+            self.reload()
+        self._seen_version = version
