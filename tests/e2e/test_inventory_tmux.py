@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import time
-
 import pytest
 
 from office_tui.services import Services
-from tests.e2e.test_tmux import Tmux, office_tui_command
+from tests.e2e.terminal import Tmux, env_for, office_tui_command, quit_app
 
 pytestmark = pytest.mark.e2e
 
@@ -23,9 +20,7 @@ def test_issue_refuse_and_stocktake_in_a_real_terminal(tmp_path):
         setup.inventory.receive("PEN", "20")
     finally:
         setup.close()
-    env = {"OFFICE_TUI_DB": str(db), "OFFICE_TUI_LANG": "en", "LANG": "C.UTF-8",
-           "TEXTUAL_ANIMATIONS": "none", "TERM": "xterm-256color",
-           "PATH": os.environ.get("PATH", "")}
+    env = env_for(db)
     term = Tmux(office_tui_command(), env)
     try:
         term.wait_for(lambda s: "on time this week" in s, "the Today screen (the app opens on it)")
@@ -65,11 +60,7 @@ def test_issue_refuse_and_stocktake_in_a_real_terminal(tmp_path):
         term.wait_for(lambda s: "1 differ from the book" in s, "the summary of differences")
         term.keys("Enter")
         term.wait_for(lambda s: "Stocktake written" in s, "the stocktake written")
-        term.keys("C-q")
-        deadline = time.monotonic() + 10
-        while term.alive() and time.monotonic() < deadline:
-            time.sleep(0.1)
-        assert not term.alive(), "ctrl+q did not quit"
+        quit_app(term)
     finally:
         term.kill()
 

@@ -3,13 +3,10 @@ item is worked from there: closed with its outcome, and a requester marked as to
 
 from __future__ import annotations
 
-import os
-import time
-
 import pytest
 
 from office_tui.services import Services
-from tests.e2e.test_tmux import Tmux, office_tui_command
+from tests.e2e.terminal import Tmux, env_for, office_tui_command, quit_app
 
 pytestmark = pytest.mark.e2e
 
@@ -23,9 +20,7 @@ def test_open_on_today_and_work_an_item(tmp_path):
     setup.jobs.done(answered.id, "new lock")  # done, requester not told yet
     setup.routines.add("食堂报餐统计 @办公室", every="daily", at="23:58")
     setup.close()
-    env = {"OFFICE_TUI_DB": str(db), "OFFICE_TUI_LANG": "en", "LANG": "C.UTF-8",
-           "TEXTUAL_ANIMATIONS": "none", "TERM": "xterm-256color",
-           "PATH": os.environ.get("PATH", "")}
+    env = env_for(db)
     term = Tmux(office_tui_command(), env)
     try:
         screen = term.wait_for(lambda s: "on time this week" in s and "三楼会议室灯管" in s,
@@ -38,11 +33,7 @@ def test_open_on_today_and_work_an_item(tmp_path):
         term.type("已更换灯管")
         term.keys("C-t", "Enter")
         term.wait_for(lambda s: "三楼会议室灯管" not in s, "the job to leave Today")
-        term.keys("C-q")
-        deadline = time.monotonic() + 10
-        while term.alive() and time.monotonic() < deadline:
-            time.sleep(0.1)
-        assert not term.alive(), "ctrl+q did not quit"
+        quit_app(term)
     finally:
         term.kill()
 

@@ -4,15 +4,13 @@ and read back from the database."""
 
 from __future__ import annotations
 
-import os
-import time
 from datetime import date, datetime, time as clock_time
 
 import pytest
 
 from office_tui.core.vehicles import BookingRequest
 from office_tui.services import Services
-from tests.e2e.test_tmux import Tmux, office_tui_command
+from tests.e2e.terminal import Tmux, env_for, office_tui_command, quit_app
 
 pytestmark = pytest.mark.e2e
 
@@ -30,9 +28,7 @@ def test_book_around_a_clash_in_a_real_terminal(tmp_path):
             datetime.combine(today, clock_time(11)), "市政府"))
     finally:
         services.close()
-    env = {"OFFICE_TUI_DB": str(db), "OFFICE_TUI_LANG": "en", "LANG": "C.UTF-8",
-           "TEXTUAL_ANIMATIONS": "none", "TERM": "xterm-256color",
-           "PATH": os.environ.get("PATH", "")}
+    env = env_for(db)
     term = Tmux(office_tui_command(), env)
     try:
         term.wait_for(lambda s: "palette" in s, "the app (whichever screen it opens on)")
@@ -54,11 +50,7 @@ def test_book_around_a_clash_in_a_real_terminal(tmp_path):
         term.wait_for(lambda s: "✓" in s and "is free 10:30–12:00" in s, "the free car")
         term.keys("Enter")
         term.wait_for(lambda s: "Book a car" not in s and "2 trips" in s, "the new trip")
-        term.keys("C-q")
-        deadline = time.monotonic() + 10
-        while term.alive() and time.monotonic() < deadline:
-            time.sleep(0.1)
-        assert not term.alive(), "ctrl+q did not quit"
+        quit_app(term)
     finally:
         term.kill()
 

@@ -9,15 +9,9 @@ import time
 import pytest
 
 from office_tui.services import Services
-from tests.e2e.test_tmux import Tmux, office_tui_command
+from tests.e2e.terminal import Tmux, env_for, office_tui_command
 
 pytestmark = pytest.mark.e2e
-
-
-def env_for(db) -> dict[str, str]:
-    return {"OFFICE_TUI_DB": str(db), "OFFICE_TUI_LANG": "en", "LANG": "C.UTF-8",
-            "TEXTUAL_ANIMATIONS": "none", "TERM": "xterm-256color",
-            "PATH": os.environ.get("PATH", "")}
 
 
 def test_the_cli_writes_while_the_tui_is_open(tmp_path):

@@ -1,0 +1,73 @@
+"""A real terminal for end-to-end tests: the installed `office-tui` under tmux."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+
+def office_tui_command() -> str:
+    beside = Path(sys.executable).parent / "office-tui"
+    found = str(beside) if beside.exists() else shutil.which("office-tui")
+    assert found, "the office-tui command is not installed"
+    return found
+
+
+class Tmux:
+    def __init__(self, command: str, env: dict[str, str]) -> None:
+        assert shutil.which("tmux"), "tmux is required for the end-to-end test"
+        self.name = f"office-tui-{uuid.uuid4().hex[:8]}"
+        exports = " ".join(f"{k}={v!r}" for k, v in env.items())
+        subprocess.run(
+            ["tmux", "-u", "new-session", "-d", "-s", self.name, "-x", "120", "-y", "35",
+             f"env {exports} {command}"],
+            check=True,
+        )
+
+    def screen(self) -> str:
+        result = subprocess.run(["tmux", "capture-pane", "-p", "-t", self.name],
+                                capture_output=True, text=True)
+        return result.stdout
+
+    def keys(self, *keys: str) -> None:
+        subprocess.run(["tmux", "send-keys", "-t", self.name, *keys], check=True)
+
+    def type(self, text: str) -> None:
+        subprocess.run(["tmux", "send-keys", "-t", self.name, "-l", text], check=True)
+
+    def wait_for(self, predicate, what: str, timeout: float = 20.0) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            text = self.screen()
+            if predicate(text):
+                return text
+            time.sleep(0.2)
+        raise AssertionError(f"timed out waiting for {what}; screen was:\n{self.screen()}")
+
+    def alive(self) -> bool:
+        return subprocess.run(["tmux", "has-session", "-t", self.name],
+                              capture_output=True).returncode == 0
+
+    def kill(self) -> None:
+        subprocess.run(["tmux", "kill-session", "-t", self.name], capture_output=True)
+
+
+def env_for(db) -> dict[str, str]:
+    """The environment a clerk's terminal would give the app, on the test's database."""
+    return {"OFFICE_TUI_DB": str(db), "OFFICE_TUI_LANG": "en", "LANG": "C.UTF-8",
+            "TEXTUAL_ANIMATIONS": "none", "TERM": "xterm-256color",
+            "PATH": os.environ.get("PATH", "")}
+
+
+def quit_app(term: Tmux) -> None:
+    """ctrl+q, then the session must end by itself."""
+    term.keys("C-q")
+    deadline = time.monotonic() + 10
+    while term.alive() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not term.alive(), "ctrl+q did not quit"
