@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_DB ?= $(CURDIR)/demo.db
 
-.PHONY: demo test install bench clean
+.PHONY: demo test install bench clean i18n screenshots
 
 $(BIN)/office-tui: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -26,6 +26,22 @@ bench: install
 	$(BIN)/python -m tests.bench.bench_vehicles
 	$(BIN)/python -m tests.bench.bench_inventory
 	$(BIN)/python -m tests.bench.bench_day_queue
+
+# Catalogs: extract every _() into the template, merge it into each language's .po (new
+# strings arrive untranslated: tests/test_catalog.py fails until they are translated),
+# compile the .mo files that are committed and shipped.
+LOCALE := office_tui/locale
+i18n: install
+	$(BIN)/pybabel extract -F babel.cfg --no-location --sort-output \
+		--add-comments=Translators: -o $(LOCALE)/office_tui.pot .
+	$(BIN)/pybabel update -D office_tui -i $(LOCALE)/office_tui.pot -d $(LOCALE) \
+		--no-fuzzy-matching --ignore-obsolete
+	$(BIN)/pybabel compile -D office_tui -d $(LOCALE) --statistics
+
+# The README's pictures: the main screens in English and Chinese, on the demo data at a
+# fixed moment, exported as SVG by Textual (docs/screenshots/).
+screenshots: install
+	$(BIN)/python -m tests.screenshots docs/screenshots
 
 clean:
 	rm -rf $(VENV) demo.db demo.db-wal demo.db-shm

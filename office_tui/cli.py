@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, NoReturn, Optional
 
 import typer
+import typer.core
 from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
@@ -21,13 +22,25 @@ from rich.text import Text
 from office_tui import i18n
 from office_tui.core.humanize import relative_due, short_moment
 from office_tui.core.job import Job
-from office_tui.core.text import printable
-from office_tui.core.vocab import category_label, importance_label, status_label
+from office_tui.core.text import fit, printable
+from office_tui.core.vocab import (
+    category_label, importance_label, status_label, urgency_part_label,
+)
 from office_tui.i18n import _
 from office_tui.paths import default_db_path
 from office_tui.services import OfficeError, Services
+from office_tui.startup import startup_language
 
-i18n.set_language()
+# Before any help text is built: --lang, OFFICE_TUI_LANG, the stored setting, the locale.
+i18n.set_language(startup_language(sys.argv[1:]))
+# Typer's own words in help and errors (its section titles, "default:", "No such
+# command") go through our catalog too (typer is pinned below 0.29).
+typer.core._ = i18n._  # type: ignore[attr-defined]
+TYPER_WORDS = (
+    i18n.N_("Arguments"), i18n.N_("Options"), i18n.N_("Commands"), i18n.N_("required"),
+    i18n.N_("default: {default}"), i18n.N_("env var: {var}"), i18n.N_("(dynamic)"),
+    i18n.N_("Missing command."), i18n.N_("No such command {name!r}."), i18n.N_("Aborted!"),
+)
 
 app = typer.Typer(
     help=_("office-tui: requests, triage and the day's work of an office logistics clerk."),
@@ -104,10 +117,14 @@ def main_callback(
     db: Optional[Path] = typer.Option(
         None, "--db", envvar="OFFICE_TUI_DB", help=_("Database file (default: the user data dir).")
     ),
-    lang: Optional[str] = typer.Option(None, "--lang", help=_("Interface language: en or zh.")),
+    lang: Optional[str] = typer.Option(
+        None, "--lang", help=_("Interface language: en or zh (default: the `config language` "
+                               "setting, then the locale).")),
 ) -> None:
     """With no command, open the terminal interface."""
     if lang:
+        if i18n.normalise_language(lang) not in i18n.LANGUAGES:
+            fail(_("Unknown language '{lang}': use en or zh.").format(lang=lang))
         i18n.set_language(lang)
     close_services()  # a previous in-process invocation (tests) must not leak its connection
     state.db_path = db
@@ -124,12 +141,11 @@ def main_callback(
 
 
 # -- intake -----------------------------------------------------------------------------
-@app.command()
+@app.command(help=_("Fill an empty database with the demo data set."))
 def demo(
     jobs: int = typer.Option(0, "--jobs", help=_("Also generate N jobs for load tests.")),
     force: bool = typer.Option(False, "--force", help=_("Add the demo even if jobs exist.")),
 ) -> None:
-    """Fill an empty database with the demo data set."""
     try:
         counts = services().load_demo(jobs=jobs, force=force)
     except OfficeError as exc:
@@ -139,13 +155,12 @@ def demo(
         markup=False)
 
 
-@app.command()
+@app.command(help=_("Quick-add a job; prints the new id."))
 def add(
-    text: str = typer.Argument(..., help=_("Quick-add text, e.g. \"修灯 !high due:today @总务科 #报修\".")),
+    text: str = typer.Argument(..., help=_("Quick-add text, e.g. \"Fix the lamp !high due:today @Facilities #repair\".")),
     requester: Optional[str] = typer.Option(None, "--requester", help=_("Who asked.")),
     as_json: bool = typer.Option(False, "--json", help=_("Print the job as JSON.")),
 ) -> None:
-    """Quick-add a job; prints the new id."""
     job = _run(lambda s: s.jobs.add(text, requester=requester))
     if as_json:
         emit_json(job.to_json())
@@ -154,7 +169,7 @@ def add(
 
 
 # -- reading ----------------------------------------------------------------------------
-@app.command("list")
+@app.command("list", help=_("Open jobs, most urgent first."))
 def list_jobs(
     all_: bool = typer.Option(False, "--all", help=_("Include done and cancelled jobs.")),
     limit: int = typer.Option(50, "--limit", help=_("Show at most N jobs.")),
@@ -162,7 +177,6 @@ def list_jobs(
     inbox: bool = typer.Option(False, "--inbox", help=_("Only untriaged jobs.")),
     as_json: bool = typer.Option(False, "--json", help=_("Print a JSON array.")),
 ) -> None:
-    """Open jobs, most urgent first."""
     limit = min(limit, MAX_SQLITE_INT)  # "more than there can be" is simply "all"
     jobs = _run(lambda s: s.jobs.list(search=search, include_closed=all_, inbox_only=inbox,
                                       limit=limit))
@@ -175,12 +189,11 @@ def list_jobs(
     out.print(_jobs_table(jobs, services().now()))
 
 
-@app.command()
+@app.command(help=_("One job, with its urgency parts and history."))
 def show(
     job_id: int = JobId(),
     as_json: bool = typer.Option(False, "--json", help=_("Print the job as JSON.")),
 ) -> None:
-    """One job, with its urgency parts and history."""
     job = _run(lambda s: s.jobs.get(job_id))
     history = _run(lambda s: s.jobs.history(job_id))
     if as_json:
@@ -192,84 +205,76 @@ def show(
 
 
 # -- triage and work --------------------------------------------------------------------
-@app.command()
+@app.command(help=_("Set importance, category, due or expedite; moves the job out of the inbox."))
 def triage(
     job_id: int = JobId(),
     importance: Optional[str] = typer.Option(None, "--importance", help=_("high, normal or low.")),
     category: Optional[str] = typer.Option(None, "--category", help=_("repair, vehicle, supply, reception, meeting, print, other.")),
     due: Optional[str] = typer.Option(None, "--due", help=_("Due, in the quick-add grammar.")),
-    expedite: Optional[bool] = typer.Option(None, "--expedite/--no-expedite", help=_("特事特办.")),
+    expedite: Optional[bool] = typer.Option(None, "--expedite/--no-expedite", help=_("Expedite: jump the queue.")),
 ) -> None:
-    """Set importance, category, due or expedite; moves the job out of the inbox."""
     _done(_run(lambda s: s.jobs.triage(job_id, importance=importance, category=category,
                                        due=due, expedite=expedite)))
 
 
-@app.command()
+@app.command(help=_("Mark a job in progress."))
 def start(job_id: int = JobId()) -> None:
-    """Mark a job in progress."""
     _done(_run(lambda s: s.jobs.start(job_id)))
 
 
-@app.command()
+@app.command(help=_("Put a job on hold (the time-limit clock pauses)."))
 def wait(
     job_id: int = JobId(),
     reason: Optional[str] = typer.Option(None, "--reason", help=_("What it waits for.")),
 ) -> None:
-    """Put a job on hold (the time-limit clock pauses)."""
     _done(_run(lambda s: s.jobs.wait(job_id, reason or "")))
 
 
-@app.command()
+@app.command(help=_("Promise a new time when the limit will be missed."))
 def promise(
     job_id: int = JobId(),
     by: Optional[str] = typer.Option(None, "--by", help=_("New promised time (quick-add grammar).")),
     reason: Optional[str] = typer.Option(None, "--reason", help=_("Why the limit will be missed.")),
 ) -> None:
-    """Promise a new time when the limit will be missed."""
     if not by:
         fail(_("Give the promised time with --by."))
     _done(_run(lambda s: s.jobs.promise(job_id, by, reason or "")))
 
 
-@app.command()
+@app.command(help=_("Close a job with its outcome."))
 def done(
     job_id: int = JobId(),
     outcome: Optional[str] = typer.Option(None, "--outcome", help=_("What was done (required).")),
     replied: bool = typer.Option(False, "--replied", help=_("The requester has been told.")),
 ) -> None:
-    """Close a job with its outcome."""
     _done(_run(lambda s: s.jobs.done(job_id, outcome, replied=replied)))
 
 
-@app.command()
+@app.command(help=_("Mark the requester as told."))
 def reply(
     job_id: int = JobId(),
     note: Optional[str] = typer.Option(None, "--note", help=_("What the requester was told.")),
 ) -> None:
-    """Mark the requester as told (回音)."""
     _done(_run(lambda s: s.jobs.reply(job_id, note)))
 
 
-@app.command()
+@app.command(help=_("Cancel a job with a reason."))
 def cancel(
     job_id: int = JobId(),
     reason: Optional[str] = typer.Option(None, "--reason", help=_("Why it is cancelled.")),
 ) -> None:
-    """Cancel a job with a reason."""
     _done(_run(lambda s: s.jobs.cancel(job_id, reason or "")))
 
 
-@app.command()
+@app.command(help=_(
+     "Revert the last change of any kind (appends its inverse; repeat to go further)."))
 def undo() -> None:
-    """Revert the last change of any kind (appends its inverse; repeat to go further)."""
     result = _run(lambda s: s.history.undo())
     out.print(result.message, markup=False)
 
 
-@app.command()
+@app.command(help=_("Re-apply the last undone change (until a new change is made)."))
 def redo() -> None:
-    """Re-apply the last undone change (until a new change is made)."""
     result = _run(lambda s: s.history.redo())
     out.print(result.message, markup=False)
 
@@ -331,12 +336,15 @@ def _jobs_table(jobs: list[Job], now) -> Table:
         excess -= give
     # Below that, the title gives way too (and only on a tiny terminal does Rich squeeze).
     title_width = max(out.width - gaps - sum(widths), 4)
+    # Cells are cut here, by display width, with a one-cell mark that never splits a wide
+    # character (Rich's own ellipsis is "…", two cells wide on a CJK-configured terminal).
+    widths = [*widths, title_width]
     for index, header in enumerate(headers):
-        is_title = index == len(headers) - 1
-        table.add_column(header, justify="right" if index < 2 else "left", no_wrap=True,
-                         overflow="ellipsis", width=title_width if is_title else widths[index])
+        table.add_column(fit(header, widths[index]), justify="right" if index < 2 else "left",
+                         no_wrap=True, overflow="crop", width=widths[index])
     for row in rows:
-        table.add_row(*row)
+        table.add_row(*(Text(fit(cell.plain, width), style=cell.style)
+                        for cell, width in zip(row, widths)))
     return table
 
 
@@ -365,7 +373,8 @@ def _print_job(job: Job, history: list[dict]) -> None:
     if job.cancel_reason:
         rows.append((_("Cancelled"), printable(job.cancel_reason)))
     rows.append((_("Replied"), short_moment(job.replied_at, now) if job.replied_at else _("not yet")))
-    parts = " + ".join(f"{p.name} {p.value:g}" for p in job.urgency.parts if p.value)
+    parts = " + ".join(f"{urgency_part_label(p.name)} {p.value:g}"
+                       for p in job.urgency.parts if p.value)
     rows.append((_("Urgency"), f"{job.urgency.total:g} = {parts or '0'}"))
     for key, value in rows:
         grid.add_row(Text(key), Text(value))

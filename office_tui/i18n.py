@@ -1,43 +1,115 @@
 """Gettext wiring: every string a person sees goes through `_()`.
 
-The language is chosen once at start-up (`--lang`, then OFFICE_TUI_LANG, then the
-locale); catalogs live in office_tui/locale/<lang>/LC_MESSAGES/office_tui.mo.
+The interface language is chosen once, at start-up, before any help text or key label is
+built: `--lang en|zh`, then the environment variable OFFICE_TUI_LANG, then the `language`
+setting kept in the database (`office-tui config language zh`), then the locale
+(LC_ALL, LC_MESSAGES, LANG starting with `zh`). English is the source language and needs
+no catalog; Chinese comes from office_tui/locale/zh/LC_MESSAGES/office_tui.mo, compiled
+from office_tui.po by `make i18n` (Babel).
 """
 
 from __future__ import annotations
 
 import gettext
 import os
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 DOMAIN = "office_tui"
 LOCALE_DIR = Path(__file__).parent / "locale"
+LANGUAGES = ("en", "zh")
+ENV_LANG = "OFFICE_TUI_LANG"
+LOCALE_VARS = ("LC_ALL", "LC_MESSAGES", "LANG")
 
 _translation: gettext.NullTranslations = gettext.NullTranslations()
+_language = "en"
 
 
-def detect_language(explicit: str | None = None) -> str:
-    if explicit:
-        return explicit
-    for var in ("OFFICE_TUI_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(var)
+def normalise_language(value: str | None) -> str | None:
+    """`zh`, `zh_CN.UTF-8`, `zh-Hans` → zh; `en`, `en_GB`, `C`, `POSIX` → en; else None."""
+    if not value:
+        return None
+    value = value.strip().lower()
+    if value.startswith("zh"):
+        return "zh"
+    if value.startswith("en") or value.split(".")[0] in ("c", "posix"):
+        return "en"
+    return None
+
+
+def locale_language(environ: Mapping[str, str] | None = None) -> str:
+    """The language the locale asks for: the first of LC_ALL, LC_MESSAGES, LANG set."""
+    environ = os.environ if environ is None else environ
+    for var in LOCALE_VARS:
+        value = environ.get(var)
         if value:
             return "zh" if value.lower().startswith("zh") else "en"
     return "en"
 
 
+def choose_language(
+    explicit: str | None = None,
+    setting: Callable[[], str | None] | str | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> str:
+    """--lang, then OFFICE_TUI_LANG, then the setting, then the locale.
+
+    `setting` may be a callable so the database is only read when nothing before it
+    decided. A value that is not a known language is passed over.
+    """
+    environ = os.environ if environ is None else environ
+    for value in (explicit, environ.get(ENV_LANG)):
+        found = normalise_language(value)
+        if found:
+            return found
+    stored = setting() if callable(setting) else setting
+    found = normalise_language(stored)
+    if found:
+        return found
+    return locale_language(environ)
+
+
+def root_option(argv: Sequence[str], name: str) -> str | None:
+    """The value of a root option (`--lang zh`, `--lang=zh`) given before the command."""
+    args = list(argv)
+    index = 0
+    while index < len(args):
+        token = args[index]
+        if token == name:
+            return args[index + 1] if index + 1 < len(args) else None
+        if token.startswith(name + "="):
+            return token[len(name) + 1:]
+        if token in ("--db", "--lang"):
+            index += 2
+            continue
+        if not token.startswith("-") or token == "--":
+            return None  # the command: its own options are not ours
+        index += 1
+    return None
+
+
 def set_language(lang: str | None = None) -> str:
-    """Install the catalog for `lang` (or the detected one); English needs none."""
-    global _translation
-    chosen = detect_language(lang)
+    """Install the catalog for `lang` (or the one chosen from the environment)."""
+    global _translation, _language
+    chosen = normalise_language(lang) or choose_language()
     _translation = gettext.translation(
         DOMAIN, localedir=LOCALE_DIR, languages=[chosen], fallback=True
-    )
+    ) if chosen != "en" else gettext.NullTranslations()
+    _language = chosen
     return chosen
+
+
+def current_language() -> str:
+    return _language
 
 
 def _(message: str) -> str:
     return _translation.gettext(message)
+
+
+def N_(message: str) -> str:  # noqa: N802 - the gettext convention
+    """Mark a string for extraction where it is translated later, at use."""
+    return message
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:

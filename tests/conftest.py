@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from datetime import datetime
+
+# Modules build help texts and key labels when imported: make that English, whatever the
+# machine's locale, before any office_tui module is imported.
+os.environ["OFFICE_TUI_LANG"] = "en"
 
 import pytest
 

@@ -13,7 +13,7 @@ from office_tui.cli import _run, app, emit_json
 from office_tui.core.text import printable
 from office_tui.i18n import _
 
-sub = typer.Typer(help=_("The working calendar: statutory holidays, 调休 and local overrides."),
+sub = typer.Typer(help=_("The working calendar: statutory holidays, make-up workdays and local overrides."),
                   no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(sub, name="calendar")
 
@@ -26,44 +26,42 @@ def source_label(source: str) -> str:
     return {"local": _("local"), "statutory": _("statutory")}.get(source, source)
 
 
-@sub.command("set")
+@sub.command("set", help=_("Declare a day worked or off (wins over the statutory calendar)."))
 def set_day(
     day: str = typer.Argument(..., help=_("The date, YYYY-MM-DD.")),
     kind: str = typer.Argument(..., help=_("workday or holiday.")),
-    note: Optional[str] = typer.Option(None, "--note", help=_("Why, e.g. 春节调休.")),
+    note: Optional[str] = typer.Option(None, "--note", help=_("Why, e.g. Spring Festival make-up day.")),
 ) -> None:
-    """Declare a day worked or off (wins over the statutory calendar)."""
     row = _run(lambda s: s.calendars.set_day(day, kind, note))
     cli.out.print(_("{day} is a {kind}.").format(day=row["day"], kind=kind_label(row["kind"])),
               markup=False)
 
 
-@sub.command("unset")
+@sub.command("unset", help=_(
+     "Remove a local override: the day follows the statutory calendar again."))
 def unset_day(day: str = typer.Argument(..., help=_("The date, YYYY-MM-DD."))) -> None:
-    """Remove a local override: the day follows the statutory calendar again."""
     row = _run(lambda s: s.calendars.unset_day(day))
     cli.out.print(_("{day}: local override removed.").format(day=row["day"]), markup=False)
 
 
-@sub.command("hours")
+@sub.command("hours", help=_("Set the working hours (and optionally the working weekdays)."))
 def hours(
     start: str = typer.Argument(..., help=_("Start of work, HH:MM.")),
     end: str = typer.Argument(..., help=_("End of work, HH:MM.")),
     days: Optional[str] = typer.Option(None, "--days", help=_("Working weekdays, e.g. mon,tue,wed,thu,fri.")),
 ) -> None:
-    """Set the working hours (and optionally the working weekdays)."""
     after = _run(lambda s: s.calendars.set_hours(start, end, days))
     cli.out.print(_("Working hours {start}–{end}, {days}.").format(
         start=after["work_start"], end=after["work_end"],
         days=after["work_days"] or "mon,tue,wed,thu,fri"), markup=False)
 
 
-@sub.command("list")
+@sub.command("list", help=_(
+     "Local overrides, or with --year every day off the weekly pattern that year."))
 def list_days(
     year: Optional[int] = typer.Option(None, "--year", help=_("Also show that year's statutory days.")),
     as_json: bool = typer.Option(False, "--json", help=_("Print JSON.")),
 ) -> None:
-    """Local overrides, or with --year every day off the weekly pattern that year."""
     if year is not None:
         rows = _run(lambda s: s.calendars.year(year))
     else:

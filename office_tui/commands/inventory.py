@@ -59,11 +59,11 @@ def _qty(milli: int, unit: str) -> str:
 
 
 # -- items ------------------------------------------------------------------------------
-@item_app.command("add", context_settings=SIGNED)
+@item_app.command("add", context_settings=SIGNED, help=_("Add a consumable item."))
 def item_add(
     code: Optional[str] = typer.Option(None, "--code", help=_("Short code, e.g. A4.")),
-    name: Optional[str] = typer.Option(None, "--name", help=_("What it is, e.g. A4复印纸 70g.")),
-    unit: Optional[str] = typer.Option(None, "--unit", help=_("Unit: pcs, pack (包), box (盒), case (箱), bottle (瓶)...")),
+    name: Optional[str] = typer.Option(None, "--name", help=_("What it is, e.g. A4 copy paper 70g.")),
+    unit: Optional[str] = typer.Option(None, "--unit", help=_("Unit: pcs, pack, box, case, bottle...")),
     reorder_level: Optional[str] = typer.Option(None, "--reorder-level", help=_("Reorder at or below this stock.")),
     reorder_qty: Optional[str] = typer.Option(None, "--reorder-qty", help=_("Usual order quantity.")),
     lead_days: Optional[str] = typer.Option(None, "--lead-days", help=_("Days from order to delivery.")),
@@ -73,7 +73,6 @@ def item_add(
     grade: Optional[str] = typer.Option(None, "--grade", help=_("Quality grade wanted: A, B or C.")),
     as_json: bool = JSON,
 ) -> None:
-    """Add a consumable item."""
     if not code:
         fail(_("Give the item code with --code."))
     if not name:
@@ -91,7 +90,8 @@ def item_add(
         markup=False)
 
 
-@item_app.command("edit", context_settings=SIGNED)
+@item_app.command("edit", context_settings=SIGNED, help=_(
+     "Change an item's fields (the unit stays)."))
 def item_edit(
     code: str = typer.Argument(..., help=_("The item's code.")),
     name: Optional[str] = typer.Option(None, "--name", help=_("New name.")),
@@ -105,7 +105,6 @@ def item_edit(
     active: Optional[bool] = typer.Option(None, "--active/--inactive", help=_("Retire an item (kept in the ledger).")),
     as_json: bool = JSON,
 ) -> None:
-    """Change an item's fields (the unit stays)."""
     item = _run(lambda s: s.inventory.edit_item(
         code, name=name, category=category, location=location, reorder_level=reorder_level,
         reorder_qty=reorder_qty, lead_days=lead_days, supplier=supplier, grade=grade,
@@ -116,13 +115,12 @@ def item_edit(
     out.print(_("Updated {code}.").format(code=printable(item.code)), markup=False)
 
 
-@item_app.command("list")
+@item_app.command("list", help=_("Every item with its settings and stock."))
 def item_list(
     search: Optional[str] = typer.Option(None, "--search", help=_("Match code, name, category or location.")),
     all_: bool = typer.Option(False, "--all", help=_("Include inactive items.")),
     as_json: bool = JSON,
 ) -> None:
-    """Every item with its settings and stock."""
     items = _run(lambda s: s.inventory.items(search=search, include_inactive=all_))
     if as_json:
         emit_json([i.to_json() for i in items])
@@ -144,13 +142,13 @@ def item_list(
     out.print(table)
 
 
-@item_app.command("show")
+@item_app.command("show", help=_(
+     "One item: stock, forecast, weekly use and its movements, newest first."))
 def item_show(
     code: str = typer.Argument(..., help=_("The item's code.")),
     limit: int = typer.Option(50, "--limit", help=_("Show at most N movements.")),
     as_json: bool = JSON,
 ) -> None:
-    """One item: stock, forecast, weekly use and its movements, newest first."""
     line: StockLine = _run(lambda s: s.inventory.line(code))
     moves = _run(lambda s: s.inventory.history(code, limit=max(limit, 0)))
     weekly = _run(lambda s: s.inventory.weekly_use(code))
@@ -222,22 +220,22 @@ def _moved(movement, item: Item, as_json: bool, warnings: tuple[str, ...] = ()) 
         err.print(Text(printable(_("Warning: ") + warning), style="yellow"))
 
 
-@app.command(context_settings=SIGNED)
+@app.command(context_settings=SIGNED, help=_("Receive a delivery into stock."))
 def receive(
     code: str = typer.Argument(..., help=_("The item's code.")),
-    qty: str = typer.Argument(..., metavar="QTY", help=_("Quantity received, e.g. 10 or 10包.")),
+    qty: str = typer.Argument(..., metavar="QTY", help=_("Quantity received, e.g. 10 or 10 packs.")),
     price: Optional[str] = typer.Option(None, "--price", help=_("Unit price.")),
     supplier: Optional[str] = typer.Option(None, "--supplier", help=_("Who delivered (default: the preferred supplier).")),
     note: Optional[str] = typer.Option(None, "--note", help=_("Delivery note number.")),
     as_json: bool = JSON,
 ) -> None:
-    """Receive a delivery into stock."""
     move = _run(lambda s: s.inventory.receive(code, qty, price=price, supplier=supplier,
                                               note=note))
     _moved(move, _run(lambda s: s.inventory.item(code)), as_json)
 
 
-@app.command(context_settings=SIGNED)
+@app.command(context_settings=SIGNED, help=_(
+     "Issue stock to a department; refused beyond the stock on hand."))
 def issue(
     code: str = typer.Argument(..., help=_("The item's code.")),
     qty: str = typer.Argument(..., metavar="QTY", help=_("Quantity issued.")),
@@ -246,7 +244,6 @@ def issue(
     job: Optional[int] = typer.Option(None, "--job", help=_("Link to a job (a supply request).")),
     as_json: bool = JSON,
 ) -> None:
-    """Issue stock to a department; refused beyond the stock on hand."""
     if job is not None and not 1 <= job <= 2**63 - 1:
         fail(_("No job #{id}.").format(id=job))
     if dept is None and job is None:
@@ -256,14 +253,13 @@ def issue(
     _moved(result.movement, result.item, as_json, result.warnings)
 
 
-@app.command(context_settings=SIGNED)
+@app.command(context_settings=SIGNED, help=_("Correct the stock up or down, with a reason."))
 def adjust(
     code: str = typer.Argument(..., help=_("The item's code.")),
     qty: str = typer.Argument(..., metavar="QTY", help=_("Signed change, e.g. -1 or 2.")),
-    reason: Optional[str] = typer.Option(None, "--reason", help=_("Why, e.g. 破损 (required).")),
+    reason: Optional[str] = typer.Option(None, "--reason", help=_("Why, e.g. damaged (required).")),
     as_json: bool = JSON,
 ) -> None:
-    """Correct the stock up or down, with a reason."""
     move = _run(lambda s: s.inventory.adjust(code, qty, reason=reason))
     item = _run(lambda s: s.inventory.item(code))
     if as_json:
@@ -274,13 +270,12 @@ def adjust(
         stock=_qty(move.balance_milli, item.unit)), markup=False)
 
 
-@app.command()
+@app.command(help=_("Stock of every item, with reorder point, days left and trend."))
 def stock(
     low: bool = typer.Option(False, "--low", help=_("Only items at or under their reorder point.")),
     search: Optional[str] = typer.Option(None, "--search", help=_("Match code, name, category or location.")),
     as_json: bool = JSON,
 ) -> None:
-    """Stock of every item, with reorder point, days left and trend."""
     lines = _run(lambda s: s.inventory.stock(low=low, search=search))
     if as_json:
         emit_json([line.to_json() for line in lines])
@@ -301,17 +296,16 @@ def stock(
 
 
 # -- quotes and buying ------------------------------------------------------------------
-@quote_app.command("add", context_settings=SIGNED)
+@quote_app.command("add", context_settings=SIGNED, help=_("Record a supplier's quote for an item."))
 def quote_add(
     code: str = typer.Argument(..., help=_("The item's code.")),
     supplier: Optional[str] = typer.Option(None, "--supplier", help=_("Who quoted.")),
     price: Optional[str] = typer.Option(None, "--price", help=_("Unit price.")),
-    grade: Optional[str] = typer.Option(None, "--grade", help=_("Quality grade: A (优等品), B (一等品), C (合格品).")),
-    service: Optional[str] = typer.Option(None, "--service", help=_("Service note, e.g. 次日送货.")),
+    grade: Optional[str] = typer.Option(None, "--grade", help=_("Quality grade: A (premium), B (first class), C (standard).")),
+    service: Optional[str] = typer.Option(None, "--service", help=_("Service note, e.g. next-day delivery.")),
     date: Optional[str] = typer.Option(None, "--date", help=_("Quote date, YYYY-MM-DD (default today).")),
     as_json: bool = JSON,
 ) -> None:
-    """Record a supplier's quote for an item."""
     quote = _run(lambda s: s.inventory.add_quote(code, supplier=supplier, price=price,
                                                  grade=grade, service=service, quoted=date))
     if as_json:
@@ -322,12 +316,11 @@ def quote_add(
         markup=False)
 
 
-@app.command()
+@app.command(help=_("An item's quotes, best first (grade wanted, then price, grade, date)."))
 def quotes(
     code: str = typer.Argument(..., help=_("The item's code.")),
     as_json: bool = JSON,
 ) -> None:
-    """An item's quotes, best first (grade wanted, then price, grade, date)."""
     item, ranked, best = _run(lambda s: s.inventory.quotes(code))
     if as_json:
         emit_json([{**q.to_json(), "best": best is not None and q.id == best.id,
@@ -352,12 +345,12 @@ def quotes(
     out.print(table)
 
 
-@app.command("purchase-list")
+@app.command("purchase-list", help=_(
+     "Items at or under their reorder point, with a suggested quantity and the best quote."))
 def purchase_list(
     fmt: Optional[str] = typer.Option(None, "--format", help=_("md or csv (default: a table).")),
     as_json: bool = JSON,
 ) -> None:
-    """Items at or under their reorder point, with a suggested quantity and the best quote."""
     if fmt is not None and fmt not in ("md", "csv"):
         fail(_("Unknown format '{fmt}': use md or csv.").format(fmt=fmt))
     lines = _run(lambda s: s.inventory.purchase_list())
@@ -392,12 +385,12 @@ def purchase_list(
     out.print(table)
 
 
-@app.command("import-items")
+@app.command("import-items", help=_(
+     "Import items from CSV: every row is checked first; one bad row, nothing imported."))
 def import_items(
     path: Path = typer.Argument(..., metavar="FILE.csv", help=_("CSV with a header: code,name,unit and optional category,location,reorder_level,reorder_qty,lead_days,supplier,grade.")),
     as_json: bool = JSON,
 ) -> None:
-    """Import items from CSV: every row is checked first; one bad row, nothing imported."""
     items = _run(lambda s: s.inventory.import_items_file(path))
     if as_json:
         emit_json([i.to_json() for i in items])
@@ -406,14 +399,13 @@ def import_items(
 
 
 # -- consumption and quotas -------------------------------------------------------------
-@app.command()
+@app.command(help=_("What each department used of each item in a period, and its quotas."))
 def consumption(
     start: Optional[str] = typer.Option(None, "--from", help=_("First day, YYYY-MM-DD (default: the 1st of this month).")),
     end: Optional[str] = typer.Option(None, "--to", help=_("Last day, YYYY-MM-DD (default: today).")),
     dept: Optional[str] = typer.Option(None, "--dept", help=_("Only this department.")),
     as_json: bool = JSON,
 ) -> None:
-    """What each department used of each item in a period, and its quotas."""
     report = _run(lambda s: s.inventory.consumption(start=start, end=end, department=dept))
     if as_json:
         emit_json(report.to_json())
@@ -448,7 +440,8 @@ def _quota_table(statuses) -> Table:
     return table
 
 
-@quota_app.command("set", context_settings=SIGNED)
+@quota_app.command("set", context_settings=SIGNED, help=_(
+     "Set a department's quota of an item per month, quarter or year."))
 def quota_set(
     code: str = typer.Argument(..., help=_("The item's code.")),
     dept: Optional[str] = typer.Option(None, "--dept", help=_("The department.")),
@@ -456,7 +449,6 @@ def quota_set(
     period: str = typer.Option("month", "--period", help=_("month, quarter or year.")),
     as_json: bool = JSON,
 ) -> None:
-    """Set a department's quota of an item per month, quarter or year."""
     if qty is None:
         fail(_("Give the quota with --qty (0 removes it)."))
     status = _run(lambda s: s.inventory.set_quota(code, department=dept, quantity=qty,
@@ -474,12 +466,11 @@ def quota_set(
         markup=False)
 
 
-@quota_app.command("list")
+@quota_app.command("list", help=_("Every quota with what was used in its current period."))
 def quota_list(
     dept: Optional[str] = typer.Option(None, "--dept", help=_("Only this department.")),
     as_json: bool = JSON,
 ) -> None:
-    """Every quota with what was used in its current period."""
     statuses = _run(lambda s: s.inventory.quotas(department=dept))
     if as_json:
         emit_json([q.to_json() for q in statuses])

@@ -43,9 +43,8 @@ def _print_jobs(jobs) -> None:
                            f"{status_label(job.status)}  {printable(job.title)}"))
 
 
-@sub.command("list")
+@sub.command("list", help=_("Every kit with its items."))
 def list_kits(as_json: bool = typer.Option(False, "--json", help=_("Print a JSON array."))) -> None:
-    """Every kit with its items."""
     kits = _run(lambda s: s.kits.list())
     if as_json:
         emit_json(kits)
@@ -56,12 +55,11 @@ def list_kits(as_json: bool = typer.Option(False, "--json", help=_("Print a JSON
         _print_kit(kit)
 
 
-@sub.command("show")
+@sub.command("show", help=_("One kit and its items."))
 def show(
     kit: str = typer.Argument(..., help=_("Kit name or number.")),
     as_json: bool = typer.Option(False, "--json", help=_("Print JSON.")),
 ) -> None:
-    """One kit and its items."""
     found = _run(lambda s: s.kits.get(kit))
     if as_json:
         emit_json(found)
@@ -69,47 +67,43 @@ def show(
         _print_kit(found)
 
 
-@sub.command("new")
-def new(name: str = typer.Argument(..., help=_("The kit's name, e.g. 大型会议."))) -> None:
-    """Create an empty kit; add items with `kit item-add`."""
+@sub.command("new", help=_("Create an empty kit; add items with `kit item-add`."))
+def new(name: str = typer.Argument(..., help=_("The kit's name, e.g. large meeting."))) -> None:
     kit = _run(lambda s: s.kits.create(name))
     cli.out.print(_("Kit {name} created (#{id}).").format(name=printable(kit["name"]),
                                                          id=kit["id"]), markup=False)
 
 
-@sub.command("delete")
+@sub.command("delete", help=_("Delete a kit (jobs it already made stay)."))
 def delete(kit: str = typer.Argument(..., help=_("Kit name or number."))) -> None:
-    """Delete a kit (jobs it already made stay)."""
     found = _run(lambda s: s.kits.delete(kit))
     cli.out.print(_("Kit {name} deleted.").format(name=printable(found["name"])), markup=False)
 
 
-@sub.command("item-add", context_settings={"ignore_unknown_options": True})
+@sub.command("item-add", context_settings={"ignore_unknown_options": True}, help=_(
+     "Add a linked job to a kit."))
 def item_add(
     kit: str = typer.Argument(..., help=_("Kit name or number.")),
     offset: str = typer.Argument(..., help=_("When, from the event: -1d@17:00, -1d, -2h, -30m, @07:30, +1d@09:00.")),
-    text: str = typer.Argument(..., help=_("The job, quick-add style: \"名签 #文印 !high\".")),
+    text: str = typer.Argument(..., help=_("The job, quick-add style: \"Name cards #print !high\".")),
 ) -> None:
-    """Add a linked job to a kit."""
     _print_kit(_run(lambda s: s.kits.add_item(kit, offset, text)))
 
 
-@sub.command("item-rm")
+@sub.command("item-rm", help=_("Remove an item from a kit."))
 def item_rm(
     kit: str = typer.Argument(..., help=_("Kit name or number.")),
     item: int = typer.Argument(..., help=_("The item's number (kit show).")),
 ) -> None:
-    """Remove an item from a kit."""
     _print_kit(_run(lambda s: s.kits.remove_item(kit, item)))
 
 
-@sub.command("apply")
+@sub.command("apply", help=_("Give a reception or meeting job a kit: its linked jobs are created."))
 def apply(
     kit: str = typer.Argument(..., help=_("Kit name or number.")),
     job_id: int = JobId(),
     as_json: bool = typer.Option(False, "--json", help=_("Print the linked jobs as JSON.")),
 ) -> None:
-    """Give a reception or meeting job a kit: its linked jobs are created."""
     jobs = _run(lambda s: s.kits.apply(kit, job_id))
     if as_json:
         emit_json([j.to_json() for j in jobs])
@@ -118,13 +112,13 @@ def apply(
     _print_jobs(jobs)
 
 
-@sub.command("event")
+@sub.command("event", help=_(
+     "Add a reception or meeting with its kit in one go; prints the event's id."))
 def event(
     kit: str = typer.Argument(..., help=_("Kit name or number.")),
-    text: str = typer.Argument(..., help=_("The event, quick-add: \"接待检查组 due:周四@9:30 @办公室 #接待\".")),
+    text: str = typer.Argument(..., help=_("The event, quick-add: \"Receive the inspection team due:thu@9:30 @Office #reception\".")),
     as_json: bool = typer.Option(False, "--json", help=_("Print the event and its linked jobs as JSON.")),
 ) -> None:
-    """Add a reception or meeting with its kit in one go; prints the event's id."""
     found, jobs = _run(lambda s: s.kits.event(kit, text))
     if as_json:
         emit_json({"event": found.to_json(), "linked": [j.to_json() for j in jobs]})
@@ -133,12 +127,11 @@ def event(
     _print_jobs(jobs)
 
 
-@sub.command("linked")
+@sub.command("linked", help=_("The jobs a kit linked to an event."))
 def linked(
     job_id: int = JobId(),
     as_json: bool = typer.Option(False, "--json", help=_("Print a JSON array.")),
 ) -> None:
-    """The jobs a kit linked to an event."""
     jobs = _run(lambda s: s.kits.linked(job_id))
     if as_json:
         emit_json([j.to_json() for j in jobs])
@@ -146,12 +139,12 @@ def linked(
         _print_jobs(jobs)
 
 
-@sub.command("move")
+@sub.command("move", help=_(
+     "Move an event; its open linked jobs move with it (so does `triage --due`)."))
 def move(
     job_id: int = JobId(),
-    to: Optional[str] = typer.Option(None, "--to", help=_("The new time, quick-add grammar: 周五@14:00.")),
+    to: Optional[str] = typer.Option(None, "--to", help=_("The new time, quick-add grammar: fri@14:00.")),
 ) -> None:
-    """Move an event; its open linked jobs move with it (so does `triage --due`)."""
     if not to:
         fail(_("Give the new time with --to."))
     found, jobs = _run(lambda s: s.kits.move(job_id, to))
@@ -160,13 +153,13 @@ def move(
     _print_jobs(jobs)
 
 
-@sub.command("cancel")
+@sub.command("cancel", help=_(
+     "Cancel an event and its open linked jobs (or keep them with --keep-linked)."))
 def cancel(
     job_id: int = JobId(),
     reason: Optional[str] = typer.Option(None, "--reason", help=_("Why it is cancelled.")),
     keep_linked: bool = typer.Option(False, "--keep-linked", help=_("Leave the linked jobs open.")),
 ) -> None:
-    """Cancel an event and its open linked jobs (or keep them with --keep-linked)."""
     found, jobs = _run(lambda s: s.kits.cancel(job_id, reason or "", linked=not keep_linked))
     cli.out.print(_("#{id} cancelled, with {n} linked jobs.").format(id=found.id, n=len(jobs)),
                   markup=False)

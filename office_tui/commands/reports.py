@@ -13,19 +13,17 @@ from office_tui.cli import _run, app, emit_json, fail
 from office_tui.i18n import _
 
 
-@app.command("report")
+@app.command("report", help=_("The report of a period: received, closed, on-time rate, times to close, backlog, overdue, expedited, departments, replies outstanding, supplies and trips."))
 def report(
-    day: bool = typer.Option(False, "--day", help=_("Today (日报).")),
-    week: bool = typer.Option(False, "--week", help=_("This week, Monday to Sunday (周报; the default).")),
-    month: bool = typer.Option(False, "--month", help=_("This month (月报).")),
+    day: bool = typer.Option(False, "--day", help=_("Today (daily report).")),
+    week: bool = typer.Option(False, "--week", help=_("This week, Monday to Sunday (weekly report; the default).")),
+    month: bool = typer.Option(False, "--month", help=_("This month (monthly report).")),
     start: Optional[str] = typer.Option(None, "--from", help=_("First day, YYYY-MM-DD (with --to).")),
     end: Optional[str] = typer.Option(None, "--to", help=_("Last day, YYYY-MM-DD (with --from).")),
     fmt: str = typer.Option("md", "--format", help=_("md (Markdown, for a work report) or csv.")),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help=_("Write to this file instead of printing.")),
     as_json: bool = typer.Option(False, "--json", help=_("Print the numbers as JSON.")),
 ) -> None:
-    """The report of a period: received, closed, on-time rate, times to close, backlog,
-    overdue, expedited, departments, replies outstanding, supplies and trips."""
     chosen = [name for name, flag in (("day", day), ("week", week), ("month", month)) if flag]
     if len(chosen) > 1 or (chosen and (start or end)):
         fail(_("Choose one period: --day, --week, --month or --from D --to D."))

@@ -33,15 +33,14 @@ def RoutineId():  # noqa: N802 - reads like a type in the signatures below
                           callback=routine_id_arg)
 
 
-@sub.command("add")
+@sub.command("add", help=_("Add a routine; prints its id."))
 def add(
-    text: str = typer.Argument(..., help=_("What to do, in the quick-add grammar: \"安全巡查 !high @保卫科 #其他\".")),
+    text: str = typer.Argument(..., help=_("What to do, in the quick-add grammar: \"Safety round !high @Security #other\".")),
     every: str = typer.Option(..., "--every", help=_("daily, weekdays, weekly:mon,thu, monthly:15, monthly:last, 3d, after:10d.")),
     at: Optional[str] = typer.Option(None, "--at", help=_("Time of day, HH:MM (default: close of work).")),
     start: Optional[str] = typer.Option(None, "--from", help=_("First day, YYYY-MM-DD (default: today, or tomorrow once today's time has passed).")),
     as_json: bool = typer.Option(False, "--json", help=_("Print the routine as JSON.")),
 ) -> None:
-    """Add a routine; prints its id."""
     routine = _run(lambda s: s.routines.add(text, every=every, at=at, start=start))
     if as_json:
         emit_json(routine)
@@ -49,9 +48,8 @@ def add(
         cli.out.print(str(routine["id"]), markup=False)
 
 
-@sub.command("list")
+@sub.command("list", help=_("Every routine with its rule, time and next day."))
 def list_routines(as_json: bool = typer.Option(False, "--json", help=_("Print a JSON array."))) -> None:
-    """Every routine with its rule, time and next day."""
     routines = _run(lambda s: s.routines.list())
     if as_json:
         emit_json(routines)
@@ -62,7 +60,7 @@ def list_routines(as_json: bool = typer.Option(False, "--json", help=_("Print a 
     headers = (_("ID"), _("Every"), _("At"), _("Next"), _("Category"), _("Imp"),
                _("Department"), _("Jobs"), _("Title"))
     rows = [[
-        Text(str(r["id"])), Text(r["every"]), Text(r["at"] or "—"),
+        Text(str(r["id"])), Text(r["every"]), Text(r["at"] or "-"),
         Text(_("paused") if r["paused"] else (r["next"] or _("after closing")),
              style="dim" if r["paused"] else ""),
         Text(category_label(r["category"])), Text(importance_label(r["importance"])),
@@ -83,25 +81,23 @@ def list_routines(as_json: bool = typer.Option(False, "--json", help=_("Print a 
     cli.out.print(table)
 
 
-@sub.command("pause")
+@sub.command("pause", help=_("Stop a routine making jobs (resume starts it again from today)."))
 def pause(routine_id: int = RoutineId()) -> None:
-    """Stop a routine making jobs (resume starts it again from today)."""
     r = _run(lambda s: s.routines.pause(routine_id))
     cli.out.print(_("Routine #{id} paused: {title}").format(id=r["id"], title=printable(r["title"])),
               markup=False)
 
 
-@sub.command("resume")
+@sub.command("resume", help=_("Start a paused routine again; the paused days are not caught up."))
 def resume(routine_id: int = RoutineId()) -> None:
-    """Start a paused routine again; the paused days are not caught up."""
     r = _run(lambda s: s.routines.resume(routine_id))
     cli.out.print(_("Routine #{id} resumed: {title}").format(id=r["id"], title=printable(r["title"])),
               markup=False)
 
 
-@sub.command("run")
+@sub.command("run", help=_(
+     "Make the jobs of every routine due by now (the app and `today` do this too)."))
 def run(as_json: bool = typer.Option(False, "--json", help=_("Print the new jobs as JSON."))) -> None:
-    """Make the jobs of every routine due by now (the app and `today` do this too)."""
     jobs = _run(lambda s: s.routines.generate())
     if as_json:
         emit_json([j.to_json() for j in jobs])
@@ -109,11 +105,11 @@ def run(as_json: bool = typer.Option(False, "--json", help=_("Print the new jobs
     cli.out.print(_("{n} new jobs from routines.").format(n=len(jobs)), markup=False)
 
 
-@sub.command("catch-up")
+@sub.command("catch-up", help=_(
+     "Show or set what happens to days missed while the app was closed."))
 def catch_up(
     mode: Optional[str] = typer.Argument(None, help=_("all (every missed day) or latest (only the newest).")),
 ) -> None:
-    """Show or set what happens to days missed while the app was closed."""
     if mode is None:
         cli.out.print(_run(lambda s: s.routines.catch_up()), markup=False)
         return

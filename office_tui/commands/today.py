@@ -16,10 +16,8 @@ from office_tui.core.vocab import category_label, importance_label
 from office_tui.i18n import _
 
 
-@app.command("today")
+@app.command("today", help=_("The day's queue: overdue, at risk, due and promised today, trips, routines, replies owed, low stock, vehicle reminders."))
 def today(as_json: bool = typer.Option(False, "--json", help=_("Print the sections as JSON."))) -> None:
-    """The day's queue: overdue, at risk, due and promised today, trips, routines,
-    replies owed, low stock, vehicle reminders."""
     view = _run(lambda s: s.today.build())
     if as_json:
         emit_json(view.to_json())

@@ -62,10 +62,10 @@ def _say(message: str) -> None:
 
 
 # -- vehicles -----------------------------------------------------------------------------
-@vehicle_app.command("add")
+@vehicle_app.command("add", help=_("Add a vehicle to the roster."))
 def vehicle_add(
-    plate: str = typer.Option(..., "--plate", help=_("Number plate, e.g. 京A·12345.")),
-    name: str = typer.Option(..., "--name", help=_("Name or model, e.g. 别克GL8.")),
+    plate: str = typer.Option(..., "--plate", help=_("Number plate, e.g. A-12345.")),
+    name: str = typer.Option(..., "--name", help=_("Name or model, e.g. Buick GL8.")),
     seats: int = typer.Option(..., "--seats", help=_("Passenger seats (not counting the driver).")),
     odometer: int = typer.Option(0, "--odometer", help=_("Odometer reading, km.")),
     service_date: Optional[str] = typer.Option(None, "--service-date", help=_("Next service date, YYYY-MM-DD.")),
@@ -74,7 +74,6 @@ def vehicle_add(
     inspection: Optional[str] = typer.Option(None, "--inspection", help=_("Annual inspection due, YYYY-MM-DD.")),
     as_json: bool = typer.Option(False, "--json", help=_("Print the vehicle as JSON.")),
 ) -> None:
-    """Add a vehicle to the roster."""
     vehicle = _run(lambda s: s.vehicles.add_vehicle(
         plate, name, seats, odometer=odometer, next_service_date=service_date,
         next_service_km=service_km, insurance_due=insurance, inspection_due=inspection))
@@ -85,11 +84,10 @@ def vehicle_add(
         plate=vehicle.plate, name=vehicle.name, seats=vehicle.seats))
 
 
-@vehicle_app.command("list")
+@vehicle_app.command("list", help=_("Every vehicle with its status, odometer and reminders."))
 def vehicle_list(
     as_json: bool = typer.Option(False, "--json", help=_("Print a JSON array.")),
 ) -> None:
-    """Every vehicle with its status, odometer and reminders."""
     vehicles = _run(lambda s: s.vehicles.vehicles())
     notes = _run(lambda s: s.vehicles.reminders())
     by_plate: dict[str, list[Reminder]] = {}
@@ -116,12 +114,11 @@ def vehicle_list(
     cli.out.print(table)
 
 
-@vehicle_app.command("status")
+@vehicle_app.command("status", help=_("Set a vehicle active, in maintenance or retired."))
 def vehicle_status(
     plate: str = typer.Argument(..., help=_("The vehicle's plate.")),
     status: str = typer.Argument(..., help=_("active, maintenance or retired.")),
 ) -> None:
-    """Set a vehicle active, in maintenance or retired."""
     change = _run(lambda s: s.vehicles.set_status(plate, status))
     _say(_("{plate} is now {status}.").format(
         plate=change.vehicle.plate, status=vehicle_status_label(change.vehicle.status)))
@@ -131,7 +128,8 @@ def vehicle_status(
                             f"{b.destination}" for b in change.stranded)))
 
 
-@vehicle_app.command("set")
+@vehicle_app.command("set", help=_(
+     "Change a vehicle's details (after a service, a renewal, a new reading)."))
 def vehicle_set(
     plate: str = typer.Argument(..., help=_("The vehicle's plate.")),
     name: Optional[str] = typer.Option(None, "--name", help=_("Name or model.")),
@@ -142,7 +140,6 @@ def vehicle_set(
     insurance: Optional[str] = typer.Option(None, "--insurance", help=_("Insurance due, YYYY-MM-DD.")),
     inspection: Optional[str] = typer.Option(None, "--inspection", help=_("Annual inspection due, YYYY-MM-DD.")),
 ) -> None:
-    """Change a vehicle's details (after a service, a renewal, a new reading)."""
     vehicle = _run(lambda s: s.vehicles.update_vehicle(
         plate, name=name, seats=seats, odometer=odometer, next_service_date=service_date,
         next_service_km=service_km, insurance_due=insurance, inspection_due=inspection))
@@ -150,14 +147,13 @@ def vehicle_set(
 
 
 # -- drivers ------------------------------------------------------------------------------
-@driver_app.command("add")
+@driver_app.command("add", help=_("Add a driver."))
 def driver_add(
     name: str = typer.Option(..., "--name", help=_("The driver's name.")),
     phone: Optional[str] = typer.Option(None, "--phone", help=_("Phone number.")),
     licence_expiry: Optional[str] = typer.Option(None, "--licence-expiry", help=_("Driving licence expiry, YYYY-MM-DD.")),
     as_json: bool = typer.Option(False, "--json", help=_("Print the driver as JSON.")),
 ) -> None:
-    """Add a driver."""
     driver = _run(lambda s: s.vehicles.add_driver(name, phone=phone,
                                                   licence_expiry=licence_expiry))
     if as_json:
@@ -166,11 +162,10 @@ def driver_add(
     _say(_("Added driver {name}.").format(name=driver.name))
 
 
-@driver_app.command("list")
+@driver_app.command("list", help=_("Every driver with phone and licence expiry."))
 def driver_list(
     as_json: bool = typer.Option(False, "--json", help=_("Print a JSON array.")),
 ) -> None:
-    """Every driver with phone and licence expiry."""
     drivers = _run(lambda s: s.vehicles.drivers())
     if as_json:
         emit_json([d.to_json() for d in drivers])
@@ -188,12 +183,12 @@ def driver_list(
 
 
 # -- bookings -----------------------------------------------------------------------------
-@app.command()
+@app.command(help=_("Book a vehicle; refused (naming the clash, offering what would work) if it clashes. Prints any warnings, then the new booking's id last."))
 def book(
     vehicle: str = typer.Option(..., "--vehicle", help=_("The vehicle's plate.")),
     from_: str = typer.Option(..., "--from", help=_("Start, YYYY-MM-DD HH:MM.")),
     to: str = typer.Option(..., "--to", help=_("End, YYYY-MM-DD HH:MM.")),
-    dest: str = typer.Option(..., "--dest", help=_("Destination, e.g. 市政府.")),
+    dest: str = typer.Option(..., "--dest", help=_("Destination, e.g. City Hall.")),
     driver: Optional[str] = typer.Option(None, "--driver", help=_("The driver's name.")),
     dept: Optional[str] = typer.Option(None, "--dept", help=_("The department that asked.")),
     passengers: int = typer.Option(1, "--passengers", help=_("How many people ride.")),
@@ -202,8 +197,6 @@ def book(
     purpose: Optional[str] = typer.Option(None, "--purpose", help=_("What the trip is for.")),
     as_json: bool = typer.Option(False, "--json", help=_("Print the booking as JSON.")),
 ) -> None:
-    """Book a vehicle; refused (naming the clash, offering what would work) if it clashes.
-    Prints any warnings, then the new booking's id last."""
     def call(s):
         request = BookingRequest(
             vehicle, s.vehicles.moment(from_, "--from: "), s.vehicles.moment(to, "--to: "),
@@ -223,12 +216,11 @@ def book(
     sys.stdout.write(f"{booked.booking.id}\n")
 
 
-@app.command()
+@app.command(help=_("The bookings of a day, earliest first."))
 def bookings(
     date_: Optional[str] = typer.Option(None, "--date", help=_("The day, YYYY-MM-DD (default today).")),
     as_json: bool = typer.Option(False, "--json", help=_("Print a JSON array.")),
 ) -> None:
-    """The bookings of a day, earliest first."""
     day = _run(lambda s: s.vehicles.day(date_))
     found = _run(lambda s: s.vehicles.bookings(day))
     if as_json:
@@ -240,14 +232,13 @@ def bookings(
     cli.out.print(_bookings_table(found, day))
 
 
-@app.command()
+@app.command(help=_("Vehicles free for the whole window with enough seats, best fit first."))
 def free(
     from_: str = typer.Option(..., "--from", help=_("Start, YYYY-MM-DD HH:MM.")),
     to: str = typer.Option(..., "--to", help=_("End, YYYY-MM-DD HH:MM.")),
     passengers: int = typer.Option(1, "--passengers", help=_("How many people ride.")),
     as_json: bool = typer.Option(False, "--json", help=_("Print a JSON array.")),
 ) -> None:
-    """Vehicles free for the whole window with enough seats, best fit first."""
     cars = _run(lambda s: s.vehicles.free(s.vehicles.moment(from_, "--from: "),
                                           s.vehicles.moment(to, "--to: "), passengers))
     if as_json:
@@ -259,7 +250,7 @@ def free(
     cli.out.print(_vehicles_table(cars))
 
 
-@app.command()
+@app.command(help=_("Booked trips that could take this one along: same day, same destination, within an hour, seats free."))
 def share(
     from_: str = typer.Option(..., "--from", help=_("Start, YYYY-MM-DD HH:MM.")),
     to: str = typer.Option(..., "--to", help=_("End, YYYY-MM-DD HH:MM.")),
@@ -267,8 +258,6 @@ def share(
     passengers: int = typer.Option(1, "--passengers", help=_("How many people ride.")),
     as_json: bool = typer.Option(False, "--json", help=_("Print a JSON array.")),
 ) -> None:
-    """Booked trips that could take this one along (一车前往): same day, same destination,
-    within an hour, seats free."""
     found = _run(lambda s: s.vehicles.share(s.vehicles.moment(from_, "--from: "),
                                             s.vehicles.moment(to, "--to: "), dest, passengers))
     if as_json:
@@ -280,7 +269,7 @@ def share(
     cli.out.print(_bookings_table(found, found[0].start.date()))
 
 
-@app.command()
+@app.command(help=_("Join a booked trip instead of taking another car."))
 def join(
     booking: int = BookingId(),
     passengers: int = typer.Option(1, "--passengers", help=_("How many people join.")),
@@ -288,7 +277,6 @@ def join(
     requester: Optional[str] = typer.Option(None, "--requester", help=_("Who asked.")),
     job: Optional[int] = JobOption(),
 ) -> None:
-    """Join a booked trip (一车前往) instead of taking another car."""
     joined = _run(lambda s: s.vehicles.join(booking, passengers=passengers, department=dept,
                                             requester=requester, job_id=job))
     _say(_("#{id} {plate} {span} {destination}: now {n} passengers.").format(
@@ -296,14 +284,13 @@ def join(
         destination=joined.destination, n=joined.passengers))
 
 
-@app.command("return")
+@app.command("return", help=_("Record a trip's return: odometer (required), fuel and cost."))
 def return_booking(
     booking: int = BookingId(),
     odometer: Optional[int] = typer.Option(None, "--odometer", help=_("Odometer reading on return, km (required).")),
     fuel: Optional[float] = typer.Option(None, "--fuel", help=_("Fuel bought, litres.")),
     cost: Optional[float] = typer.Option(None, "--cost", help=_("Cost of the trip (fuel, tolls, parking).")),
 ) -> None:
-    """Record a trip's return: odometer (required), fuel and cost."""
     if odometer is None:
         fail(_("Give the odometer reading with --odometer."))
     back = _run(lambda s: s.vehicles.mark_returned(booking, odometer=odometer, fuel=fuel,
@@ -312,14 +299,12 @@ def return_booking(
         id=back.id, plate=back.vehicle, km=back.odometer))
 
 
-@app.command()
+@app.command(help=_("Service, insurance and inspection falling due, odometers past the service km, licences running out."))
 def reminders(
     days: Optional[int] = typer.Option(None, "--days", help=_("Look this many days ahead (default 14).")),
     save: bool = typer.Option(False, "--save", help=_("Keep --days as the default.")),
     as_json: bool = typer.Option(False, "--json", help=_("Print a JSON array.")),
 ) -> None:
-    """Service, insurance and inspection falling due, odometers past the service km,
-    licences running out."""
     if save:
         if days is None:
             fail(_("Give --days with --save."))

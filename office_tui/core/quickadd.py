@@ -66,7 +66,7 @@ def _take_token(word: str, fields: dict, now: datetime, calendar: WorkingCalenda
         except DateParseError as exc:
             raise QuickAddError(
                 _("Bad date in '{token}': {reason}. Try today, tomorrow@14:00, fri, "
-                  "2026-12-01, +3d, 明天@9:30.").format(token=word, reason=exc)
+                  "2026-12-01, +3d.").format(token=word, reason=exc)
             ) from None
         return True
     if word.startswith("@") and len(word) > 1:

@@ -16,9 +16,10 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from office_tui.core.humanize import NONE, day_moment, full_moment
 from office_tui.core.job import to_iso
 from office_tui.core.kpi import AGE_BUCKETS, Period, format_rate, rate
-from office_tui.core.text import printable
+from office_tui.core.text import cell_width, pad, printable
 from office_tui.core.vocab import category_label, status_label
 from office_tui.i18n import _
 
@@ -159,11 +160,11 @@ def _round(value: float | None) -> float | None:
 
 
 def _hours(value: float | None) -> str:
-    return "—" if value is None else f"{value:.1f}"
+    return NONE if value is None else f"{value:.1f}"
 
 
 def _moment(value: datetime | None) -> str:
-    return "—" if value is None else value.strftime("%m-%d %H:%M")
+    return NONE if value is None else day_moment(value)
 
 
 def _dept(value: str | None) -> str:
@@ -178,48 +179,61 @@ def _md(text: str | None) -> str:
 
 
 def _table(headers: list[str], rows: list[list[str]], right: set[int] = frozenset()) -> list[str]:
-    lines = ["| " + " | ".join(headers) + " |",
-             "|" + "|".join("---:" if i in right else "---" for i in range(len(headers))) + "|"]
-    lines += ["| " + " | ".join(row) + " |" for row in rows]
-    return lines
+    """A Markdown table whose columns also line up as plain text: padded by display width
+    (a CJK character takes two cells), never by len()."""
+    widths = [max([3, cell_width(h)] + [cell_width(r[i]) for r in rows])
+              for i, h in enumerate(headers)]
+
+    def line(cells: list[str]) -> str:
+        return "| " + " | ".join(pad(c, w, right=i in right)
+                                 for i, (c, w) in enumerate(zip(cells, widths))) + " |"
+
+    rule = "|" + "|".join(("-" * (w + 1) + ":") if i in right else "-" * (w + 2)
+                          for i, w in enumerate(widths)) + "|"
+    return [line(headers), rule] + [line(row) for row in rows]
 
 
 def _job_item(job: JobLine, extra: str) -> str:
-    dept = f"（{_md(job.department)}）" if job.department else ""
-    return f"- #{job.id} {_md(job.title)}{dept} — {extra}"
+    if job.department:
+        # Translators: a job in a report list; zh: {title}（{department}）
+        title = _("{title} ({department})").format(title=_md(job.title),
+                                                   department=_md(job.department))
+    else:
+        title = _md(job.title)
+    return f"- #{job.id} {title} — {extra}"
 
 
 def to_markdown(report: Report) -> str:
     p = report.period
     out: list[str] = [f"# {report_title(p)}", ""]
     out.append(_("Figures as of {moment}. On time means closed no later than the due or the "
-                 "promised time.").format(moment=report.as_of.strftime("%Y-%m-%d %H:%M")))
+                 "promised time.").format(moment=full_moment(report.as_of)))
     out.append("")
-    out.append(f"## {_('Summary')}")
+    out.append("## " + _("Summary"))
     out.append("")
     summary = [
         (_("Requests received"), str(report.received)),
         (_("Closed"), str(report.closed)),
         (_("Closed on time"), str(report.on_time)),
         (_("Closed late"), str(report.late)),
-        (_("On-time rate (限时办结率)"), format_rate(report.on_time_rate)),
+        (_("On-time rate"), format_rate(report.on_time_rate)),
         (_("Cancelled"), str(report.cancelled)),
         (_("Open at the end"), str(report.backlog)),
         (_("Overdue at the end"), str(len(report.overdue))),
-        (_("Requesters not yet told (回音)"), str(report.replies_total)),
+        (_("Requesters not yet told"), str(report.replies_total)),
     ]
     out += _table([_("Measure"), _("Value")], [[k, v] for k, v in summary], right={1})
     out.append("")
 
     if report.close_times:
-        out.append(f"## {_('Time to close by category (working hours)')}")
+        out.append("## " + _("Time to close by category (working hours)"))
         out.append("")
         out += _table([_("Category"), _("Closed"), _("Median"), _("90th percentile")],
                       [[category_label(c.category), str(c.closed), _hours(c.median_hours),
                         _hours(c.p90_hours)] for c in report.close_times], right={1, 2, 3})
         out.append("")
 
-    out.append(f"## {_('Open backlog by age')}")
+    out.append("## " + _("Open backlog by age"))
     out.append("")
     out += _table([_("Age"), _("Jobs")],
                   [[age_label(key), str(report.backlog_ages.get(key, 0))]
@@ -238,7 +252,7 @@ def to_markdown(report: Report) -> str:
         (_("Closed late"), report.late_jobs,
          lambda j: _("due {due}, closed {closed}").format(due=_moment(j.due),
                                                           closed=_moment(j.closed_at))),
-        (_("Expedited (特事特办)"), report.expedite,
+        (_("Expedited"), report.expedite,
          lambda j: status_label(j.status) + (
              " " + _moment(j.closed_at) if j.closed_at else "")),
     ]
@@ -251,7 +265,7 @@ def to_markdown(report: Report) -> str:
         out.append("")
 
     if report.departments:
-        out.append(f"## {_('Requests by department')}")
+        out.append("## " + _("Requests by department"))
         out.append("")
         out += _table([_("Department"), _("Received"), _("Closed")],
                       [[_md(_dept(d.department)), str(d.received), str(d.closed)]
@@ -259,7 +273,7 @@ def to_markdown(report: Report) -> str:
         out.append("")
 
     if report.replies_total:
-        out.append(f"## {_('Replies outstanding (件件有回音)')}")
+        out.append("## " + _("Replies outstanding"))
         out.append("")
         out += [_job_item(j, _("closed {closed}").format(closed=_moment(j.closed_at)))
                 for j in report.replies_outstanding]
@@ -269,7 +283,7 @@ def to_markdown(report: Report) -> str:
         out.append("")
 
     if report.supplies:
-        out.append(f"## {_('Supplies issued by department')}")
+        out.append("## " + _("Supplies issued by department"))
         out.append("")
         by_dept: dict[str, list[SupplyLine]] = {}
         for line in report.supplies:
@@ -278,7 +292,10 @@ def to_markdown(report: Report) -> str:
         for dept, lines in by_dept.items():
             cost = sum((s.cost for s in lines if s.cost is not None), Decimal(0))
             top = sorted(lines, key=lambda s: -(s.cost or 0))[:3]
-            main = "、".join(f"{_md(s.item)} ×{s.quantity}" for s in top)
+            # Translators: how a list is joined in a sentence; zh: 、
+            main = _(", ").join(_("{item} x{quantity}").format(item=_md(s.item),
+                                                                quantity=s.quantity)
+                                for s in top)
             rows.append((cost, [_md(_dept(dept)), str(len(lines)), f"{cost:.2f}", main]))
         rows.sort(key=lambda pair: -pair[0])
         out += _table([_("Department"), _("Items"), _("Cost"), _("Mostly")],
@@ -290,12 +307,12 @@ def to_markdown(report: Report) -> str:
         out.append("")
 
     if report.vehicles:
-        out.append(f"## {_('Trips by vehicle')}")
+        out.append("## " + _("Trips by vehicle"))
         out.append("")
         out += _table([_("Vehicle"), _("Trips"), _("km"), _("Fuel (L)")],
                       [[f"{_md(v.vehicle)} {_md(v.name)}".strip(), str(v.trips),
-                        "—" if v.km is None else str(v.km),
-                        "—" if v.fuel is None else f"{v.fuel:.1f}"] for v in report.vehicles],
+                        NONE if v.km is None else str(v.km),
+                        NONE if v.fuel is None else f"{v.fuel:.1f}"] for v in report.vehicles],
                       right={1, 2, 3})
         out.append("")
     return "\n".join(out).rstrip() + "\n"
@@ -346,10 +363,10 @@ def to_csv(report: Report) -> str:
     block(_("Oldest open"), job_headers, job_rows(report.oldest))
     block(_("Overdue"), job_headers, job_rows(report.overdue))
     block(_("Closed late"), job_headers, job_rows(report.late_jobs))
-    block(_("Expedited (特事特办)"), job_headers, job_rows(report.expedite))
+    block(_("Expedited"), job_headers, job_rows(report.expedite))
     block(_("Requests by department"), [_("Department"), _("Received"), _("Closed")],
           [[d.department, d.received, d.closed] for d in report.departments])
-    block(_("Replies outstanding (件件有回音)"), job_headers, job_rows(report.replies_outstanding))
+    block(_("Replies outstanding"), job_headers, job_rows(report.replies_outstanding))
     if report.supplies is not None:
         block(_("Supplies issued by department"),
               [_("Department"), _("Item"), _("Quantity"), _("Unit"), _("Cost")],

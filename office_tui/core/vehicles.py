@@ -493,7 +493,7 @@ class Assessment:
             trips = ", ".join(_("#{id} {plate} {span} ({free} seats free)").format(
                 id=b.id, plate=b.vehicle, span=span_text(b.start, b.end), free=b.seats_free)
                 for b in self.shares[:3])
-            lines.append(_("Could share (一车前往): {trips}.").format(trips=trips))
+            lines.append(_("Could share a car: {trips}.").format(trips=trips))
         return lines
 
     def refusal(self) -> str:

@@ -65,3 +65,14 @@ def status_label(status: str) -> str:
         "cancelled": _("cancelled"),
     }
     return labels.get(status, status)
+
+
+def urgency_part_label(name: str) -> str:
+    labels = {
+        "importance": _("importance"),
+        "due": _("due"),
+        "expedite": _("expedite"),
+        "age": _("age"),
+        "waiting": _("waiting"),
+    }
+    return labels.get(name, name)

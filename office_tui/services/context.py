@@ -67,6 +67,9 @@ class Services:
         self.reports = ReportService(self)
         self.today = TodayService(self)
         self.inventory = InventoryService(self)
+        from office_tui.services.preferences import PreferenceService
+
+        self.preferences = PreferenceService(self)
 
     def open(self) -> Services:
         """Open (and migrate) now, so a bad file is reported before anything else."""

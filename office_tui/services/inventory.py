@@ -134,8 +134,8 @@ class InventoryService:
             if grade is not None and str(grade).strip():
                 wanted = core.normalise_grade(grade)
                 if wanted is None:
-                    raise QuantityError(_("Unknown grade '{grade}'. Use A (优等品), B (一等品) "
-                                          "or C (合格品).").format(grade=grade))
+                    raise QuantityError(_("Unknown grade '{grade}'. Use A (premium), B (first "
+                                          "class) or C (standard).").format(grade=grade))
 
         def level(column: str, value: Any) -> int:
             with _column(column):
@@ -263,7 +263,7 @@ class InventoryService:
         qty = _quantity(core.parse_quantity, quantity, unit=item.unit, allow_negative=True)
         reason = _text(reason, field=_("The reason"))
         if reason is None:
-            raise OfficeError(_("Give the reason for the adjustment (--reason), e.g. 破损."))
+            raise OfficeError(_("Give the reason for the adjustment (--reason), e.g. damaged."))
         milli = core.to_milli(qty)
         row = {"item_id": item.id, "kind": "adjust", "quantity_milli": milli, "reason": reason}
         return self._append(item, row, need_milli=-milli if milli < 0 else 0, verb="adjust")
@@ -409,8 +409,8 @@ class InventoryService:
         if grade is not None and str(grade).strip():
             graded = core.normalise_grade(grade)
             if graded is None:
-                raise OfficeError(_("Unknown grade '{grade}'. Use A (优等品), B (一等品) or "
-                                    "C (合格品).").format(grade=grade))
+                raise OfficeError(_("Unknown grade '{grade}'. Use A (premium), B (first class) or "
+                                    "C (standard).").format(grade=grade))
         now = self.ctx.now()
         when = self._date(quoted, _("quote date")) if quoted else now.date()
         if when > now.date():

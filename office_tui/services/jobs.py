@@ -367,7 +367,7 @@ class JobService:
             return parse_due(value, now, self.ctx.calendar)
         except DateParseError as exc:
             raise OfficeError(_("Bad date '{value}': {reason}. Try today, tomorrow@14:00, fri, "
-                                "2026-12-01, +3d, 明天@9:30.").format(value=value, reason=exc)
+                                "2026-12-01, +3d.").format(value=value, reason=exc)
                               ) from None
 
     @staticmethod

@@ -43,7 +43,7 @@ class KitService:
     def create(self, name: str) -> Row:
         name = (name or "").strip()
         if not name:
-            raise OfficeError(_("A kit needs a name, e.g. 大型会议."))
+            raise OfficeError(_("A kit needs a name, e.g. large meeting."))
         _storable(name)
         now = to_iso(self.ctx.now())
         db = self.ctx.db
@@ -150,11 +150,11 @@ class KitService:
         except quickadd.QuickAddError as exc:
             raise OfficeError(str(exc)) from None
         if parsed.due is None:
-            raise OfficeError(_("An event needs its time: add due:, e.g. due:周四@9:30."))
+            raise OfficeError(_("An event needs its time: add due:, e.g. due:thu@9:30."))
         category = parsed.category or "meeting"
         if category not in EVENT_CATEGORIES:
-            raise OfficeError(_("Kits are for receptions and meetings (#接待, #会议), not "
-                                "{category}.").format(category=category_label(category)))
+            raise OfficeError(_("Kits are for receptions and meetings (#reception, #meeting), "
+                                "not {category}.").format(category=category_label(category)))
         db = self.ctx.db
         with write(db):
             self._kit(kit)
@@ -243,7 +243,7 @@ class KitService:
     def _check_event(event: Job) -> None:
         if event.category not in EVENT_CATEGORIES:
             raise OfficeError(_("Job #{id} is {category}: kits are for receptions and meetings "
-                                "(#接待, #会议).").format(id=event.id,
+                                "(#reception, #meeting).").format(id=event.id,
                                                       category=category_label(event.category)))
         if event.is_closed:
             raise OfficeError(_("Job #{id} is closed; a kit is for an event still to come.").format(

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import sqlite3
+from pathlib import Path
+from urllib.parse import quote
+
 import sqlite_utils
 
 
@@ -18,7 +23,31 @@ def put(db: sqlite_utils.Database, key: str, value: str) -> None:
     )
 
 
+def forget(db: sqlite_utils.Database, key: str) -> None:
+    db.execute("DELETE FROM settings WHERE key = ?", [key])
+
+
 def many(db: sqlite_utils.Database, prefix: str) -> dict[str, str]:
     rows = db.execute("SELECT key, value FROM settings WHERE key LIKE ? ESCAPE '\\'",
                       [prefix.replace("_", "\\_") + "%"]).fetchall()
     return {k: v for k, v in rows}
+
+
+def peek(path: str | os.PathLike[str], key: str) -> str | None:
+    """One setting read before the database is opened for work (the interface language,
+    needed before any help text is built): read-only, never creates or migrates the file;
+    None when there is no file, no table or no such key, or the file cannot be read."""
+    target = Path(path)
+    if not target.is_file():
+        return None
+    try:
+        uri = f"file:{quote(str(target.resolve()))}?mode=ro"
+        connection = sqlite3.connect(uri, uri=True, timeout=0.5)
+        try:
+            found = connection.execute("SELECT value FROM settings WHERE key = ?",
+                                       [key]).fetchone()
+        finally:
+            connection.close()
+    except (sqlite3.Error, OSError, ValueError):
+        return None
+    return found[0] if found else None

@@ -7,9 +7,10 @@ from functools import partial
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.screen import Screen
 
-from office_tui.i18n import _
+from office_tui.i18n import N_, _
 from office_tui.services import Services
 from office_tui.tui.screens.jobs import JobsScreen
 from office_tui.tui.screens.inventory import InventoryScreen
@@ -36,6 +37,9 @@ class OfficeApp(App[None]):
         Binding("f5", "switch_mode('inventory')", _("Inventory"), id="mode.inventory"),
         Binding("f6", "switch_mode('reports')", _("Reports"), id="mode.reports"),
         Binding("ctrl+q", "quit", _("Quit"), id="quit", priority=True),
+        # Textual's own palette key, with its footer label in the interface language.
+        Binding("ctrl+p", "command_palette", _("palette"), show=False, priority=True,
+                tooltip=_("Open the command palette"), id="palette"),
     ]
 
     def __init__(self, services: Services, *, poll_seconds: float = 1.0,
@@ -68,10 +72,28 @@ class OfficeApp(App[None]):
                     _("Key: {key}").format(key=binding.key_display or binding.key),
                     partial(self._run_screen_action, screen, binding.action),
                 )
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):  # Textual's, in our language
+            yield command._replace(title=_(command.title), help=_(command.help))
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(id="--command-palette",
+                                            placeholder=_("Search for commands…")))
 
     async def _run_screen_action(self, screen: Screen, action: str) -> None:
         await screen.run_action(action)
+
+
+# Textual's own words in the palette, for the catalog (translated where they are shown).
+TEXTUAL_WORDS = (
+    N_("Theme"), N_("Change the current theme"), N_("Quit"),
+    N_("Quit the application as soon as possible"), N_("Keys"),
+    N_("Hide the keys and widget help panel"),
+    N_("Show help for the focused widget and a summary of available keys"),
+    N_("Minimize"), N_("Minimize the widget and restore to normal size"),
+    N_("Maximize"), N_("Maximize the focused widget"), N_("Screenshot"),
+    N_("Save an SVG 'screenshot' of the current screen"),
+)
 
 
 def run_app(services: Services) -> None:

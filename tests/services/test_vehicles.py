@@ -151,7 +151,7 @@ def test_a_refusal_also_offers_a_shared_trip(fleet):
     v.book(ask("京A·10002", at(9), at(11), "市政府", passengers=2))
     v.book(ask("京A·10001", at(9), at(11), "税务局"))
     message = refused(fleet, lambda: v.book(ask("京A·10001", at(9, 30), at(11), "市 政府")),
-                      "一车前往")
+                      "Could share a car")
     assert "京A·10002" in message
 
 

@@ -281,7 +281,7 @@ async def test_form_offers_a_shared_trip_and_ctrl_g_joins_it(services, make_app)
         await settle(pilot)
         offers = form.query_one("#bf-shares", OptionList)
         assert offers.display and offers.option_count == 1
-        assert "#1" in screen_text(app) and "一车前往" in screen_text(app)
+        assert "#1" in screen_text(app) and "one car" in screen_text(app)
         await pilot.press("ctrl+g")
         await settle(pilot)
         assert isinstance(app.screen, VehiclesScreen)

@@ -115,7 +115,7 @@ class JobsScreen(AreaScreen):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="jobs-header", markup=False)
-        yield Input(placeholder=_("quick add: 修灯 !high due:today@16:00 @总务科 #报修"),
+        yield Input(placeholder=_("quick add: Fix the lamp !high due:today@16:00 @Facilities #repair"),
                     id="quickadd")
         yield Static("", id="quickadd-error", classes="form-error", markup=False)
         yield Input(placeholder=_("search title, department, requester"), id="search")
@@ -345,7 +345,7 @@ class JobsScreen(AreaScreen):
 
         self.app.push_screen(
             TextPrompt(_("Due for #{id}").format(id=job.id),
-                       placeholder=_("today, tomorrow@14:00, fri, +3d, 明天@9:30"),
+                       placeholder=_("today, tomorrow@14:00, fri, +3d"),
                        validate=self._validate_due),
             chosen,
         )
@@ -361,7 +361,7 @@ class JobsScreen(AreaScreen):
 
         self.app.push_screen(
             TextPrompt(_("What is #{id} waiting for?").format(id=job.id),
-                       placeholder=_("a part, the vendor, 等待厂家配件"),
+                       placeholder=_("a part, the vendor, a reply"),
                        validate=lambda v: None if v.strip() else _(
                            "Say what the job is waiting for.")),
             chosen,
@@ -402,7 +402,7 @@ class JobsScreen(AreaScreen):
 
         self.app.push_screen(
             TextPrompt(_("Why is #{id} cancelled?").format(id=job.id),
-                       placeholder=_("e.g. 活动取消, requester withdrew"),
+                       placeholder=_("e.g. event called off, requester withdrew"),
                        validate=lambda v: None if v.strip() else _(
                            "Give the reason for cancelling.")),
             chosen)

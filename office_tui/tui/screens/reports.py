@@ -17,6 +17,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.widgets import Footer, Label, Sparkline, Static
 
+from office_tui.core.humanize import full_moment
 from office_tui.core.kpi import AGE_BUCKETS, bar, format_rate
 from office_tui.core.report import Report, age_label, report_title
 from office_tui.core.text import printable
@@ -111,7 +112,7 @@ class ReportsScreen(AreaScreen):
         self.default_path = message.default_path
         self.query_one("#reports-header", Static).update(
             report_title(report.period) + " · " + _("as of {moment}").format(
-                moment=report.as_of.strftime("%Y-%m-%d %H:%M")))
+                moment=full_moment(report.as_of)))
         self.query_one("#reports-summary", Static).update(self._summary(report))
         self.query_one("#spark-received", Sparkline).data = [float(n) for n in
                                                              report.daily_received]

@@ -19,12 +19,13 @@ from textual.message import Message
 from textual.widgets import DataTable, Footer, Input, Static
 from textual.worker import get_current_worker
 
-from office_tui.core.humanize import relative_due, short_moment
+from office_tui.core.humanize import long_day, relative_due, short_moment
 from office_tui.core.job import Job
 from office_tui.core.kpi import format_rate
 from office_tui.core.text import printable
 from office_tui.core.vocab import category_label, importance_label, status_label
 from office_tui.i18n import _
+from office_tui.tui.cells import fit_text
 from office_tui.services.today import Line, TodayView
 from office_tui.tui.screens.jobs import JobsScreen
 
@@ -59,7 +60,7 @@ class TodayScreen(JobsScreen):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="today-header", markup=False)
-        yield Input(placeholder=_("quick add: 修灯 !high due:today@16:00 @总务科 #报修"),
+        yield Input(placeholder=_("quick add: Fix the lamp !high due:today@16:00 @Facilities #repair"),
                     id="quickadd")
         yield Static("", id="quickadd-error", classes="form-error", markup=False)
         yield Input(id="search")  # kept hidden: Today has no search
@@ -175,7 +176,7 @@ class TodayScreen(JobsScreen):
                 now) else ""
         title = Text(f"  #{job.id} ", style="dim")
         title.append(printable(job.title), style="bold magenta" if job.expedite else "")
-        title.truncate(TITLE_WIDTH, overflow="ellipsis")
+        title = fit_text(title, TITLE_WIDTH)
         return [
             title,
             Text(when, style=style),
@@ -187,14 +188,13 @@ class TodayScreen(JobsScreen):
         ]
 
     def _line_cells(self, line: Line) -> list[Text]:
-        text = Text("  " + printable(line.text))
-        text.truncate(TITLE_WIDTH, overflow="ellipsis")
+        text = fit_text(Text("  " + printable(line.text)), TITLE_WIDTH)
         return [text, Text(line.when, style="red" if line.warn else ""), Text(""), Text(""),
                 Text(""), Text(printable(line.detail), style="dim")]
 
     def _update_today_header(self, view: TodayView) -> None:
         counts = [f"{s.label} {s.count}" for s in view.shown]
-        parts = [_("Today {day}").format(day=view.day.strftime("%Y-%m-%d %a"))]
+        parts = [_("Today {day}").format(day=long_day(view.day))]
         parts += counts or [_("nothing due")]
         parts.append(_("on time this week {rate} ({good}/{closed})").format(
             rate=format_rate(view.on_time_rate), good=view.on_time, closed=view.closed))

@@ -471,7 +471,7 @@ class VehiclesScreen(AreaScreen):
         self.app.push_screen(
             TextPrompt(_("Cancel booking #{id} ({destination}): why?").format(
                 id=booking.id, destination=printable(booking.destination)),
-                placeholder=_("e.g. 会议改期"),
+                placeholder=_("e.g. meeting moved"),
                 validate=lambda v: None if v.strip() else _(
                     "Give the reason for cancelling the booking.")),
             chosen,

@@ -112,7 +112,7 @@ class BookingForm(ModalScreen[BookingSaved | None]):
     def compose(self) -> ComposeResult:
         d = self.draft
         with VerticalScroll(classes="form booking-form"):
-            title = _("Book a car (用车)")
+            title = _("Book a car")
             if d.job_id is not None:
                 title = _("Book a car for job #{id}").format(id=d.job_id)
             yield Label(title, classes="form-title", markup=False)
@@ -134,7 +134,7 @@ class BookingForm(ModalScreen[BookingSaved | None]):
                             id="bf-to", classes="bf-time")
             with Horizontal(classes="bf-row"):
                 yield Label(_("Destination"), classes="bf-label")
-                yield Input(d.destination, placeholder=_("e.g. 市政府"), compact=True,
+                yield Input(d.destination, placeholder=_("e.g. City Hall"), compact=True,
                             id="bf-dest")
             with Horizontal(classes="bf-row"):
                 yield Label(_("Driver"), classes="bf-label")
@@ -154,7 +154,7 @@ class BookingForm(ModalScreen[BookingSaved | None]):
                 yield Label(_("Purpose"), classes="bf-label")
                 yield Input(d.purpose, compact=True, id="bf-purpose")
             yield Static("", id="bf-check", markup=False)
-            yield Label(_("Trips to join instead (一车前往), ctrl+g joins:"), id="bf-share-title")
+            yield Label(_("Trips to join instead (one car), ctrl+g joins:"), id="bf-share-title")
             yield OptionList(id="bf-shares")
             yield Label(_("Enter save · ^f free car · ^n next slot · ^g join · Esc cancel"),
                         classes="form-hint")

@@ -80,8 +80,8 @@ class PromiseForm(_Form):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form"):
-            yield Label(_("Promise a new time (承诺期限)"), classes="form-title")
-            yield Input(placeholder=_("by: tomorrow@14:00, fri, 明天@9:30"), id="promise-by")
+            yield Label(_("Promise a new time"), classes="form-title")
+            yield Input(placeholder=_("by: tomorrow@14:00, fri"), id="promise-by")
             yield Input(placeholder=_("reason the limit will be missed"), id="promise-reason")
             yield Static("", classes="form-error", markup=False)
             yield Label(_("Enter to go on · Esc to cancel"), classes="form-hint")
@@ -126,8 +126,8 @@ class DoneForm(_Form):
     def compose(self) -> ComposeResult:
         with Vertical(classes="form"):
             yield Label(_("Close with the outcome"), classes="form-title")
-            yield Input(placeholder=_("what was done, e.g. 已更换灯管"), id="done-outcome")
-            yield Checkbox(_("Requester told (回音)"), value=False, id="done-told")
+            yield Input(placeholder=_("what was done, e.g. replaced the tube"), id="done-outcome")
+            yield Checkbox(_("Requester told"), value=False, id="done-told")
             yield Static("", classes="form-error", markup=False)
             yield Label(_("Enter to close · ctrl+t requester told · Esc to cancel"),
                         classes="form-hint")

@@ -16,19 +16,13 @@ from textual.widgets import Label, Static
 from office_tui.core.humanize import relative_due, short_moment
 from office_tui.core.job import Job
 from office_tui.core.text import printable
-from office_tui.core.vocab import category_label, importance_label, status_label
+from office_tui.core.vocab import (
+    category_label, importance_label, status_label, urgency_part_label,
+)
 from office_tui.i18n import _
 
 
-def part_label(name: str) -> str:
-    labels = {
-        "importance": _("importance"),
-        "due": _("due"),
-        "expedite": _("expedite"),
-        "age": _("age"),
-        "waiting": _("waiting"),
-    }
-    return labels.get(name, name)
+part_label = urgency_part_label  # the CLI's `show` says the same words
 
 
 def action_label(action: str) -> str:

@@ -16,6 +16,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from office_tui.core.humanize import long_day
 from office_tui.core.text import printable
 from office_tui.core.vehicles import Booking, Reminder, Vehicle, format_moment, span_text
 from office_tui.i18n import _
@@ -224,4 +225,4 @@ class ReturnForm(ModalScreen[ReturnAnswer | None]):
 
 
 def stamp(moment: datetime) -> str:
-    return moment.strftime("%a %Y-%m-%d")
+    return long_day(moment)

@@ -27,6 +27,7 @@ from textual.strip import Strip
 from office_tui.core.text import printable
 from office_tui.core.vehicles import Booking, Vehicle, VehicleSettings
 from office_tui.i18n import _
+from office_tui.tui.cells import fit_text
 
 PER_HOUR = 8  # grid cells per hour
 GRID = Style(color="grey35")
@@ -187,10 +188,10 @@ def week_cell(vehicle: Vehicle, bookings: Sequence[Booking], day: date, today: d
 
 def vehicle_label(vehicle: Vehicle, flagged: bool, width: int) -> Text:
     """The plate (cut to fit, the reminder mark `!` always kept), padded to `width`."""
-    text = Text(printable(vehicle.plate), no_wrap=True, overflow="ellipsis")
+    text = Text(printable(vehicle.plate), no_wrap=True, overflow="crop")
     if vehicle.status == "maintenance":
         text.stylize(Style(color="#c08a00"))
-    text.truncate(max(width - 1 - (2 if flagged else 0), 1), overflow="ellipsis")
+    text = fit_text(text, max(width - 1 - (2 if flagged else 0), 1))
     if flagged:
         text.append(" !", style=Style(color="yellow", bold=True))
     text.append(" " * max(width - text.cell_len, 0))
