@@ -6,17 +6,28 @@ import html
 import re
 
 import pytest
+from textual.worker import WorkerState
 
 from office_tui.services import Services
 from office_tui.tui.app import OfficeApp
 
 
 async def settle(pilot, rounds: int = 4) -> None:
-    """Let workers finish and their messages land (loads post back, then reload)."""
-    for _ in range(rounds):
+    """Let workers finish and their messages land (loads post back, then reload).
+
+    Waits until `rounds` passes in a row find no worker pending or running, so a slow,
+    loaded machine only makes this take longer, never return early.
+    """
+    quiet = 0
+    for _ in range(400):
         await pilot.pause()
         await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+        await pilot.pause()
+        busy = any(w.state in (WorkerState.PENDING, WorkerState.RUNNING)
+                   for w in pilot.app.workers)
+        quiet = 0 if busy else quiet + 1
+        if quiet >= rounds:
+            break
 
 
 def screen_text(app) -> str:
