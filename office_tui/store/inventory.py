@@ -13,6 +13,8 @@ from typing import Any
 
 import sqlite_utils
 
+from office_tui.core.pinyin import query_key, search_key
+
 Row = dict[str, Any]
 
 ITEM_COLUMNS = (
@@ -24,6 +26,8 @@ MOVEMENT_COLUMNS = (
     "id", "item_id", "kind", "ts", "quantity_milli", "counted_milli", "unit_price",
     "supplier", "delivery_note", "department", "person", "job_id", "reason",
 )
+# The texts a search matches; their pinyin key is stored in search_key on every write.
+ITEM_SEARCH_FIELDS = ("code", "name", "category", "location")
 QUOTE_COLUMNS = ("id", "item_id", "supplier", "price", "grade", "service", "quoted", "created")
 _SQLITE_MAX_INT = 2**63 - 1
 
@@ -33,11 +37,17 @@ def _like(text: str) -> str:
 
 
 # -- items ------------------------------------------------------------------------------
+def item_key(row: Row) -> str:
+    """The pinyin search key of an item row (core.pinyin.search_key)."""
+    return search_key(*(row.get(c) for c in ITEM_SEARCH_FIELDS))
+
+
 def insert_item(db: sqlite_utils.Database, row: Row) -> int:
     cols = [c for c in ITEM_COLUMNS if c in row and c != "id"]
     cursor = db.execute(
-        f"INSERT INTO items ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})",
-        [row[c] for c in cols],
+        f"INSERT INTO items ({', '.join(cols)}, search_key) "
+        f"VALUES ({', '.join('?' for _ in cols)}, ?)",
+        [row[c] for c in cols] + [item_key(row)],
     )
     return int(cursor.lastrowid)
 
@@ -47,8 +57,9 @@ def insert_items(db: sqlite_utils.Database, rows: Sequence[Row]) -> None:
         return
     cols = [c for c in ITEM_COLUMNS if c in rows[0] and c != "id"]
     db.conn.executemany(
-        f"INSERT INTO items ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})",
-        [[r[c] for c in cols] for r in rows],
+        f"INSERT INTO items ({', '.join(cols)}, search_key) "
+        f"VALUES ({', '.join('?' for _ in cols)}, ?)",
+        [[r[c] for c in cols] + [item_key(r)] for r in rows],
     )
 
 
@@ -57,6 +68,10 @@ def update_item(db: sqlite_utils.Database, item_id: int, changes: Row) -> None:
     if cols:
         db.execute(f"UPDATE items SET {', '.join(f'{c} = ?' for c in cols)} WHERE id = ?",
                    [changes[c] for c in cols] + [item_id])
+    if any(c in ITEM_SEARCH_FIELDS for c in cols):
+        row = get_item_by_id(db, item_id)
+        if row is not None:
+            db.execute("UPDATE items SET search_key = ? WHERE id = ?", [item_key(row), item_id])
 
 
 def get_item(db: sqlite_utils.Database, code: str) -> Row | None:
@@ -89,9 +104,14 @@ def _item_where(search: str | None, active_only: bool) -> tuple[str, list]:
         clauses.append("active = 1")
     if search:
         like = _like(search)
-        clauses.append("(code LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\' "
-                       "OR category LIKE ? ESCAPE '\\' OR location LIKE ? ESCAPE '\\')")
+        matches = ("code LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\' "
+                   "OR category LIKE ? ESCAPE '\\' OR location LIKE ? ESCAPE '\\'")
         params += [like, like, like, like]
+        key = query_key(search)
+        if key:  # pinyin: dyz and dayinzhi find 打印纸 (the key holds full pinyin, initials)
+            matches += " OR search_key LIKE ? ESCAPE '\\'"
+            params.append(_like(key))
+        clauses.append(f"({matches})")
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 

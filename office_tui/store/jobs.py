@@ -7,6 +7,8 @@ from typing import Any
 
 import sqlite_utils
 
+from office_tui.core.pinyin import query_key, search_key
+
 OPEN_SQL = "status IN ('inbox','open','in_progress','waiting')"
 COLUMNS = (
     "id", "title", "category", "department", "requester", "importance", "expedite", "due",
@@ -14,6 +16,8 @@ COLUMNS = (
     "outcome", "cancel_reason", "replied_at", "reply_note", "created", "updated", "closed_at",
 )
 
+# The texts a search matches; their pinyin key is stored in search_key on every write.
+SEARCH_FIELDS = ("title", "department", "requester")
 Row = dict[str, Any]
 _SQLITE_MAX_INT = 2**63 - 1
 # rank(importance, expedite, effective_due, created, status) -> urgency
@@ -30,13 +34,19 @@ def _next_id(db: sqlite_utils.Database) -> int:
     return int(found or 0) + 1
 
 
+def row_key(row: Row) -> str:
+    """The pinyin search key of a job row (core.pinyin.search_key)."""
+    return search_key(row.get("title"), row.get("department"), row.get("requester"))
+
+
 def insert(db: sqlite_utils.Database, row: Row) -> int:
     if row.get("id") is None:
         row = {**row, "id": _next_id(db)}
     cols = [c for c in COLUMNS if c in row]
     cursor = db.execute(
-        f"INSERT INTO jobs ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})",
-        [row[c] for c in cols],
+        f"INSERT INTO jobs ({', '.join(cols)}, search_key) "
+        f"VALUES ({', '.join('?' for _ in cols)}, ?)",
+        [row[c] for c in cols] + [row_key(row)],
     )
     return int(cursor.lastrowid)
 
@@ -49,8 +59,9 @@ def insert_many(db: sqlite_utils.Database, rows: Sequence[Row]) -> None:
         rows = [{**r, "id": first + i} for i, r in enumerate(rows)]
     cols = [c for c in COLUMNS if c in rows[0]]
     db.conn.executemany(
-        f"INSERT INTO jobs ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})",
-        [[r[c] for c in cols] for r in rows],
+        f"INSERT INTO jobs ({', '.join(cols)}, search_key) "
+        f"VALUES ({', '.join('?' for _ in cols)}, ?)",
+        [[r[c] for c in cols] + [row_key(r)] for r in rows],
     )
 
 
@@ -66,8 +77,8 @@ def replace(db: sqlite_utils.Database, row: Row) -> None:
     """Write every column of an existing job (used by updates and by undo)."""
     cols = [c for c in COLUMNS if c != "id"]
     db.execute(
-        f"UPDATE jobs SET {', '.join(f'{c} = ?' for c in cols)} WHERE id = ?",
-        [row.get(c) for c in cols] + [row["id"]],
+        f"UPDATE jobs SET {', '.join(f'{c} = ?' for c in cols)}, search_key = ? WHERE id = ?",
+        [row.get(c) for c in cols] + [row_key(row), row["id"]],
     )
 
 
@@ -80,6 +91,10 @@ def delete(db: sqlite_utils.Database, job_id: int) -> None:
     db.execute("DELETE FROM jobs WHERE id = ?", [job_id])
 
 
+def _like(text: str) -> str:
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
 def _where(search: str | None, include_closed: bool, inbox_only: bool) -> tuple[str, list]:
     clauses, params = [], []
     if inbox_only:
@@ -87,12 +102,15 @@ def _where(search: str | None, include_closed: bool, inbox_only: bool) -> tuple[
     elif not include_closed:
         clauses.append(OPEN_SQL)
     if search:
-        like = "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        clauses.append(
-            "(title LIKE ? ESCAPE '\\' OR department LIKE ? ESCAPE '\\' "
-            "OR requester LIKE ? ESCAPE '\\' OR CAST(id AS TEXT) = ?)"
-        )
+        like = _like(search)
+        matches = ("title LIKE ? ESCAPE '\\' OR department LIKE ? ESCAPE '\\' "
+                   "OR requester LIKE ? ESCAPE '\\' OR CAST(id AS TEXT) = ?")
         params += [like, like, like, search.strip().lstrip("#")]
+        key = query_key(search)
+        if key:  # pinyin: huiyi and hys find 会议室 (the key holds full pinyin, initials)
+            matches += " OR search_key LIKE ? ESCAPE '\\'"
+            params.append(_like(key))
+        clauses.append(f"({matches})")
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 

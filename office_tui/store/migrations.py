@@ -6,6 +6,9 @@ from collections.abc import Callable
 
 import sqlite_utils
 
+from office_tui.store.inventory import ITEM_SEARCH_FIELDS, item_key
+from office_tui.store.jobs import SEARCH_FIELDS, row_key
+
 
 def _run(db: sqlite_utils.Database, script: str) -> None:
     # Not executescript(): it would COMMIT the migration's transaction half-way.
@@ -321,6 +324,26 @@ def _m_event_groups(db: sqlite_utils.Database) -> None:
     )
 
 
+def _m_search_keys(db: sqlite_utils.Database) -> None:
+    """Pinyin search: jobs and items store a search_key (the texts, their full pinyin and
+    initials: 会议室 huiyishi hys) written with every row; existing rows get theirs here."""
+    _run(db, "ALTER TABLE jobs ADD COLUMN search_key TEXT; "
+             "ALTER TABLE items ADD COLUMN search_key TEXT")
+    for table, fields, key in (("jobs", SEARCH_FIELDS, row_key),
+                               ("items", ITEM_SEARCH_FIELDS, item_key)):
+        last = 0
+        while True:  # in batches by id: a million jobs never sit in memory at once
+            found = db.execute(
+                f"SELECT id, {', '.join(fields)} FROM {table} WHERE id > ? ORDER BY id "
+                "LIMIT 5000", [last]).fetchall()
+            if not found:
+                break
+            db.conn.executemany(
+                f"UPDATE {table} SET search_key = ? WHERE id = ?",
+                [(key(dict(zip(fields, r[1:]))), r[0]) for r in found])
+            last = found[-1][0]
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _m001_jobs_and_events,
     _m002_inventory,
@@ -328,4 +351,5 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _m_vehicles,
     _m_day_queue,
     _m_event_groups,
+    _m_search_keys,
 ]

@@ -2,6 +2,7 @@
 
 Undo restores the row an event recorded, column by column; only columns the table has
 are written, and derived columns (a running stock balance kept by a trigger) never are.
+A pinyin search key is derived too: it is computed afresh from the restored row.
 """
 
 from __future__ import annotations
@@ -9,6 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 import sqlite_utils
+
+from office_tui.store.inventory import item_key
+from office_tui.store.jobs import row_key
 
 Row = dict[str, Any]
 
@@ -24,6 +28,8 @@ TABLES = {
     "routine": "routines",
 }
 DERIVED = {"items": {"stock_milli"}}
+# table -> the function that computes its stored search_key from a row
+SEARCH_KEYS = {"jobs": row_key, "items": item_key}
 
 
 def _columns(db: sqlite_utils.Database, table: str) -> list[str]:
@@ -31,13 +37,15 @@ def _columns(db: sqlite_utils.Database, table: str) -> list[str]:
 
 
 def get(db: sqlite_utils.Database, table: str, row_id: int) -> Row | None:
-    cols = _columns(db, table)
+    cols = [c for c in _columns(db, table) if c != "search_key"]  # derived: not history
     found = db.execute(f"SELECT {', '.join(cols)} FROM {table} WHERE id = ?", [row_id]).fetchone()
     return dict(zip(cols, found)) if found else None
 
 
 def put(db: sqlite_utils.Database, table: str, row: Row) -> None:
     """Make the row with row['id'] hold `row` (inserting it again if it was deleted)."""
+    if table in SEARCH_KEYS:  # whatever key the recorded row held, the texts decide it
+        row = {**row, "search_key": SEARCH_KEYS[table](row)}
     cols = [c for c in _columns(db, table) if c in row]
     exists = db.execute(f"SELECT 1 FROM {table} WHERE id = ?", [row["id"]]).fetchone()
     if exists:

@@ -101,6 +101,12 @@ def run(svc: Services, db_path: Path, jobs: int, times: int) -> int:
                                                     limit=50), times)
     rows.append(("list(search='会议室', all)", ms(med), ms(worst), f"{len(page)} rows"))
 
+    for query in ("huiyi", "hys", "ghhys"):  # pinyin: full, initials (更换会议室)
+        med, worst, page = repeat(lambda q=query: svc.jobs.list(search=q, limit=50), times)
+        hits = svc.jobs.count(search=query)
+        rows.append((f"list(search='{query}') pinyin", ms(med), ms(worst),
+                     f"{len(page)} rows of {hits:,} open matches"))
+
     med, worst, page = repeat(lambda: svc.jobs.list(search="no-such-text", limit=50), times)
     rows.append(("list(search=<no match>)", ms(med), ms(worst), f"{len(page)} rows"))
 
