@@ -22,23 +22,27 @@ class Tmux:
     def __init__(self, command: str, env: dict[str, str]) -> None:
         assert shutil.which("tmux"), "tmux is required for the end-to-end test"
         self.name = f"office-tui-{uuid.uuid4().hex[:8]}"
+        # A private server (its own socket, no config file): another tmux on the machine
+        # can neither resize nor kill this one. COLUMNS/LINES inherited from a test runner
+        # would override the pane's real size in the app, so they are dropped.
+        self.tmux = ["tmux", "-L", self.name, "-f", "/dev/null"]
         exports = " ".join(f"{k}={v!r}" for k, v in env.items())
         subprocess.run(
-            ["tmux", "-u", "new-session", "-d", "-s", self.name, "-x", "120", "-y", "35",
-             f"env {exports} {command}"],
+            [*self.tmux, "-u", "new-session", "-d", "-s", self.name, "-x", "120", "-y", "35",
+             f"env -u COLUMNS -u LINES {exports} {command}"],
             check=True,
         )
 
     def screen(self) -> str:
-        result = subprocess.run(["tmux", "capture-pane", "-p", "-t", self.name],
+        result = subprocess.run([*self.tmux, "capture-pane", "-p", "-t", self.name],
                                 capture_output=True, text=True)
         return result.stdout
 
     def keys(self, *keys: str) -> None:
-        subprocess.run(["tmux", "send-keys", "-t", self.name, *keys], check=True)
+        subprocess.run([*self.tmux, "send-keys", "-t", self.name, *keys], check=True)
 
     def type(self, text: str) -> None:
-        subprocess.run(["tmux", "send-keys", "-t", self.name, "-l", text], check=True)
+        subprocess.run([*self.tmux, "send-keys", "-t", self.name, "-l", text], check=True)
 
     def wait_for(self, predicate, what: str, timeout: float = 20.0) -> str:
         deadline = time.monotonic() + timeout
@@ -47,14 +51,18 @@ class Tmux:
             if predicate(text):
                 return text
             time.sleep(0.2)
-        raise AssertionError(f"timed out waiting for {what}; screen was:\n{self.screen()}")
+        size = subprocess.run([*self.tmux, "display", "-p", "-t", self.name,
+                               "#{window_width}x#{window_height}"],
+                              capture_output=True, text=True).stdout.strip()
+        raise AssertionError(
+            f"timed out waiting for {what}; screen ({size}) was:\n{self.screen()}")
 
     def alive(self) -> bool:
-        return subprocess.run(["tmux", "has-session", "-t", self.name],
+        return subprocess.run([*self.tmux, "has-session", "-t", self.name],
                               capture_output=True).returncode == 0
 
     def kill(self) -> None:
-        subprocess.run(["tmux", "kill-session", "-t", self.name], capture_output=True)
+        subprocess.run([*self.tmux, "kill-server"], capture_output=True)
 
 
 def env_for(db) -> dict[str, str]:
