@@ -21,7 +21,10 @@ demo: install
 test: install
 	$(BIN)/pytest -q
 
+# Issue 7: whole-process medians at 1k..1M jobs, side by side with Taskwarrior (installed
+# if missing); BENCH_SIZES=1000,10000 for a quick subset. Results: .bench/results.json.
 bench: install
+	$(BIN)/python -m bench.run
 	$(BIN)/python -m tests.bench.bench_jobs
 	$(BIN)/python -m tests.bench.bench_vehicles
 	$(BIN)/python -m tests.bench.bench_inventory

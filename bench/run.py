@@ -1,0 +1,419 @@
+"""`make bench` / `python -m bench.run`: the issue 7 benchmark, side by side with Taskwarrior.
+
+Environment:
+  BENCH_SIZES   comma list of job-set sizes and `fac` (the facilities database: 5k items /
+                500k movements, 50 vehicles / 50k bookings); default
+                1000,10000,100000,1000000,fac. Quick subset: BENCH_SIZES=1000,10000
+  BENCH_RUNS    runs per metric (median taken), default 5
+  BENCH_BUDGET  seconds one metric may take at one size before it stops at fewer runs
+                (at least one; the count is in the JSON), default 60
+  BENCH_TW_1M   0 skips Taskwarrior at 1M; otherwise it runs when the 100k import
+                predicts it fits (import under 10 min, memory under half of what is free)
+  BENCH_REBUILD 1 rebuilds the cached databases and Taskwarrior data dirs
+  BENCH_QUIET_WAIT  seconds to wait, before each size, for other programs to leave the
+                CPUs idle (this is a shared 2-core machine), default 60; 0 never waits
+
+Everything is a whole process timed from the outside (wall clock, median of the runs;
+peak RSS from wait4 or the TUI's VmHWM); the TUI in a real terminal (tmux), see
+bench/tui.py. Results print as one table and are saved to .bench/results.json.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+import traceback
+from datetime import datetime
+from pathlib import Path
+
+from bench import datasets, report, taskwarrior
+from bench.proc import OFFICE, REPO, Samples, base_env, run
+from bench.term import HEIGHT, WIDTH, Tmux
+from bench.tui import Sessions
+
+DEFAULT_SIZES = "1000,10000,100000,1000000,fac"
+LABELS = {1_000: "1k", 10_000: "10k", 100_000: "100k", 1_000_000: "1M"}
+SCREENS = ("today", "jobs", "vehicles", "inventory")
+
+
+def log(message: str = "") -> None:
+    print(message, flush=True)
+
+
+def label_of(size: int | str) -> str:
+    if size == "fac":
+        return "fac"
+    return LABELS.get(size) or (f"{size // 1000}k" if size % 1000 == 0 else str(size))
+
+
+def parse_sizes(text: str) -> list[int | str]:
+    sizes: list[int | str] = []
+    for part in text.replace(" ", "").split(","):
+        if not part:
+            continue
+        if part.lower() in ("fac", "facilities"):
+            sizes.append("fac")
+        else:
+            value = part.lower().replace("_", "")
+            mult = 1_000_000 if value.endswith("m") else 1000 if value.endswith("k") else 1
+            sizes.append(int(float(value.rstrip("mk")) * mult))
+    return sizes
+
+
+class Bench:
+    def __init__(self) -> None:
+        self.sizes = parse_sizes(os.environ.get("BENCH_SIZES") or DEFAULT_SIZES)
+        self.runs = max(int(os.environ.get("BENCH_RUNS") or 5), 1)
+        self.budget = float(os.environ.get("BENCH_BUDGET") or 60)
+        self.samples: dict[str, dict[str, Samples]] = {}
+        self.values: dict[str, dict[str, float | None]] = {}
+        self.info: dict[str, dict] = {}
+        self.notes: list[str] = []
+        self.tw_version: str | None = None
+        self.tw_meta: dict[str, dict] = {}
+        self.load: dict[str, dict] = {}
+
+    # -- helpers -------------------------------------------------------------------------
+    def more(self, s: Samples) -> bool:
+        """Another run of this metric? Up to `runs`, while its time stays in the budget."""
+        if s.note.startswith("failed"):
+            return False
+        return len(s.values) < self.runs and (not s.values or sum(s.values) < self.budget)
+
+    def note(self, text: str) -> None:
+        self.notes.append(text)
+        log(f"  note: {text}")
+
+    # -- the whole run -------------------------------------------------------------------
+    def main(self) -> int:
+        started = time.perf_counter()
+        self.load_at_start = [round(x, 2) for x in os.getloadavg()]
+        log(f"office-tui benchmark (issue 7): sizes {[label_of(s) for s in self.sizes]}, "
+            f"{self.runs} runs per metric, {os.cpu_count()} CPUs, terminal {WIDTH}x{HEIGHT}")
+        self.tw_version = taskwarrior.ensure_installed(log)
+        if self.tw_version is None:
+            self.note("Taskwarrior is not installed and `apt-get install -y taskwarrior` "
+                      "failed: its columns are skipped")
+        else:
+            log(f"Taskwarrior {self.tw_version}")
+        bare = Samples()
+        tmux = Tmux()
+        try:
+            for _ in range(self.runs):
+                seconds, rss = Sessions(tmux).first_frame("bare", None)
+                bare.add(seconds, rss)
+        finally:
+            tmux.close()
+        log(f"bare Textual app, first frame: {bare.median * 1000:.0f} ms")
+        for size in self.sizes:
+            label = label_of(size)
+            self.samples[label] = {"tui_bare": bare}
+            tmux = Tmux()  # a fresh tmux server per size (its memory grows with polls)
+            try:
+                self.one_size(size, label, Sessions(tmux))
+            except Exception as exc:  # noqa: BLE001 - one size failing keeps the rest
+                self.note(f"{label}: stopped by {type(exc).__name__}: {exc}")
+                traceback.print_exc()
+            finally:
+                tmux.close()
+                datasets.drop_work(label)
+                datasets.drop_work(f"tw-{label}")
+                datasets.drop_work(f"tw-{label}-all")
+        elapsed = time.perf_counter() - started
+        return self.finish(elapsed)
+
+    def one_size(self, size: int | str, label: str, sessions: Sessions) -> None:
+        log(f"\n== {label} ==")
+        waited = time.perf_counter()
+        busy = wait_quiet(float(os.environ.get("BENCH_QUIET_WAIT") or 60))
+        self.load[label] = {"cpu_busy_before": round(busy, 2),
+                            "waited_for_quiet_s": round(time.perf_counter() - waited, 1),
+                            "load_average": [round(x, 2) for x in os.getloadavg()]}
+        log(f"  machine: {busy:.0%} busy after {self.load[label]['waited_for_quiet_s']} s "
+            f"waiting for quiet; load average {self.load[label]['load_average']}")
+        if size == "fac":
+            base, meta = datasets.facilities_db(log)
+        else:
+            base, meta = datasets.job_db(size, log)
+        datasets.prepare(base)
+        total, open_ = datasets.open_job_count(base)
+        self.info[label] = {**meta, "db": str(base), "jobs_total": total, "jobs_open": open_}
+        log(f"  {base.name}: {total:,} jobs ({open_:,} open), "
+            f"{base.stat().st_size / 2**20:.0f} MiB")
+        s = self.samples[label]
+        work = datasets.work_copy(base, label)
+
+        # The first start of the day copies the database (auto backup) before the app.
+        first = s.setdefault("tui_first_of_day", Samples())
+        try:
+            seconds, rss = sessions.first_frame("today", work)
+            first.add(seconds, rss)
+            log(f"  TUI first start of the day (Today, with the daily backup): "
+                f"{seconds * 1000:.0f} ms")
+        except Exception as exc:  # noqa: BLE001 - noted, the rest goes on
+            first.note = f"failed: {str(exc).splitlines()[0]}"
+            log(f"  TUI first start of the day: {first.note}")
+
+        self.cli_and_taskwarrior(size, label, base, work)
+        self.screens(label, work, sessions)
+        log("  Jobs screen keys ...")
+        keys = sessions.job_keys(work, self.runs)
+        for key, samples in keys.items():
+            s[key] = samples
+        self.summarise(label)
+
+    def cli_and_taskwarrior(self, size, label: str, base: Path, work: Path) -> None:
+        s = self.samples[label]
+        names = ["cli_list", "cli_add", "cli_show", "cli_today", "cli_stock"]
+        for name in names:
+            s[name] = Samples()
+        total, _open = datasets.open_job_count(base)
+        show_id = max(total // 2, 1)
+        tw = self.tw_setup(size, label, base)
+        for name in ("tw_next", "tw_add"):
+            if "tw" in tw:
+                s[name] = Samples()
+            if "tw_allpending" in tw:
+                s[name + "_allpending"] = Samples()
+        log("  CLI" + (" and Taskwarrior, alternately" if tw else "") + " ...")
+        for i in range(self.runs):
+            steps = [
+                ("cli_list", [OFFICE, "--db", work, "list", "--limit", "50"], None),
+                ("tw_next", ["task", "next"], tw.get("tw")),
+                ("tw_next_allpending", ["task", "next"], tw.get("tw_allpending")),
+                ("cli_add", [OFFICE, "--db", work, "add",
+                             f"bench 修灯 {i} !high due:tomorrow @总务科 #报修"], None),
+                ("tw_add", ["task", "add", f"bench 修灯 {i}", "priority:H", "due:tomorrow",
+                            "project:repair"], tw.get("tw")),
+                ("tw_add_allpending", ["task", "add", f"bench 修灯 {i}", "priority:H",
+                                       "due:tomorrow", "project:repair"],
+                 tw.get("tw_allpending")),
+                ("cli_show", [OFFICE, "--db", work, "show", str(show_id)], None),
+                ("cli_today", [OFFICE, "--db", work, "today"], None),
+                ("cli_stock", [OFFICE, "--db", work, "stock"], None),
+            ]
+            for name, argv, tw_env in steps:
+                if name not in s or not self.more(s[name]):
+                    continue
+                if name.startswith("tw") and tw_env is None:
+                    continue
+                argv = [taskwarrior.TASK, *argv[1:]] if name.startswith("tw") else argv
+                result = run(argv, env=tw_env or base_env(), check=False)
+                if result.code != 0:  # noted once; the metric is not run again
+                    s[name].note = (f"failed (exit {result.code}): "
+                                    f"{result.stderr.strip()[-300:]}")
+                    continue
+                s[name].add(result.seconds, result.rss_kib)
+
+    def tw_setup(self, size, label: str, base: Path) -> dict[str, dict]:
+        """Environments for the Taskwarrior copies of this job set (empty: skipped)."""
+        if self.tw_version is None or size == "fac":
+            return {}
+        if size >= 1_000_000 and not self.tw_fits(size):
+            return {}
+        envs: dict[str, dict] = {}
+        built = self.info[label].get("built")
+        data, meta = taskwarrior.dataset(base, size, log, source_built=built)
+        self.tw_meta[label] = meta
+        rc, copy = taskwarrior.work_copy(data, label)
+        envs["tw"] = taskwarrior.env_for(rc, copy)
+        if size <= 100_000:  # the issue's orientation figures: every job a pending task
+            data, meta = taskwarrior.dataset(base, size, log, all_pending=True,
+                                             source_built=built)
+            self.tw_meta[label + "-all-pending"] = meta
+            rc, copy = taskwarrior.work_copy(data, f"{label}-all")
+            envs["tw_allpending"] = taskwarrior.env_for(rc, copy)
+        return envs
+
+    def tw_fits(self, size: int) -> bool:
+        if os.environ.get("BENCH_TW_1M") == "0":
+            self.note("Taskwarrior at 1M skipped (BENCH_TW_1M=0)")
+            return False
+        ref = self.tw_meta.get("100k")
+        meta_path = taskwarrior.TW_DIR / f"jobs-{size}" / "meta.json"
+        if meta_path.exists() and json.loads(meta_path.read_text()).get(
+                "source_built") == self.info[label_of(size)].get("built"):
+            return True  # imported before: no prediction needed
+        if ref is None:
+            self.note("Taskwarrior at 1M skipped: no 100k import in this run to predict "
+                      "its cost from (add 100000 to BENCH_SIZES)")
+            return False
+        factor = size / ref["tasks"]
+        import_s = ref["import_seconds"] * factor * 1.3
+        rss_mib = ref["import_rss_mib"] * factor
+        free_mib = _mem_available_mib()
+        if import_s > 600 or rss_mib > free_mib / 2:
+            self.note(f"Taskwarrior at 1M skipped: the 100k import predicts "
+                      f"{import_s:.0f} s and {rss_mib:,.0f} MiB ({free_mib:,.0f} MiB free)")
+            return False
+        log(f"  Taskwarrior at 1M: predicted import {import_s:.0f} s, {rss_mib:,.0f} MiB")
+        return True
+
+    def screens(self, label: str, work: Path, sessions: Sessions) -> None:
+        s = self.samples[label]
+        for mode in SCREENS:
+            s[f"tui_{mode}"] = Samples()
+        log("  TUI first frames (Today, Jobs, Vehicles, Inventory in turn) ...")
+        for _ in range(self.runs):
+            for mode in SCREENS:
+                samples = s[f"tui_{mode}"]
+                if not self.more(samples):
+                    continue
+                try:
+                    seconds, rss = sessions.first_frame(mode, work)
+                except Exception as exc:  # noqa: BLE001 - noted, the rest goes on
+                    samples.note = f"failed: {str(exc).splitlines()[0]}"
+                    log(f"  {mode}: {samples.note}")
+                    continue
+                samples.add(seconds, rss)
+
+    # -- figures -------------------------------------------------------------------------
+    def summarise(self, label: str) -> None:
+        s = self.samples[label]
+        v: dict[str, float | None] = {}
+        for key, samples in s.items():
+            if key in ("tui_rss",):
+                continue
+            v[key] = None if samples.median is None else samples.median * 1000
+        if self.info[label].get("kind") == "jobs":
+            v["build"] = self.info[label].get("build_seconds")
+        v["cli_rss"] = _max_peak([s.get(k) for k in ("cli_list", "cli_add", "cli_show",
+                                                     "cli_today", "cli_stock")])
+        v["tw_rss"] = _max_peak([s.get("tw_next")])
+        tui = [s.get(k) for k in ("tui_first_of_day", "tui_today", "tui_jobs", "tui_vehicles",
+                                  "tui_inventory", "tui_rss")]
+        v["tui_rss"] = _max_peak(tui)
+        v["tui_rss_jobs"] = _max_peak([s.get("tui_jobs")])
+        v["tui_rss_today"] = _max_peak([s.get("tui_today")])
+        v["ratio_list"] = _ratio(v.get("cli_list"), v.get("tw_next"))
+        v["ratio_add"] = _ratio(v.get("cli_add"), v.get("tw_add"))
+        v["ratio_list_allpending"] = _ratio(v.get("cli_list"), v.get("tw_next_allpending"))
+        self.values[label] = v
+        shown = {k: round(x, 2) for k, x in v.items() if x is not None}
+        log(f"  {label}: {json.dumps(shown)}")
+
+    def finish(self, elapsed: float) -> int:
+        labels = [label_of(s) for s in self.sizes]
+        log("")
+        log(f"office-tui vs Taskwarrior {self.tw_version or '(not installed)'} — medians of "
+            f"up to {self.runs} whole-process runs; ms unless noted; "
+            f"TUI in tmux {WIDTH}x{HEIGHT}")
+        log("fac = facilities DB: demo jobs + 5k items / 500k movements + 50 vehicles / "
+            "50k bookings")
+        log(report.table(self.values, labels))
+        missed = report.misses(self.values, labels)
+        if missed:
+            log("\nMISSED targets:")
+            for m in missed:
+                log(f"  {m['label']} at {m['size']}: {report.fmt(m['value'], m['unit'])} vs "
+                    f"<= {report.fmt(m['limit'], m['unit'])} {m['unit']} "
+                    f"(over by {report.fmt(m['over'], m['unit'])}, {m['factor']:.1f}x the limit)")
+        for text in self.notes:
+            log(f"note: {text}")
+        for label, metrics in self.samples.items():
+            for key, samples in metrics.items():
+                if samples.note:
+                    log(f"note: {label} {key}: {samples.note}")
+        out = datasets.BENCH_DIR / "results.json"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        data = {
+            "issue": 7,
+            "finished": datetime.now().isoformat(timespec="seconds"),
+            "duration_seconds": round(elapsed, 1),
+            "machine": {**machine(), "load_average_at_start": self.load_at_start},
+            "taskwarrior": self.tw_version,
+            "runs": self.runs,
+            "terminal": f"{WIDTH}x{HEIGHT} tmux",
+            "sizes": labels,
+            "datasets": self.info,
+            "machine_load": self.load,
+            "taskwarrior_datasets": self.tw_meta,
+            "values": self.values,
+            "targets": {m.key: m.target for m in report.METRICS if m.target},
+            "misses": missed,
+            "samples": {label: {k: x.to_json() for k, x in metrics.items()}
+                        for label, metrics in self.samples.items()},
+            "notes": self.notes,
+        }
+        out.write_text(json.dumps(data, indent=2, ensure_ascii=False))
+        log(f"\nsaved {out.relative_to(REPO)}; the whole run took {elapsed / 60:.1f} min")
+        return 0
+
+
+def _cpu_times() -> tuple[int, int]:
+    fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    return sum(fields), fields[3] + fields[4]  # total, idle + iowait
+
+
+def wait_quiet(max_wait: float) -> float:
+    """Wait (up to `max_wait` s) until the other programs on this machine leave at least
+    80 % of the CPUs idle for two seconds running; returns the busy share seen last."""
+    deadline = time.perf_counter() + max_wait
+    quiet, busy = 0, 1.0
+    before = _cpu_times()
+    while time.perf_counter() < deadline:
+        time.sleep(1.0)
+        after = _cpu_times()
+        total, idle = after[0] - before[0], after[1] - before[1]
+        before = after
+        busy = 1 - idle / total if total else 0.0
+        quiet = quiet + 1 if busy < 0.2 else 0
+        if quiet >= 2:
+            break
+    return busy
+
+
+def _max_peak(samples: list[Samples | None]) -> float | None:
+    peaks = [s.peak_mib for s in samples if s is not None and s.peak_mib is not None]
+    return max(peaks) if peaks else None
+
+
+def _ratio(ours: float | None, theirs: float | None) -> float | None:
+    return ours / theirs if ours is not None and theirs else None
+
+
+def _mem_available_mib() -> float:
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemAvailable:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def machine() -> dict:
+    def git(*args: str) -> str:
+        done = subprocess.run(["git", *args], cwd=REPO, capture_output=True, text=True)
+        return done.stdout.strip()
+
+    try:
+        import textual
+
+        textual_version = getattr(textual, "__version__", "?")
+    except ImportError:
+        textual_version = None
+    cpu = ""
+    try:
+        cpu = next(line.split(":", 1)[1].strip() for line in
+                   Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    return {"cpus": os.cpu_count(), "cpu": cpu, "python": platform.python_version(),
+            "textual": textual_version, "platform": platform.platform(),
+            "memory_available_mib": round(_mem_available_mib()),
+            "load_average": [round(x, 2) for x in os.getloadavg()],
+            "git_head": git("rev-parse", "--short", "HEAD"),
+            "git_dirty": bool(git("status", "--porcelain", "--untracked-files=no"))}
+
+
+def main() -> int:
+    return Bench().main()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
