@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import sys
+import threading
 from pathlib import Path
 from typing import Any, NoReturn, Optional
 
@@ -133,11 +134,23 @@ def main_callback(
         from office_tui.tui.app import run_app
 
         svc = services()
-        try:  # the first start of each day keeps a copy; never a reason not to start
-            svc.backups.auto_backup()
-        except OfficeError as exc:
-            err.print(Text(printable(str(exc)), style="yellow"))
+        problems: list[str] = []
+
+        def daily_backup() -> None:
+            # The first start of each day keeps a copy, beside the app rather than before
+            # it: the first frame does not wait for a large file to be copied.
+            try:
+                with svc.session():
+                    svc.backups.auto_backup()
+            except OfficeError as exc:
+                problems.append(str(exc))
+
+        backup = threading.Thread(target=daily_backup, name="daily-backup")
+        backup.start()
         run_app(svc)
+        backup.join()
+        for problem in problems:  # never a reason not to start; said after the app closes
+            err.print(Text(printable(problem), style="yellow"))
 
 
 # -- intake -----------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -50,7 +51,13 @@ class BackupService:
         today = self.folder / f"{AUTO_PREFIX}{now:%Y-%m-%d}.db"
         made = None
         if not today.exists():
-            made = self.backup(today)
+            # Copied under a temporary name and renamed when complete: a copy cut short
+            # (the app quit, the machine stopped) never passes for today's backup.
+            partial = today.with_name(f".{today.name}.partial")
+            partial.unlink(missing_ok=True)
+            self.backup(partial)
+            os.replace(partial, today)
+            made = today
         autos = sorted(self.folder.glob(f"{AUTO_PREFIX}????-??-??.db"))
         for old in autos[:-keep] if keep > 0 else autos:
             old.unlink(missing_ok=True)

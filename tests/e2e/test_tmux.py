@@ -35,6 +35,10 @@ def test_quick_add_triage_and_close_in_a_real_terminal(tmp_path):
         quit_app(term)
     finally:
         term.kill()
+    # The first start of the day left a complete copy beside the database.
+    [daily] = (tmp_path / "backups").glob("auto-*.db")
+    assert daily.stat().st_size > 0
+    assert not list((tmp_path / "backups").glob(".*.partial"))
 
     services = Services(db).open()
     try:

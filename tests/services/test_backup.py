@@ -117,3 +117,15 @@ def test_restore_refuses_bad_files_and_changes_nothing(services, tmp_path):
             services.backups.restore(path)
     assert [j.title for j in services.jobs.list()] == ["precious"]
     assert not list(services.db_path.parent.glob("*.replaced-*"))
+
+
+def test_a_daily_copy_cut_short_is_never_taken_for_todays(services):
+    services.jobs.add("something")
+    folder = services.backups.folder
+    folder.mkdir(parents=True, exist_ok=True)
+    stale = folder / ".auto-2026-11-27.db.partial"
+    stale.write_bytes(b"half a copy")  # left by a run that was killed mid-copy
+    made = services.backups.auto_backup()
+    assert made == folder / "auto-2026-11-27.db"
+    assert not stale.exists()
+    assert counts(made) == (1, 1)
