@@ -42,6 +42,7 @@ class Tmux:
         self.cmd(f"set-option -g default-terminal {terminal}")
         self.cmd("set-option -g status off")  # the app gets every row
         self.cmd("set-option -g remain-on-exit off")
+        self.socket_path = (self.cmd("display-message -p '#{socket_path}'") or [""])[0]
 
     # -- protocol ----------------------------------------------------------------------
     def _block(self) -> tuple[bool, list[str]]:
@@ -82,6 +83,8 @@ class Tmux:
             self.proc.wait(timeout=5)
         except subprocess.TimeoutExpired:
             self.proc.kill()
+        if self.socket_path.startswith("/"):
+            Path(self.socket_path).unlink(missing_ok=True)  # the server is gone
 
     # -- sessions ----------------------------------------------------------------------
     def start(self, name: str, command: str) -> tuple[float, int]:
