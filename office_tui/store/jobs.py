@@ -76,6 +76,14 @@ def get(db: sqlite_utils.Database, job_id: int) -> Row | None:
 def replace(db: sqlite_utils.Database, row: Row) -> None:
     """Write every column of an existing job (used by updates and by undo)."""
     cols = [c for c in COLUMNS if c != "id"]
+    stored = db.execute("SELECT title, department, requester FROM jobs WHERE id = ?",
+                        [row["id"]]).fetchone()
+    if stored == (row.get("title"), row.get("department"), row.get("requester")):
+        # The searched text is unchanged (triage, start, done...): keep its key, and do
+        # not load the pinyin tables for nothing.
+        db.execute(f"UPDATE jobs SET {', '.join(f'{c} = ?' for c in cols)} WHERE id = ?",
+                   [row.get(c) for c in cols] + [row["id"]])
+        return
     db.execute(
         f"UPDATE jobs SET {', '.join(f'{c} = ?' for c in cols)}, search_key = ? WHERE id = ?",
         [row.get(c) for c in cols] + [row_key(row), row["id"]],

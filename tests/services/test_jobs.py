@@ -998,3 +998,17 @@ def test_ranked_listing_equals_scoring_every_row(services, clock):
     everything = services.jobs.list(include_closed=True, limit=100_000)
     assert [j.id for j in everything][:len(expected)] == expected
     assert len(everything) == services.jobs.count(include_closed=True)
+
+
+def test_a_change_that_keeps_the_text_keeps_the_search_key(services, monkeypatch):
+    """Triage must not recompute (or load the tables for) the pinyin key."""
+    from office_tui.store import jobs as store_jobs
+
+    job = services.jobs.add("会议室布置")
+    calls = []
+    real = store_jobs.row_key
+    monkeypatch.setattr(store_jobs, "row_key", lambda row: calls.append(1) or real(row))
+    services.jobs.triage(job.id, importance="high")
+    services.jobs.start(job.id)
+    assert calls == []
+    assert [j.id for j in services.jobs.list(search="hysbz")] == [job.id]

@@ -280,6 +280,12 @@ class JobsScreen(AreaScreen):
     def action_finished(self, message: ActionDone) -> None:
         if message.message:
             self.notify(message.message, markup=False, timeout=3)
+        # Our own write moved data_version too; the reload below covers it, so the next
+        # poll must not rebuild the table a second time.
+        try:
+            self._seen_version = self.services.data_version()
+        except OfficeError:
+            pass
         self.reload(focus_id=message.focus_id)
 
     @on(ActionFailed)
