@@ -6,6 +6,7 @@ import pytest
 from rich.console import Console
 
 from office_tui import cli
+from office_tui.services import Services
 
 
 @pytest.fixture(autouse=True)
@@ -23,3 +24,10 @@ def cli_isolation(monkeypatch, tmp_path):
     if cli.state.services is not None:  # CliRunner runs leave the last one open
         cli.state.services.close()
         cli.state.services = None
+
+
+@pytest.fixture
+def cli_on_clock(monkeypatch, clock):
+    """The CLI's services run on the test's fixed clock (Fri 2026-11-27 10:00)."""
+    monkeypatch.setattr(cli, "Services", lambda path: Services(path, clock=clock))
+    return clock

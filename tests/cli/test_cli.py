@@ -17,13 +17,11 @@ from typing import Any
 
 import pytest
 import typer
-from typer.testing import CliRunner
 
 from office_tui import cli
 from office_tui.cli import app
 from office_tui.core.vocab import CATEGORIES
-
-runner = CliRunner()
+from tests.cli.helpers import js, ok, run, runner
 
 JOB_KEYS = {"id", "title", "category", "department", "importance", "expedite", "due",
             "status", "urgency"}
@@ -32,21 +30,6 @@ DATE_KEYS = ("due", "promised_by", "waiting_since", "replied_at", "created", "up
 
 
 # -- helpers ----------------------------------------------------------------------------
-def run(db: Path, *args: str, env: dict[str, str] | None = None):
-    return runner.invoke(app, ["--db", str(db), *args], env=env)
-
-
-def ok(db: Path, *args: str) -> str:
-    result = run(db, *args)
-    assert result.exit_code == 0, (args, result.stdout, result.stderr, result.exception)
-    assert result.stderr == ""
-    return result.stdout
-
-
-def js(db: Path, *args: str) -> Any:
-    return json.loads(ok(db, *args, "--json"))
-
-
 def add(db: Path, text: str) -> dict[str, Any]:
     return js(db, "add", text)
 

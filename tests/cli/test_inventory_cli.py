@@ -8,31 +8,20 @@ import io
 import json
 import sqlite3
 import sys
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
 from office_tui import cli
-from office_tui.cli import app
+from tests.cli import helpers
 from tests.cli.test_entry_point import office_tui
 
-runner = CliRunner()
-
-
-def run(db: Path, *args: str):
-    return runner.invoke(app, ["--db", str(db), *args])
-
-
-def ok(db: Path, *args: str) -> str:
-    result = run(db, *args)
-    assert result.exit_code == 0, (args, result.stdout, result.stderr, result.exception)
-    return result.stdout
-
-
-def js(db: Path, *args: str) -> Any:
-    return json.loads(ok(db, *args, "--json"))
+# Quota warnings go to stderr on a successful issue.
+ok = partial(helpers.ok, stderr_ok=True)
+js = partial(helpers.js, stderr_ok=True)
+run = helpers.run
 
 
 def entry(monkeypatch, capsys, *argv: str) -> tuple[int, str, str]:

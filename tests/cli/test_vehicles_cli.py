@@ -5,49 +5,22 @@ The services run on a fixed clock (Fri 2026-11-27 10:00) so reminders are known.
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
-from office_tui import cli
 from office_tui.cli import app
 from office_tui.services import Services
-from tests.conftest import FakeClock
+from tests.cli.helpers import js, ok, run, runner
 
-runner = CliRunner()
 MON = "2026-11-30"
 
 
 @pytest.fixture
-def clock(monkeypatch) -> FakeClock:
-    fixed = FakeClock()
-    monkeypatch.setattr(cli, "Services", lambda path: Services(path, clock=fixed))
-    return fixed
-
-
-@pytest.fixture
-def db(tmp_path, clock) -> Path:
+def db(tmp_path, cli_on_clock) -> Path:
     return tmp_path / "office.db"
-
-
-def run(db: Path, *args: str):
-    return runner.invoke(app, ["--db", str(db), *args])
-
-
-def ok(db: Path, *args: str) -> str:
-    result = run(db, *args)
-    assert result.exit_code == 0, (args, result.stdout, result.stderr, result.exception)
-    assert result.stderr == ""
-    return result.stdout
-
-
-def js(db: Path, *args: str) -> Any:
-    return json.loads(ok(db, *args, "--json"))
 
 
 def refused(db: Path, *args: str, code: int = 1) -> str:
