@@ -8,7 +8,6 @@ import random
 import signal
 import subprocess
 import sys
-import time
 from datetime import datetime
 from pathlib import Path
 
@@ -39,11 +38,13 @@ def test_sigkill_at_random_moments_loses_nothing_reported(tmp_path):
             env={**os.environ, "OFFICE_TUI_LANG": "en"},
         )
         assert writer.stdout.readline().strip() == "ready"
-        time.sleep(rng.uniform(0.02, 0.3))  # a random moment, mid-transaction or not
+        # A random point in the write stream: after some number of reported saves the
+        # writer is already inside its next transaction (or between two) when it dies.
+        lines = [writer.stdout.readline() for _ in range(rng.randint(1, 16))]  # >= 1: the first is a job
         writer.send_signal(signal.SIGKILL)
-        output = writer.communicate(timeout=30)[0]
+        lines += writer.communicate(timeout=30)[0].splitlines()
         assert writer.returncode == -signal.SIGKILL
-        for line in output.splitlines():
+        for line in filter(None, (text.strip() for text in lines)):
             kind, ident, *rest = line.split(" ", 2)
             if kind == "job":
                 reported_jobs[int(ident)] = rest[0]
