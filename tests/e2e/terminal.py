@@ -45,12 +45,14 @@ class Tmux:
         subprocess.run([*self.tmux, "send-keys", "-t", self.name, "-l", text], check=True)
 
     def wait_for(self, predicate, what: str, timeout: float = 20.0) -> str:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
+        """The screen, once `predicate(screen)` holds; a readable failure otherwise."""
+        def ready() -> str | None:
             text = self.screen()
-            if predicate(text):
-                return text
-            time.sleep(0.2)
+            return text if predicate(text) else None
+
+        text = poll_until(ready, timeout)
+        if text is not None:
+            return text
         size = subprocess.run([*self.tmux, "display", "-p", "-t", self.name,
                                "#{window_width}x#{window_height}"],
                               capture_output=True, text=True).stdout.strip()
@@ -75,7 +77,16 @@ def env_for(db) -> dict[str, str]:
 def quit_app(term: Tmux) -> None:
     """ctrl+q, then the session must end by itself."""
     term.keys("C-q")
-    deadline = time.monotonic() + 10
-    while term.alive() and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert not term.alive(), "ctrl+q did not quit"
+    assert poll_until(lambda: not term.alive(), timeout=10), "ctrl+q did not quit"
+
+
+def poll_until(check, timeout: float, interval: float = 0.1):
+    """Ask `check()` until it gives something truthy (returned) or `timeout` passes (None):
+    a terminal in another process has no event to wait on."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        found = check()
+        if found:
+            return found
+        time.sleep(interval)
+    return None
