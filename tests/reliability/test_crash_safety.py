@@ -40,7 +40,8 @@ def test_sigkill_at_random_moments_loses_nothing_reported(tmp_path):
         assert writer.stdout.readline().strip() == "ready"
         # A random point in the write stream: after some number of reported saves the
         # writer is already inside its next transaction (or between two) when it dies.
-        lines = [writer.stdout.readline() for _ in range(rng.randint(1, 16))]  # >= 1: the first is a job
+        # At least one line: the first a restarted writer reports is a job.
+        lines = [writer.stdout.readline() for _ in range(rng.randint(1, 16))]
         writer.send_signal(signal.SIGKILL)
         lines += writer.communicate(timeout=30)[0].splitlines()
         assert writer.returncode == -signal.SIGKILL

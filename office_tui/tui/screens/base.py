@@ -9,16 +9,14 @@ from office_tui.services import OfficeError, Services
 
 class AreaScreen(Screen):
     """A mode's screen. Another process (the CLI, a second window) writing to the file is
-    noticed by polling PRAGMA data_version, and the screen reloads keeping its cursor."""
+    noticed by polling PRAGMA data_version, and the screen's own `reload()` runs, keeping
+    its cursor. Every screen built on this one defines `reload()`."""
 
     _seen_version: int | None = None
 
     @property
     def services(self) -> Services:
         return self.app.services  # type: ignore[attr-defined]
-
-    def reload(self) -> None:  # each screen loads its own data
-        raise NotImplementedError
 
     def start_live_refresh(self) -> None:
         """Call before the first load: a change landing between that load and the first
@@ -32,5 +30,5 @@ class AreaScreen(Screen):
         except OfficeError:
             return
         if self._seen_version is not None and version != self._seen_version:
-            self.reload()
+            self.reload()  # type: ignore[attr-defined]
         self._seen_version = version
