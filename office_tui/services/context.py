@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 
-import sqlite_utils
+from office_tui.store.database import Database
 
 from office_tui.core.calendar import WorkingCalendar
 from office_tui.core.urgency import UrgencySettings
@@ -43,7 +43,7 @@ class Services:
         self.urgency = urgency or UrgencySettings()
         self._local = threading.local()
         self._lock = threading.Lock()
-        self._connections: list[sqlite_utils.Database] = []
+        self._connections: list[Database] = []
         from office_tui.services.calendar import CalendarService
         from office_tui.services.inventory import InventoryService
         from office_tui.services.jobs import JobService
@@ -77,7 +77,7 @@ class Services:
         return self
 
     @property
-    def db(self) -> sqlite_utils.Database:
+    def db(self) -> Database:
         db = getattr(self._local, "db", None)
         if db is None:
             try:

@@ -27,7 +27,7 @@ from office_tui.store import settings as settings_store
 from office_tui.store import vehicles as store
 
 if TYPE_CHECKING:
-    import sqlite_utils
+    from office_tui.store.database import Database
 
     from office_tui.services.context import Services
 
@@ -134,7 +134,7 @@ class VehicleService:
     def vehicle(self, plate: str) -> Vehicle:
         return Vehicle.from_row(self._vehicle_row(self.ctx.db, plate))
 
-    def _vehicle_row(self, db: sqlite_utils.Database, plate: str) -> Row:
+    def _vehicle_row(self, db: Database, plate: str) -> Row:
         row = store.find_vehicle(db, plate_key(plate)) if plate_key(plate) else None
         if row is None:
             raise OfficeError(_("No vehicle with plate '{plate}'.").format(plate=plate))
@@ -258,7 +258,7 @@ class VehicleService:
     def driver(self, name: str) -> Driver:
         return Driver.from_row(self._driver_row(self.ctx.db, name))
 
-    def _driver_row(self, db: sqlite_utils.Database, name: str) -> Row:
+    def _driver_row(self, db: Database, name: str) -> Row:
         row = store.find_driver(db, name_key(name)) if name_key(name) else None
         if row is None:
             raise OfficeError(_("No driver named '{name}'.").format(name=name))
@@ -289,7 +289,7 @@ class VehicleService:
         """What the rules say about a request, without writing: the form calls this live."""
         return self._assess(self.ctx.db, request, exclude_id=exclude_id)
 
-    def _assess(self, db: sqlite_utils.Database, request: BookingRequest, *,
+    def _assess(self, db: Database, request: BookingRequest, *,
                 exclude_id: int | None = None) -> Assessment:
         vehicle_row = store.find_vehicle(db, plate_key(request.vehicle)) \
             if plate_key(request.vehicle) else None
@@ -468,13 +468,13 @@ class VehicleService:
                           before=before, after=after)
         return self.booking(booking_id)
 
-    def _booking_row(self, db: sqlite_utils.Database, booking_id: int) -> Row:
+    def _booking_row(self, db: Database, booking_id: int) -> Row:
         row = store.get_booking_row(db, booking_id)
         if row is None:
             raise OfficeError(_("No booking #{id}.").format(id=booking_id))
         return row
 
-    def _open_job(self, db: sqlite_utils.Database, job_id: int | None) -> Row | None:
+    def _open_job(self, db: Database, job_id: int | None) -> Row | None:
         if job_id is None:
             return None
         row = jobs_store.get(db, job_id)

@@ -8,7 +8,7 @@ from datetime import date, datetime, time, timedelta
 from importlib import resources
 from typing import Any
 
-import sqlite_utils
+from office_tui.store.database import Database
 
 from office_tui.core.job import to_iso
 from office_tui.core.vehicles import name_key, normalise_destination, plate_key
@@ -30,7 +30,7 @@ def _in_days(today: date, value: str) -> str | None:
     return (today + timedelta(days=int(value))).isoformat() if value else None
 
 
-def load_vehicle_demo(db: sqlite_utils.Database, now: datetime) -> dict[str, int]:
+def load_vehicle_demo(db: Database, now: datetime) -> dict[str, int]:
     """Insert the demo roster inside the caller's transaction; skipped if cars exist."""
     if store.vehicle_count(db):
         return {"vehicles": 0, "drivers": 0, "bookings": 0}

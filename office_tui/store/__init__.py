@@ -1,4 +1,4 @@
-"""SQLite through sqlite-utils: the connection, the schema and one module per aggregate."""
+"""SQLite through the standard library: the connection, the schema, a module per aggregate."""
 
 from office_tui.store.connection import SCHEMA_VERSION, StoreError, open_database, write
 

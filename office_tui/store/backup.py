@@ -6,10 +6,10 @@ import os
 import sqlite3
 from pathlib import Path
 
-import sqlite_utils
+from office_tui.store.database import Database
 
 
-def copy_to(db: sqlite_utils.Database, target: Path) -> None:
+def copy_to(db: Database, target: Path) -> None:
     """Write a consistent copy of `db` to a new file `target`, created mode 0600."""
     fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     os.close(fd)
@@ -20,7 +20,7 @@ def copy_to(db: sqlite_utils.Database, target: Path) -> None:
         dest.close()
 
 
-def copy_from(db: sqlite_utils.Database, source: Path) -> None:
+def copy_from(db: Database, source: Path) -> None:
     """Replace the contents of `db` with the file at `source` (one backup step)."""
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     try:

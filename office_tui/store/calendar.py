@@ -4,24 +4,24 @@ from __future__ import annotations
 
 from typing import Any
 
-import sqlite_utils
+from office_tui.store.database import Database
 
 Row = dict[str, Any]
 COLUMNS = ("day", "kind", "note", "updated")
 
 
-def all_overrides(db: sqlite_utils.Database) -> list[Row]:
+def all_overrides(db: Database) -> list[Row]:
     rows = db.execute(f"SELECT {', '.join(COLUMNS)} FROM calendar_overrides ORDER BY day")
     return [dict(zip(COLUMNS, r)) for r in rows.fetchall()]
 
 
-def get(db: sqlite_utils.Database, day: str) -> Row | None:
+def get(db: Database, day: str) -> Row | None:
     found = db.execute(f"SELECT {', '.join(COLUMNS)} FROM calendar_overrides WHERE day = ?",
                        [day]).fetchone()
     return dict(zip(COLUMNS, found)) if found else None
 
 
-def put(db: sqlite_utils.Database, row: Row) -> None:
+def put(db: Database, row: Row) -> None:
     db.execute(
         "INSERT INTO calendar_overrides (day, kind, note, updated) VALUES (?, ?, ?, ?) "
         "ON CONFLICT (day) DO UPDATE SET kind = excluded.kind, note = excluded.note, "
@@ -30,5 +30,5 @@ def put(db: sqlite_utils.Database, row: Row) -> None:
     )
 
 
-def delete(db: sqlite_utils.Database, day: str) -> None:
+def delete(db: Database, day: str) -> None:
     db.execute("DELETE FROM calendar_overrides WHERE day = ?", [day])

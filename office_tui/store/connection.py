@@ -10,7 +10,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import sqlite_utils
+from office_tui.store.database import Database
 
 from office_tui.core.errors import OfficeError
 from office_tui.i18n import _
@@ -25,7 +25,7 @@ class StoreError(OfficeError):
     """The database cannot be used; the message says which file and what to do."""
 
 
-def open_database(path: str | os.PathLike[str], *, migrate: bool = True) -> sqlite_utils.Database:
+def open_database(path: str | os.PathLike[str], *, migrate: bool = True) -> Database:
     """Open (creating with mode 0600 if needed) and migrate the database at `path`."""
     path = Path(path).expanduser()
     _check_file(path)
@@ -70,7 +70,7 @@ def open_database(path: str | os.PathLike[str], *, migrate: bool = True) -> sqli
             )
         try:
             _configure(conn)
-            db = sqlite_utils.Database(conn)
+            db = Database(conn)
             if migrate and version < SCHEMA_VERSION:
                 _migrate(db, version)
         except sqlite3.Error as exc:
@@ -121,7 +121,7 @@ def _configure(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA synchronous = FULL")
 
 
-def _migrate(db: sqlite_utils.Database, current: int) -> None:
+def _migrate(db: Database, current: int) -> None:
     with write(db):
         # Re-read inside the write lock: another process may have migrated meanwhile.
         current = db.execute("PRAGMA user_version").fetchone()[0]
@@ -148,7 +148,7 @@ def translate(exc: sqlite3.Error, path: object) -> StoreError:
     return StoreError(_("{path}: {reason}").format(path=path, reason=exc))
 
 
-def _db_path(db: sqlite_utils.Database) -> str:
+def _db_path(db: Database) -> str:
     try:
         return db.execute("PRAGMA database_list").fetchone()[2]
     except sqlite3.Error:
@@ -156,7 +156,7 @@ def _db_path(db: sqlite_utils.Database) -> str:
 
 
 @contextlib.contextmanager
-def write(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+def write(db: Database) -> Iterator[Database]:
     """One write transaction, taking the write lock up front (no upgrade deadlocks).
 
     Taking the lock is retried (nothing has run yet, so the whole transaction is

@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import sqlite_utils
+from office_tui.store.database import Database
 
 Row = dict[str, Any]
 
 
 def record(
-    db: sqlite_utils.Database,
+    db: Database,
     *,
     ts: str,
     action: str,
@@ -38,7 +38,7 @@ def record(
 _COLUMNS = "id, ts, action, entity, entity_id, before, after, undoes, txn"
 
 
-def latest_active(db: sqlite_utils.Database, entities: tuple[str, ...], *,
+def latest_active(db: Database, entities: tuple[str, ...], *,
                   redo: bool) -> Row | None:
     """The newest event of `entities` that nothing has reverted yet: a change or a redo
     (for undo), or an undo (for redo)."""
@@ -56,7 +56,7 @@ def latest_active(db: sqlite_utils.Database, entities: tuple[str, ...], *,
     return _full(found) if found else None
 
 
-def group(db: sqlite_utils.Database, txn: int, entities: tuple[str, ...]) -> list[Row]:
+def group(db: Database, txn: int, entities: tuple[str, ...]) -> list[Row]:
     """The not yet reverted events of one transaction, newest first."""
     marks = ", ".join("?" for _ in entities)
     rows = db.execute(
@@ -70,7 +70,7 @@ def group(db: sqlite_utils.Database, txn: int, entities: tuple[str, ...]) -> lis
     return [_full(r) for r in rows]
 
 
-def newest_change_after(db: sqlite_utils.Database, event_id: int) -> bool:
+def newest_change_after(db: Database, event_id: int) -> bool:
     """Whether a new change (not an undo or redo) came after `event_id`: it clears redo."""
     return db.execute(
         "SELECT EXISTS (SELECT 1 FROM events WHERE id > ? AND action NOT IN ('undo', 'redo') "
@@ -86,7 +86,7 @@ def _full(r: tuple) -> Row:
     }
 
 
-def for_entity(db: sqlite_utils.Database, entity: str, entity_id: int) -> list[Row]:
+def for_entity(db: Database, entity: str, entity_id: int) -> list[Row]:
     rows = db.execute(
         "SELECT id, ts, action, entity, entity_id, before, after FROM events "
         "WHERE entity = ? AND entity_id = ? ORDER BY id",

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-import sqlite_utils
+from office_tui.store.database import Database
 
 from office_tui.core.pinyin import query_key, search_key
 
@@ -42,7 +42,7 @@ def item_key(row: Row) -> str:
     return search_key(*(row.get(c) for c in ITEM_SEARCH_FIELDS))
 
 
-def insert_item(db: sqlite_utils.Database, row: Row) -> int:
+def insert_item(db: Database, row: Row) -> int:
     cols = [c for c in ITEM_COLUMNS if c in row and c != "id"]
     cursor = db.execute(
         f"INSERT INTO items ({', '.join(cols)}, search_key) "
@@ -52,7 +52,7 @@ def insert_item(db: sqlite_utils.Database, row: Row) -> int:
     return int(cursor.lastrowid)
 
 
-def insert_items(db: sqlite_utils.Database, rows: Sequence[Row]) -> None:
+def insert_items(db: Database, rows: Sequence[Row]) -> None:
     if not rows:
         return
     cols = [c for c in ITEM_COLUMNS if c in rows[0] and c != "id"]
@@ -63,7 +63,7 @@ def insert_items(db: sqlite_utils.Database, rows: Sequence[Row]) -> None:
     )
 
 
-def update_item(db: sqlite_utils.Database, item_id: int, changes: Row) -> None:
+def update_item(db: Database, item_id: int, changes: Row) -> None:
     cols = [c for c in changes if c in ITEM_COLUMNS and c not in ("id", "stock_milli")]
     if cols:
         db.execute(f"UPDATE items SET {', '.join(f'{c} = ?' for c in cols)} WHERE id = ?",
@@ -74,19 +74,19 @@ def update_item(db: sqlite_utils.Database, item_id: int, changes: Row) -> None:
             db.execute("UPDATE items SET search_key = ? WHERE id = ?", [item_key(row), item_id])
 
 
-def get_item(db: sqlite_utils.Database, code: str) -> Row | None:
+def get_item(db: Database, code: str) -> Row | None:
     found = db.execute(f"SELECT {', '.join(ITEM_COLUMNS)} FROM items WHERE code = ?",
                        [code]).fetchone()
     return dict(zip(ITEM_COLUMNS, found)) if found else None
 
 
-def get_item_by_id(db: sqlite_utils.Database, item_id: int) -> Row | None:
+def get_item_by_id(db: Database, item_id: int) -> Row | None:
     found = db.execute(f"SELECT {', '.join(ITEM_COLUMNS)} FROM items WHERE id = ?",
                        [item_id]).fetchone()
     return dict(zip(ITEM_COLUMNS, found)) if found else None
 
 
-def existing_codes(db: sqlite_utils.Database, codes: Iterable[str]) -> set[str]:
+def existing_codes(db: Database, codes: Iterable[str]) -> set[str]:
     """Which of `codes` are taken (compared without case, like the UNIQUE index)."""
     wanted = list(codes)
     taken: set[str] = set()
@@ -116,7 +116,7 @@ def _item_where(search: str | None, active_only: bool) -> tuple[str, list]:
 
 
 def list_items(
-    db: sqlite_utils.Database,
+    db: Database,
     *,
     search: str | None = None,
     active_only: bool = True,
@@ -137,14 +137,14 @@ def list_items(
     return [dict(zip(ITEM_COLUMNS, r)) for r in rows]
 
 
-def count_items(db: sqlite_utils.Database, *, search: str | None = None,
+def count_items(db: Database, *, search: str | None = None,
                 active_only: bool = True) -> int:
     where, params = _item_where(search, active_only)
     return int(db.execute(f"SELECT COUNT(*) FROM items{where}", params).fetchone()[0])
 
 
 # -- movements --------------------------------------------------------------------------
-def insert_movement(db: sqlite_utils.Database, row: Row) -> int:
+def insert_movement(db: Database, row: Row) -> int:
     """Append to the ledger; the trigger moves the item's running balance."""
     cols = [c for c in MOVEMENT_COLUMNS if c in row and c != "id"]
     cursor = db.execute(
@@ -154,7 +154,7 @@ def insert_movement(db: sqlite_utils.Database, row: Row) -> int:
     return int(cursor.lastrowid)
 
 
-def insert_movements(db: sqlite_utils.Database, rows: Sequence[Row]) -> None:
+def insert_movements(db: Database, rows: Sequence[Row]) -> None:
     if not rows:
         return
     cols = [c for c in MOVEMENT_COLUMNS if c != "id"]
@@ -164,13 +164,13 @@ def insert_movements(db: sqlite_utils.Database, rows: Sequence[Row]) -> None:
     )
 
 
-def get_movement(db: sqlite_utils.Database, movement_id: int) -> Row | None:
+def get_movement(db: Database, movement_id: int) -> Row | None:
     found = db.execute(f"SELECT {', '.join(MOVEMENT_COLUMNS)} FROM movements WHERE id = ?",
                        [movement_id]).fetchone()
     return dict(zip(MOVEMENT_COLUMNS, found)) if found else None
 
 
-def history(db: sqlite_utils.Database, item_id: int, *, limit: int = 200) -> list[Row]:
+def history(db: Database, item_id: int, *, limit: int = 200) -> list[Row]:
     """The newest movements of an item, newest first, each with the balance after it."""
     cols = ", ".join(MOVEMENT_COLUMNS)
     rows = db.execute(
@@ -181,17 +181,17 @@ def history(db: sqlite_utils.Database, item_id: int, *, limit: int = 200) -> lis
     return [dict(zip((*MOVEMENT_COLUMNS, "balance_milli"), r)) for r in rows]
 
 
-def ledger_sum(db: sqlite_utils.Database, item_id: int) -> int:
+def ledger_sum(db: Database, item_id: int) -> int:
     return int(db.execute("SELECT COALESCE(SUM(quantity_milli), 0) FROM movements "
                           "WHERE item_id = ?", [item_id]).fetchone()[0])
 
 
-def movement_count(db: sqlite_utils.Database) -> int:
+def movement_count(db: Database) -> int:
     return int(db.execute("SELECT COUNT(*) FROM movements").fetchone()[0])
 
 
 def usage(
-    db: sqlite_utils.Database,
+    db: Database,
     *,
     window_start: str,
     recent_start: str,
@@ -222,7 +222,7 @@ def usage(
     return {r[0]: (int(r[1]), int(r[2]), int(r[3])) for r in rows}
 
 
-def issues_between(db: sqlite_utils.Database, item_id: int, since: str,
+def issues_between(db: Database, item_id: int, since: str,
                    until: str) -> list[tuple[str, int]]:
     return [(r[0], -int(r[1])) for r in db.execute(
         "SELECT ts, quantity_milli FROM movements WHERE item_id = ? AND kind = 'issue' "
@@ -230,7 +230,7 @@ def issues_between(db: sqlite_utils.Database, item_id: int, since: str,
 
 
 def consumption(
-    db: sqlite_utils.Database, *, since: str, until: str, department: str | None = None,
+    db: Database, *, since: str, until: str, department: str | None = None,
 ) -> list[Row]:
     """Issued per department and item in [since, until]."""
     params: list[Any] = [since, until]
@@ -249,7 +249,7 @@ def consumption(
              "quantity_milli": int(r[4]), "issues": int(r[5]), "item_id": r[6]} for r in rows]
 
 
-def issued_to(db: sqlite_utils.Database, item_id: int, department: str, since: str,
+def issued_to(db: Database, item_id: int, department: str, since: str,
               until: str) -> int:
     return int(db.execute(
         "SELECT COALESCE(-SUM(quantity_milli), 0) FROM movements "
@@ -257,14 +257,14 @@ def issued_to(db: sqlite_utils.Database, item_id: int, department: str, since: s
         [item_id, department, since, until]).fetchone()[0])
 
 
-def movements_for_job(db: sqlite_utils.Database, job_id: int) -> list[Row]:
+def movements_for_job(db: Database, job_id: int) -> list[Row]:
     rows = db.execute(f"SELECT {', '.join(MOVEMENT_COLUMNS)} FROM movements WHERE job_id = ? "
                       "ORDER BY id", [job_id]).fetchall()
     return [dict(zip(MOVEMENT_COLUMNS, r)) for r in rows]
 
 
 # -- quotes -----------------------------------------------------------------------------
-def insert_quote(db: sqlite_utils.Database, row: Row) -> int:
+def insert_quote(db: Database, row: Row) -> int:
     cols = [c for c in QUOTE_COLUMNS if c in row and c != "id"]
     cursor = db.execute(
         f"INSERT INTO quotes ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})",
@@ -273,7 +273,7 @@ def insert_quote(db: sqlite_utils.Database, row: Row) -> int:
     return int(cursor.lastrowid)
 
 
-def insert_quotes(db: sqlite_utils.Database, rows: Sequence[Row]) -> None:
+def insert_quotes(db: Database, rows: Sequence[Row]) -> None:
     if not rows:
         return
     cols = [c for c in QUOTE_COLUMNS if c in rows[0] and c != "id"]
@@ -283,13 +283,13 @@ def insert_quotes(db: sqlite_utils.Database, rows: Sequence[Row]) -> None:
     )
 
 
-def get_quote(db: sqlite_utils.Database, quote_id: int) -> Row | None:
+def get_quote(db: Database, quote_id: int) -> Row | None:
     found = db.execute(f"SELECT {', '.join(QUOTE_COLUMNS)} FROM quotes WHERE id = ?",
                        [quote_id]).fetchone()
     return dict(zip(QUOTE_COLUMNS, found)) if found else None
 
 
-def quotes_for(db: sqlite_utils.Database, item_ids: Sequence[int]) -> dict[int, list[Row]]:
+def quotes_for(db: Database, item_ids: Sequence[int]) -> dict[int, list[Row]]:
     found: dict[int, list[Row]] = {}
     for start in range(0, len(item_ids), 500):
         chunk = list(item_ids[start:start + 500])
@@ -302,7 +302,7 @@ def quotes_for(db: sqlite_utils.Database, item_ids: Sequence[int]) -> dict[int, 
 
 
 # -- quotas -----------------------------------------------------------------------------
-def set_quota(db: sqlite_utils.Database, item_id: int, department: str, period: str,
+def set_quota(db: Database, item_id: int, department: str, period: str,
               quantity_milli: int) -> None:
     db.execute("INSERT INTO quotas (item_id, department, period, quantity_milli) "
                "VALUES (?, ?, ?, ?) ON CONFLICT (item_id, department, period) "
@@ -310,12 +310,12 @@ def set_quota(db: sqlite_utils.Database, item_id: int, department: str, period: 
                [item_id, department, period, quantity_milli])
 
 
-def delete_quota(db: sqlite_utils.Database, item_id: int, department: str, period: str) -> None:
+def delete_quota(db: Database, item_id: int, department: str, period: str) -> None:
     db.execute("DELETE FROM quotas WHERE item_id = ? AND department = ? AND period = ?",
                [item_id, department, period])
 
 
-def get_quota(db: sqlite_utils.Database, item_id: int, department: str,
+def get_quota(db: Database, item_id: int, department: str,
               period: str) -> Row | None:
     found = db.execute("SELECT quantity_milli FROM quotas WHERE item_id = ? AND department = ? "
                        "AND period = ?", [item_id, department, period]).fetchone()
@@ -325,7 +325,7 @@ def get_quota(db: sqlite_utils.Database, item_id: int, department: str,
             "quantity_milli": found[0]}
 
 
-def quotas(db: sqlite_utils.Database, *, item_id: int | None = None,
+def quotas(db: Database, *, item_id: int | None = None,
            department: str | None = None) -> list[Row]:
     clauses, params = [], []
     if item_id is not None:

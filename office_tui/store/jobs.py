@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-import sqlite_utils
+from office_tui.store.database import Database
 
 from office_tui.core.pinyin import query_key, search_key
 
@@ -24,7 +24,7 @@ _SQLITE_MAX_INT = 2**63 - 1
 Ranker = Callable[[str, int, str | None, str, str], float]
 
 
-def _next_id(db: sqlite_utils.Database) -> int:
+def _next_id(db: Database) -> int:
     """Ids are never reused, not even after an undone add deleted its row: the event log
     still holds the old job's history under that id."""
     found = db.execute(
@@ -39,7 +39,7 @@ def row_key(row: Row) -> str:
     return search_key(row.get("title"), row.get("department"), row.get("requester"))
 
 
-def insert(db: sqlite_utils.Database, row: Row) -> int:
+def insert(db: Database, row: Row) -> int:
     if row.get("id") is None:
         row = {**row, "id": _next_id(db)}
     cols = [c for c in COLUMNS if c in row]
@@ -51,7 +51,7 @@ def insert(db: sqlite_utils.Database, row: Row) -> int:
     return int(cursor.lastrowid)
 
 
-def insert_many(db: sqlite_utils.Database, rows: Sequence[Row]) -> None:
+def insert_many(db: Database, rows: Sequence[Row]) -> None:
     if not rows:
         return
     if rows[0].get("id") is None:
@@ -65,7 +65,7 @@ def insert_many(db: sqlite_utils.Database, rows: Sequence[Row]) -> None:
     )
 
 
-def get(db: sqlite_utils.Database, job_id: int) -> Row | None:
+def get(db: Database, job_id: int) -> Row | None:
     if not -_SQLITE_MAX_INT <= job_id <= _SQLITE_MAX_INT:  # no such row; sqlite would overflow
         return None
     cursor = db.execute(f"SELECT {', '.join(COLUMNS)} FROM jobs WHERE id = ?", [job_id])
@@ -73,7 +73,7 @@ def get(db: sqlite_utils.Database, job_id: int) -> Row | None:
     return dict(zip(COLUMNS, found)) if found else None
 
 
-def replace(db: sqlite_utils.Database, row: Row) -> None:
+def replace(db: Database, row: Row) -> None:
     """Write every column of an existing job (used by updates and by undo)."""
     cols = [c for c in COLUMNS if c != "id"]
     stored = db.execute("SELECT title, department, requester FROM jobs WHERE id = ?",
@@ -90,12 +90,12 @@ def replace(db: sqlite_utils.Database, row: Row) -> None:
     )
 
 
-def restore(db: sqlite_utils.Database, row: Row) -> None:
+def restore(db: Database, row: Row) -> None:
     """Put back a deleted job with its old id (undo of a delete)."""
     insert(db, row)
 
 
-def delete(db: sqlite_utils.Database, job_id: int) -> None:
+def delete(db: Database, job_id: int) -> None:
     db.execute("DELETE FROM jobs WHERE id = ?", [job_id])
 
 
@@ -123,7 +123,7 @@ def _where(search: str | None, include_closed: bool, inbox_only: bool) -> tuple[
 
 
 def page(
-    db: sqlite_utils.Database,
+    db: Database,
     rank: Ranker,
     *,
     search: str | None = None,
@@ -153,7 +153,7 @@ def page(
 
 
 def bucket_page(
-    db: sqlite_utils.Database,
+    db: Database,
     *,
     importance: str,
     expedite: int,
@@ -176,7 +176,7 @@ def bucket_page(
     return [dict(zip(COLUMNS, r)) for r in cursor.fetchall()]
 
 
-def closed_page(db: sqlite_utils.Database, *, limit: int, offset: int) -> list[Row]:
+def closed_page(db: Database, *, limit: int, offset: int) -> list[Row]:
     """Closed jobs, most recently closed first (index jobs_closed_at)."""
     cursor = db.execute(
         f"SELECT {', '.join(COLUMNS)} FROM jobs WHERE closed_at IS NOT NULL "
@@ -187,7 +187,7 @@ def closed_page(db: sqlite_utils.Database, *, limit: int, offset: int) -> list[R
 
 
 def count(
-    db: sqlite_utils.Database,
+    db: Database,
     *,
     search: str | None = None,
     include_closed: bool = False,
@@ -197,9 +197,9 @@ def count(
     return int(db.execute(f"SELECT COUNT(*) FROM jobs{where}", params).fetchone()[0])
 
 
-def departments(db: sqlite_utils.Database) -> list[str]:
+def departments(db: Database) -> list[str]:
     return [r[0] for r in db.execute("SELECT name FROM departments ORDER BY name").fetchall()]
 
 
-def add_department(db: sqlite_utils.Database, name: str) -> None:
+def add_department(db: Database, name: str) -> None:
     db.execute("INSERT OR IGNORE INTO departments (name) VALUES (?)", [name])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import sqlite_utils
+from office_tui.store.database import Database
 
 Row = dict[str, Any]
 KIT_COLUMNS = ("id", "name", "created", "updated")
@@ -12,13 +12,13 @@ ITEM_COLUMNS = ("id", "kit_id", "title", "offset_spec", "category", "importance"
 LINK_COLUMNS = ("job_id", "event_id", "kit_id", "kit_name", "offset_spec", "created")
 
 
-def kit_by_name(db: sqlite_utils.Database, name: str) -> Row | None:
+def kit_by_name(db: Database, name: str) -> Row | None:
     found = db.execute(f"SELECT {', '.join(KIT_COLUMNS)} FROM kits WHERE name = ?",
                        [name]).fetchone()
     return dict(zip(KIT_COLUMNS, found)) if found else None
 
 
-def kit_by_id(db: sqlite_utils.Database, kit_id: int) -> Row | None:
+def kit_by_id(db: Database, kit_id: int) -> Row | None:
     if not -(2**63) < kit_id < 2**63:
         return None
     found = db.execute(f"SELECT {', '.join(KIT_COLUMNS)} FROM kits WHERE id = ?",
@@ -26,33 +26,33 @@ def kit_by_id(db: sqlite_utils.Database, kit_id: int) -> Row | None:
     return dict(zip(KIT_COLUMNS, found)) if found else None
 
 
-def all_kits(db: sqlite_utils.Database) -> list[Row]:
+def all_kits(db: Database) -> list[Row]:
     rows = db.execute(f"SELECT {', '.join(KIT_COLUMNS)} FROM kits ORDER BY name").fetchall()
     return [dict(zip(KIT_COLUMNS, r)) for r in rows]
 
 
-def insert_kit(db: sqlite_utils.Database, name: str, now: str) -> int:
+def insert_kit(db: Database, name: str, now: str) -> int:
     cursor = db.execute("INSERT INTO kits (name, created, updated) VALUES (?, ?, ?)",
                         [name, now, now])
     return int(cursor.lastrowid)
 
 
-def delete_kit(db: sqlite_utils.Database, kit_id: int) -> None:
+def delete_kit(db: Database, kit_id: int) -> None:
     db.execute("DELETE FROM kit_items WHERE kit_id = ?", [kit_id])
     db.execute("DELETE FROM kits WHERE id = ?", [kit_id])
 
 
-def touch_kit(db: sqlite_utils.Database, kit_id: int, now: str) -> None:
+def touch_kit(db: Database, kit_id: int, now: str) -> None:
     db.execute("UPDATE kits SET updated = ? WHERE id = ?", [now, kit_id])
 
 
-def items(db: sqlite_utils.Database, kit_id: int) -> list[Row]:
+def items(db: Database, kit_id: int) -> list[Row]:
     rows = db.execute(f"SELECT {', '.join(ITEM_COLUMNS)} FROM kit_items WHERE kit_id = ? "
                       "ORDER BY id", [kit_id]).fetchall()
     return [dict(zip(ITEM_COLUMNS, r)) for r in rows]
 
 
-def insert_item(db: sqlite_utils.Database, row: Row) -> int:
+def insert_item(db: Database, row: Row) -> int:
     cols = [c for c in ITEM_COLUMNS if c != "id"]
     cursor = db.execute(
         f"INSERT INTO kit_items ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})",
@@ -61,11 +61,11 @@ def insert_item(db: sqlite_utils.Database, row: Row) -> int:
     return int(cursor.lastrowid)
 
 
-def delete_item(db: sqlite_utils.Database, item_id: int) -> None:
+def delete_item(db: Database, item_id: int) -> None:
     db.execute("DELETE FROM kit_items WHERE id = ?", [item_id])
 
 
-def insert_link(db: sqlite_utils.Database, row: Row) -> None:
+def insert_link(db: Database, row: Row) -> None:
     db.execute(
         f"INSERT INTO kit_links ({', '.join(LINK_COLUMNS)}) "
         f"VALUES ({', '.join('?' for _ in LINK_COLUMNS)})",
@@ -73,19 +73,19 @@ def insert_link(db: sqlite_utils.Database, row: Row) -> None:
     )
 
 
-def links_of_event(db: sqlite_utils.Database, event_id: int) -> list[Row]:
+def links_of_event(db: Database, event_id: int) -> list[Row]:
     rows = db.execute(f"SELECT {', '.join(LINK_COLUMNS)} FROM kit_links WHERE event_id = ? "
                       "ORDER BY job_id", [event_id]).fetchall()
     return [dict(zip(LINK_COLUMNS, r)) for r in rows]
 
 
-def link_of_job(db: sqlite_utils.Database, job_id: int) -> Row | None:
+def link_of_job(db: Database, job_id: int) -> Row | None:
     found = db.execute(f"SELECT {', '.join(LINK_COLUMNS)} FROM kit_links WHERE job_id = ?",
                        [job_id]).fetchone()
     return dict(zip(LINK_COLUMNS, found)) if found else None
 
 
-def event_has_kit(db: sqlite_utils.Database, event_id: int, kit_name: str) -> bool:
+def event_has_kit(db: Database, event_id: int, kit_name: str) -> bool:
     """Links whose job is gone (an undone apply) do not count."""
     return db.execute(
         "SELECT 1 FROM kit_links l JOIN jobs j ON j.id = l.job_id "
@@ -93,12 +93,12 @@ def event_has_kit(db: sqlite_utils.Database, event_id: int, kit_name: str) -> bo
     ).fetchone() is not None
 
 
-def forget_links(db: sqlite_utils.Database, event_id: int, kit_name: str) -> None:
+def forget_links(db: Database, event_id: int, kit_name: str) -> None:
     """Drop links whose job is gone, before the kit is given to the event again."""
     db.execute("DELETE FROM kit_links WHERE event_id = ? AND kit_name = ? "
                "AND job_id NOT IN (SELECT id FROM jobs)", [event_id, kit_name])
 
 
-def is_event(db: sqlite_utils.Database, job_id: int) -> bool:
+def is_event(db: Database, job_id: int) -> bool:
     return db.execute("SELECT 1 FROM kit_links WHERE event_id = ? LIMIT 1",
                       [job_id]).fetchone() is not None

@@ -4,20 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import sqlite_utils
+from office_tui.store.database import Database
 
 from office_tui.store.inventory import ITEM_SEARCH_FIELDS, item_key
 from office_tui.store.jobs import SEARCH_FIELDS, row_key
 
 
-def _run(db: sqlite_utils.Database, script: str) -> None:
+def _run(db: Database, script: str) -> None:
     # Not executescript(): it would COMMIT the migration's transaction half-way.
     for statement in script.split(";"):
         if statement.strip():
             db.execute(statement)
 
 
-def _m001_jobs_and_events(db: sqlite_utils.Database) -> None:
+def _m001_jobs_and_events(db: Database) -> None:
     _run(
         db,
         """
@@ -68,7 +68,7 @@ def _m001_jobs_and_events(db: sqlite_utils.Database) -> None:
     )
 
 
-def _m002_inventory(db: sqlite_utils.Database) -> None:
+def _m002_inventory(db: Database) -> None:
     """Consumables: items with a running stock balance kept by a trigger from the
     append-only movements ledger (quantities in integer milli-units), quotes, quotas."""
     _run(
@@ -150,7 +150,7 @@ def _m002_inventory(db: sqlite_utils.Database) -> None:
     )
 
 
-def _m_jobs_rank_indexes(db: sqlite_utils.Database) -> None:
+def _m_jobs_rank_indexes(db: Database) -> None:
     """Streams for the urgency ranking (one per importance/expedite/status bucket, in due
     order) and the archive in closing order: listing never scans the table."""
     _run(
@@ -164,7 +164,7 @@ def _m_jobs_rank_indexes(db: sqlite_utils.Database) -> None:
     )
 
 
-def _m_vehicles(db: sqlite_utils.Database) -> None:
+def _m_vehicles(db: Database) -> None:
     """The vehicle roster: cars, drivers, bookings (times as naive local ISO 8601, like
     jobs) and the riders who joined a booking (一车前往). job_id has no foreign key: an
     undone job add deletes its row, and the booking's record must survive that."""
@@ -241,7 +241,7 @@ def _m_vehicles(db: sqlite_utils.Database) -> None:
     )
 
 
-def _m_day_queue(db: sqlite_utils.Database) -> None:
+def _m_day_queue(db: Database) -> None:
     """The day's queue: local calendar overrides, routines and the occurrences they made
     (one row per routine and day: the key that keeps an occurrence from becoming two
     jobs), event kits and the jobs they linked; indexes for the reports."""
@@ -311,7 +311,7 @@ def _m_day_queue(db: sqlite_utils.Database) -> None:
     )
 
 
-def _m_event_groups(db: sqlite_utils.Database) -> None:
+def _m_event_groups(db: Database) -> None:
     """Events written in one transaction share `txn` (the id of its first event), so an
     undo reverts a whole action: a stocktake, a booking that started its job, a kit."""
     _run(
@@ -324,7 +324,7 @@ def _m_event_groups(db: sqlite_utils.Database) -> None:
     )
 
 
-def _m_search_keys(db: sqlite_utils.Database) -> None:
+def _m_search_keys(db: Database) -> None:
     """Pinyin search: jobs and items store a search_key (the texts, their full pinyin and
     initials: 会议室 huiyishi hys) written with every row; existing rows get theirs here."""
     _run(db, "ALTER TABLE jobs ADD COLUMN search_key TEXT; "
@@ -344,7 +344,7 @@ def _m_search_keys(db: sqlite_utils.Database) -> None:
             last = found[-1][0]
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
+MIGRATIONS: list[Callable[[Database], None]] = [
     _m001_jobs_and_events,
     _m002_inventory,
     _m_jobs_rank_indexes,

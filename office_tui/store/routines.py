@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import sqlite_utils
+from office_tui.store.database import Database
 
 Row = dict[str, Any]
 COLUMNS = ("id", "title", "rule", "at", "category", "importance", "department", "starts",
@@ -17,7 +17,7 @@ def _row(found: tuple | None) -> Row | None:
     return dict(zip(COLUMNS, found)) if found else None
 
 
-def insert(db: sqlite_utils.Database, row: Row) -> int:
+def insert(db: Database, row: Row) -> int:
     cols = [c for c in COLUMNS if c in row and c != "id"]
     cursor = db.execute(
         f"INSERT INTO routines ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})",
@@ -26,19 +26,19 @@ def insert(db: sqlite_utils.Database, row: Row) -> int:
     return int(cursor.lastrowid)
 
 
-def get(db: sqlite_utils.Database, routine_id: int) -> Row | None:
+def get(db: Database, routine_id: int) -> Row | None:
     if not -(2**63) < routine_id < 2**63:
         return None
     return _row(db.execute(f"SELECT {', '.join(COLUMNS)} FROM routines WHERE id = ?",
                            [routine_id]).fetchone())
 
 
-def all_routines(db: sqlite_utils.Database) -> list[Row]:
+def all_routines(db: Database) -> list[Row]:
     rows = db.execute(f"SELECT {', '.join(COLUMNS)} FROM routines ORDER BY id").fetchall()
     return [dict(zip(COLUMNS, r)) for r in rows]
 
 
-def due_for_generation(db: sqlite_utils.Database, today: str) -> list[Row]:
+def due_for_generation(db: Database, today: str) -> list[Row]:
     """Active routines not yet considered today."""
     rows = db.execute(
         f"SELECT {', '.join(COLUMNS)} FROM routines WHERE paused = 0 "
@@ -47,13 +47,13 @@ def due_for_generation(db: sqlite_utils.Database, today: str) -> list[Row]:
     return [dict(zip(COLUMNS, r)) for r in rows]
 
 
-def update(db: sqlite_utils.Database, routine_id: int, **changes: Any) -> None:
+def update(db: Database, routine_id: int, **changes: Any) -> None:
     cols = list(changes)
     db.execute(f"UPDATE routines SET {', '.join(f'{c} = ?' for c in cols)} WHERE id = ?",
                [changes[c] for c in cols] + [routine_id])
 
 
-def claim(db: sqlite_utils.Database, routine_id: int, occurs_on: str, created: str) -> bool:
+def claim(db: Database, routine_id: int, occurs_on: str, created: str) -> bool:
     """Take the occurrence; False when another run (or process) already has it."""
     cursor = db.execute(
         "INSERT OR IGNORE INTO routine_occurrences (routine_id, occurs_on, created) "
@@ -62,12 +62,12 @@ def claim(db: sqlite_utils.Database, routine_id: int, occurs_on: str, created: s
     return cursor.rowcount == 1
 
 
-def link_job(db: sqlite_utils.Database, routine_id: int, occurs_on: str, job_id: int) -> None:
+def link_job(db: Database, routine_id: int, occurs_on: str, job_id: int) -> None:
     db.execute("UPDATE routine_occurrences SET job_id = ? WHERE routine_id = ? AND occurs_on = ?",
                [job_id, routine_id, occurs_on])
 
 
-def occurrences(db: sqlite_utils.Database, routine_id: int) -> list[Row]:
+def occurrences(db: Database, routine_id: int) -> list[Row]:
     rows = db.execute(
         "SELECT occurs_on, job_id, created FROM routine_occurrences WHERE routine_id = ? "
         "ORDER BY occurs_on", [routine_id],
@@ -75,7 +75,7 @@ def occurrences(db: sqlite_utils.Database, routine_id: int) -> list[Row]:
     return [{"occurs_on": r[0], "job_id": r[1], "created": r[2]} for r in rows]
 
 
-def job_state(db: sqlite_utils.Database, routine_id: int) -> Row:
+def job_state(db: Database, routine_id: int) -> Row:
     """For after-rules: is one of its jobs open, when was the last one closed, and the
     last nominal day made."""
     found = db.execute(
@@ -90,7 +90,7 @@ def job_state(db: sqlite_utils.Database, routine_id: int) -> Row:
     return {"open_exists": bool(found[0]), "last_closed": found[1], "last_nominal": found[2]}
 
 
-def routine_job_ids(db: sqlite_utils.Database, job_ids: list[int]) -> dict[int, int]:
+def routine_job_ids(db: Database, job_ids: list[int]) -> dict[int, int]:
     """Which of these jobs came from a routine: job id -> routine id."""
     if not job_ids:
         return {}
@@ -105,6 +105,6 @@ def routine_job_ids(db: sqlite_utils.Database, job_ids: list[int]) -> dict[int, 
     return found
 
 
-def count_jobs(db: sqlite_utils.Database, routine_id: int) -> int:
+def count_jobs(db: Database, routine_id: int) -> int:
     return int(db.execute("SELECT COUNT(*) FROM routine_occurrences WHERE routine_id = ?",
                           [routine_id]).fetchone()[0])

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import sqlite_utils
+from office_tui.store.database import Database
 
 from office_tui.store.inventory import item_key
 from office_tui.store.jobs import row_key
@@ -32,17 +32,17 @@ DERIVED = {"items": {"stock_milli"}}
 SEARCH_KEYS = {"jobs": row_key, "items": item_key}
 
 
-def _columns(db: sqlite_utils.Database, table: str) -> list[str]:
+def _columns(db: Database, table: str) -> list[str]:
     return [r[1] for r in db.execute(f"PRAGMA table_info({table})").fetchall()]
 
 
-def get(db: sqlite_utils.Database, table: str, row_id: int) -> Row | None:
+def get(db: Database, table: str, row_id: int) -> Row | None:
     cols = [c for c in _columns(db, table) if c != "search_key"]  # derived: not history
     found = db.execute(f"SELECT {', '.join(cols)} FROM {table} WHERE id = ?", [row_id]).fetchone()
     return dict(zip(cols, found)) if found else None
 
 
-def put(db: sqlite_utils.Database, table: str, row: Row) -> None:
+def put(db: Database, table: str, row: Row) -> None:
     """Make the row with row['id'] hold `row` (inserting it again if it was deleted)."""
     if table in SEARCH_KEYS:  # whatever key the recorded row held, the texts decide it
         row = {**row, "search_key": SEARCH_KEYS[table](row)}
@@ -57,5 +57,5 @@ def put(db: sqlite_utils.Database, table: str, row: Row) -> None:
                    f"VALUES ({', '.join('?' for _ in cols)})", [row[c] for c in cols])
 
 
-def delete(db: sqlite_utils.Database, table: str, row_id: int) -> None:
+def delete(db: Database, table: str, row_id: int) -> None:
     db.execute(f"DELETE FROM {table} WHERE id = ?", [row_id])

@@ -7,15 +7,15 @@ import sqlite3
 from pathlib import Path
 from urllib.parse import quote
 
-import sqlite_utils
+from office_tui.store.database import Database
 
 
-def get(db: sqlite_utils.Database, key: str, default: str | None = None) -> str | None:
+def get(db: Database, key: str, default: str | None = None) -> str | None:
     found = db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
     return found[0] if found else default
 
 
-def put(db: sqlite_utils.Database, key: str, value: str) -> None:
+def put(db: Database, key: str, value: str) -> None:
     db.execute(
         "INSERT INTO settings (key, value) VALUES (?, ?) "
         "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -23,11 +23,11 @@ def put(db: sqlite_utils.Database, key: str, value: str) -> None:
     )
 
 
-def forget(db: sqlite_utils.Database, key: str) -> None:
+def forget(db: Database, key: str) -> None:
     db.execute("DELETE FROM settings WHERE key = ?", [key])
 
 
-def many(db: sqlite_utils.Database, prefix: str) -> dict[str, str]:
+def many(db: Database, prefix: str) -> dict[str, str]:
     rows = db.execute("SELECT key, value FROM settings WHERE key LIKE ? ESCAPE '\\'",
                       [prefix.replace("_", "\\_") + "%"]).fetchall()
     return {k: v for k, v in rows}

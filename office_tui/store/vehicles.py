@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-import sqlite_utils
+from office_tui.store.database import Database
 
 Row = dict[str, Any]
 _MAX_INT = 2**63 - 1
@@ -35,7 +35,7 @@ _JOINED_NAMES = BOOKING_COLUMNS + ("plate", "vehicle_name", "seats", "vehicle_st
                                    "driver_name")
 
 
-def _insert(db: sqlite_utils.Database, table: str, columns: Sequence[str], row: Row) -> int:
+def _insert(db: Database, table: str, columns: Sequence[str], row: Row) -> int:
     cols = [c for c in columns if c in row and c != "id"] + (["id"] if row.get("id") else [])
     cursor = db.execute(
         f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})",
@@ -44,13 +44,13 @@ def _insert(db: sqlite_utils.Database, table: str, columns: Sequence[str], row: 
     return int(cursor.lastrowid)
 
 
-def _replace(db: sqlite_utils.Database, table: str, columns: Sequence[str], row: Row) -> None:
+def _replace(db: Database, table: str, columns: Sequence[str], row: Row) -> None:
     cols = [c for c in columns if c != "id"]
     db.execute(f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in cols)} WHERE id = ?",
                [row.get(c) for c in cols] + [row["id"]])
 
 
-def _one(db: sqlite_utils.Database, table: str, columns: Sequence[str], where: str,
+def _one(db: Database, table: str, columns: Sequence[str], where: str,
          params: list) -> Row | None:
     found = db.execute(f"SELECT {', '.join(columns)} FROM {table} WHERE {where}",
                        params).fetchone()
@@ -62,25 +62,25 @@ def _valid_id(value: int) -> bool:
 
 
 # -- vehicles ------------------------------------------------------------------------------
-def insert_vehicle(db: sqlite_utils.Database, row: Row) -> int:
+def insert_vehicle(db: Database, row: Row) -> int:
     return _insert(db, "vehicles", VEHICLE_COLUMNS, row)
 
 
-def replace_vehicle(db: sqlite_utils.Database, row: Row) -> None:
+def replace_vehicle(db: Database, row: Row) -> None:
     _replace(db, "vehicles", VEHICLE_COLUMNS, row)
 
 
-def get_vehicle(db: sqlite_utils.Database, vehicle_id: int) -> Row | None:
+def get_vehicle(db: Database, vehicle_id: int) -> Row | None:
     if not _valid_id(vehicle_id):
         return None
     return _one(db, "vehicles", VEHICLE_COLUMNS, "id = ?", [vehicle_id])
 
 
-def find_vehicle(db: sqlite_utils.Database, key: str) -> Row | None:
+def find_vehicle(db: Database, key: str) -> Row | None:
     return _one(db, "vehicles", VEHICLE_COLUMNS, "plate_key = ?", [key])
 
 
-def vehicles(db: sqlite_utils.Database, *, include_retired: bool = True) -> list[Row]:
+def vehicles(db: Database, *, include_retired: bool = True) -> list[Row]:
     where = "" if include_retired else " WHERE status != 'retired'"
     rows = db.execute(
         f"SELECT {', '.join(VEHICLE_COLUMNS)} FROM vehicles{where} ORDER BY plate_key, id"
@@ -88,41 +88,41 @@ def vehicles(db: sqlite_utils.Database, *, include_retired: bool = True) -> list
     return [dict(zip(VEHICLE_COLUMNS, r)) for r in rows]
 
 
-def vehicle_count(db: sqlite_utils.Database) -> int:
+def vehicle_count(db: Database) -> int:
     return int(db.execute("SELECT COUNT(*) FROM vehicles").fetchone()[0])
 
 
 # -- drivers -------------------------------------------------------------------------------
-def insert_driver(db: sqlite_utils.Database, row: Row) -> int:
+def insert_driver(db: Database, row: Row) -> int:
     return _insert(db, "drivers", DRIVER_COLUMNS, row)
 
 
-def replace_driver(db: sqlite_utils.Database, row: Row) -> None:
+def replace_driver(db: Database, row: Row) -> None:
     _replace(db, "drivers", DRIVER_COLUMNS, row)
 
 
-def get_driver(db: sqlite_utils.Database, driver_id: int) -> Row | None:
+def get_driver(db: Database, driver_id: int) -> Row | None:
     if not _valid_id(driver_id):
         return None
     return _one(db, "drivers", DRIVER_COLUMNS, "id = ?", [driver_id])
 
 
-def find_driver(db: sqlite_utils.Database, key: str) -> Row | None:
+def find_driver(db: Database, key: str) -> Row | None:
     return _one(db, "drivers", DRIVER_COLUMNS, "name_key = ?", [key])
 
 
-def drivers(db: sqlite_utils.Database) -> list[Row]:
+def drivers(db: Database) -> list[Row]:
     rows = db.execute(
         f"SELECT {', '.join(DRIVER_COLUMNS)} FROM drivers ORDER BY name_key, id").fetchall()
     return [dict(zip(DRIVER_COLUMNS, r)) for r in rows]
 
 
 # -- bookings ------------------------------------------------------------------------------
-def insert_booking(db: sqlite_utils.Database, row: Row) -> int:
+def insert_booking(db: Database, row: Row) -> int:
     return _insert(db, "bookings", BOOKING_COLUMNS, row)
 
 
-def insert_bookings(db: sqlite_utils.Database, rows: Sequence[Row]) -> None:
+def insert_bookings(db: Database, rows: Sequence[Row]) -> None:
     if not rows:
         return
     cols = [c for c in BOOKING_COLUMNS if c in rows[0] and c != "id"]
@@ -132,18 +132,18 @@ def insert_bookings(db: sqlite_utils.Database, rows: Sequence[Row]) -> None:
     )
 
 
-def replace_booking(db: sqlite_utils.Database, row: Row) -> None:
+def replace_booking(db: Database, row: Row) -> None:
     _replace(db, "bookings", BOOKING_COLUMNS, row)
 
 
-def get_booking_row(db: sqlite_utils.Database, booking_id: int) -> Row | None:
+def get_booking_row(db: Database, booking_id: int) -> Row | None:
     """The bare table row (what the event log keeps)."""
     if not _valid_id(booking_id):
         return None
     return _one(db, "bookings", BOOKING_COLUMNS, "id = ?", [booking_id])
 
 
-def get_booking(db: sqlite_utils.Database, booking_id: int) -> Row | None:
+def get_booking(db: Database, booking_id: int) -> Row | None:
     """The row joined with its car and driver."""
     if not _valid_id(booking_id):
         return None
@@ -151,7 +151,7 @@ def get_booking(db: sqlite_utils.Database, booking_id: int) -> Row | None:
     return dict(zip(_JOINED_NAMES, found)) if found else None
 
 
-def bookings_between(db: sqlite_utils.Database, start: str, end: str, *,
+def bookings_between(db: Database, start: str, end: str, *,
                      include_cancelled: bool = False) -> list[Row]:
     """Bookings whose window overlaps [start, end) (ISO strings), earliest first."""
     where = " WHERE b.start_at < ? AND b.end_at > ?"
@@ -161,7 +161,7 @@ def bookings_between(db: sqlite_utils.Database, start: str, end: str, *,
     return [dict(zip(_JOINED_NAMES, r)) for r in rows]
 
 
-def upcoming_for_vehicle(db: sqlite_utils.Database, vehicle_id: int, after: str) -> list[Row]:
+def upcoming_for_vehicle(db: Database, vehicle_id: int, after: str) -> list[Row]:
     """Booked (not yet out) trips of one car that end after `after`."""
     rows = db.execute(
         f"{_JOINED} WHERE b.vehicle_id = ? AND b.status = 'booked' AND b.end_at > ? "
@@ -169,11 +169,11 @@ def upcoming_for_vehicle(db: sqlite_utils.Database, vehicle_id: int, after: str)
     return [dict(zip(_JOINED_NAMES, r)) for r in rows]
 
 
-def booking_count(db: sqlite_utils.Database) -> int:
+def booking_count(db: Database) -> int:
     return int(db.execute("SELECT COUNT(*) FROM bookings").fetchone()[0])
 
 
-def bookings_for_job(db: sqlite_utils.Database, job_id: int) -> list[Row]:
+def bookings_for_job(db: Database, job_id: int) -> list[Row]:
     if not _valid_id(job_id):
         return []
     rows = db.execute(
@@ -184,11 +184,11 @@ def bookings_for_job(db: sqlite_utils.Database, job_id: int) -> list[Row]:
 
 
 # -- riders (一车前往) ----------------------------------------------------------------------
-def insert_rider(db: sqlite_utils.Database, row: Row) -> int:
+def insert_rider(db: Database, row: Row) -> int:
     return _insert(db, "booking_riders", RIDER_COLUMNS, row)
 
 
-def riders(db: sqlite_utils.Database, booking_ids: Iterable[int]) -> dict[int, list[Row]]:
+def riders(db: Database, booking_ids: Iterable[int]) -> dict[int, list[Row]]:
     ids = [i for i in booking_ids]
     found: dict[int, list[Row]] = {}
     for start in range(0, len(ids), 500):

@@ -80,7 +80,8 @@ def test_missing_parent_directories_are_created(tmp_path):
 def test_schema_version_is_the_number_of_migrations(db):
     assert SCHEMA_VERSION == len(MIGRATIONS) >= 1
     assert pragma(db, "user_version") == SCHEMA_VERSION
-    assert {"jobs", "events", "departments", "settings"} <= set(db.table_names())
+    tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert {"jobs", "events", "departments", "settings"} <= tables
 
 
 def test_foreign_keys_are_enforced(db):

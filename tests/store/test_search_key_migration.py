@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 
-import sqlite_utils
-
 from office_tui.services import Services
+from office_tui.store.database import Database
 from office_tui.store import SCHEMA_VERSION, open_database
 from office_tui.store.migrations import MIGRATIONS, _m_search_keys
 
@@ -17,7 +16,7 @@ STAMP = "2026-11-20T09:00:00"
 def old_database(path) -> None:
     """A file at the schema version before search keys, holding jobs and items."""
     conn = sqlite3.connect(str(path), isolation_level=None)
-    db = sqlite_utils.Database(conn)
+    db = Database(conn)
     for step in MIGRATIONS[:BEFORE]:
         step(db)
     conn.execute(f"PRAGMA user_version = {BEFORE}")
