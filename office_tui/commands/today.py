@@ -54,6 +54,10 @@ def today(as_json: bool = typer.Option(False, "--json", help=_("Print the sectio
                 if item.detail:
                     line.append(f"  {printable(item.detail)}", style="dim")
             out.print(line, no_wrap=True, overflow="ellipsis")
+        more = section.count - len(section.items)
+        if more > 0:  # a long section lists its most pressing; the rest is in `list`
+            out.print(Text("  " + _("… and {n} more (office-tui list)").format(n=more),
+                           style="dim"))
 
 
 def _pad(text: str, width: int) -> str:

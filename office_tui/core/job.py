@@ -14,6 +14,18 @@ AT_RISK_SHARE = 0.2
 _DATES = ("due", "promised_by", "waiting_since", "replied_at", "created", "updated", "closed_at")
 
 
+def overdue_before(now: datetime, calendar: WorkingCalendar) -> datetime:
+    """The moment a due must be before for the job to be overdue at `now` (Job.overdue:
+    less than no working time left). In working time that is `now`; after the day's
+    close, the close; before the day's start or on a day off, the last working day's
+    close — a due in the hours off between then and `now` is not overdue yet."""
+    day = now.date()
+    if calendar.is_workday(day) and now.time() > calendar.start:
+        return min(now, datetime.combine(day, calendar.end))
+    last = calendar.nth_workday(calendar.workdays_before(day) - 1)
+    return datetime.combine(last, calendar.end)
+
+
 def to_iso(moment: datetime | None) -> str | None:
     return moment.isoformat(timespec="seconds") if moment else None
 

@@ -70,19 +70,24 @@ class JobService:
                 self._ranked_rows(now, include_closed, inbox_only, limit, offset)]
 
     def _ranked_rows(self, now: datetime, include_closed: bool, inbox_only: bool,
-                     limit: int, offset: int) -> list[Row]:
+                     limit: int, offset: int, due_before: str | None = None) -> list[Row]:
         """Open jobs by urgency from the bucket streams (cost independent of the table
-        size), then, with include_closed, the archive by closing time."""
+        size), then, with include_closed, the archive by closing time. `due_before`
+        (ISO): only the open jobs whose (promised) due is before it."""
         db = self.ctx.db
-        open_total = store.count(db, inbox_only=inbox_only)
+        # A due range is ranked on its own (never followed by the archive): no count
+        # needed, the streams simply run out.
+        open_total = (store.count(db, inbox_only=inbox_only) if due_before is None
+                      else offset + limit)
         rows: list[Row] = []
         if offset < open_total and limit > 0:
             want = min(offset + limit, open_total)
             statuses = ("inbox",) if inbox_only else OPEN_STATUSES
             streams = [
-                self._stream(db, now, importance, expedite, status, dated)
+                self._stream(db, now, importance, expedite, status, dated, due_before)
                 for importance in IMPORTANCES for expedite in (1, 0)
                 for status in statuses for dated in (True, False)
+                if dated or due_before is None
             ]
             settings, calendar = self.ctx.urgency, self.ctx.calendar
 
@@ -102,7 +107,7 @@ class JobService:
         return rows
 
     def _stream(self, db, now: datetime, importance: str, expedite: int, status: str,
-                dated: bool) -> ranking.Stream:
+                dated: bool, due_before: str | None = None) -> ranking.Stream:
         s, calendar = self.ctx.urgency, self.ctx.calendar
         # The best total any row of this bucket can reach, before the due part: the
         # same rounded parts that compute() adds, with age at its maximum.
@@ -112,7 +117,8 @@ class JobService:
 
         def fetch(offset: int, count: int) -> list[Row]:
             return store.bucket_page(db, importance=importance, expedite=expedite,
-                                     status=status, dated=dated, limit=count, offset=offset)
+                                     status=status, dated=dated, limit=count, offset=offset,
+                                     due_before=due_before)
 
         def optimistic(row: Row) -> tuple:
             due = from_iso(row["promised_by"] or row["due"])
@@ -129,6 +135,15 @@ class JobService:
         self._storable(search)
         return store.count(self.ctx.db, search=search or None,
                            include_closed=include_closed, inbox_only=inbox_only)
+
+    def due_before(self, moment: datetime, *, limit: int) -> tuple[list[Job], int]:
+        """Open jobs whose (promised) due is before `moment`, most urgent first: the
+        first `limit` (ranked like list(), from the indexed due range) and the count of
+        them all."""
+        now, bound = self.ctx.now(), moment.isoformat()
+        total = store.count_due_before(self.ctx.db, bound)
+        rows = self._ranked_rows(now, False, False, min(limit, total), 0, due_before=bound)
+        return [self._job(row, now) for row in rows], total
 
     def history(self, job_id: int) -> list[Row]:
         self.get(job_id)

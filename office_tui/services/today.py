@@ -5,6 +5,10 @@ Every open job appears once, in the first section it belongs to: Overdue, At ris
 Due today. Then the other areas' lines where they exist: Today's trips (vehicle
 bookings), Low stock (at or under the reorder point), Vehicle and driver reminders; and
 the jobs done whose requester has not been told yet (Awaiting reply).
+
+A job section lists its JOBS_LISTED most urgent jobs and counts them all (Section.total),
+at a cost that does not grow with the database: overdue jobs are ranked from an indexed
+due range like the Jobs list, the others come from the open jobs not yet overdue.
 """
 
 from __future__ import annotations
@@ -13,8 +17,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from office_tui.core.job import Job, to_iso
+from office_tui.core.job import Job, from_iso, overdue_before, to_iso
+from office_tui.core.urgency import sort_key
 from office_tui.i18n import _
+from office_tui.store import jobs as job_store
 from office_tui.store import reports as report_store
 
 if TYPE_CHECKING:
@@ -25,6 +31,8 @@ SECTIONS = ("overdue", "at_risk", "due_today", "promised_today", "trips", "routi
 JOB_SECTIONS = ("overdue", "at_risk", "due_today", "promised_today", "routines",
                 "awaiting_reply")
 AWAITING_LISTED = 50
+# Jobs listed per job section (the Today screen draws as many); Section.total counts all.
+JOBS_LISTED = 100
 
 
 def section_label(name: str) -> str:
@@ -63,7 +71,7 @@ class Line:
 class Section:
     name: str
     items: list[Job | Line]
-    total: int = -1  # more than listed (awaiting reply): the full count
+    total: int = -1  # the full count when more may exist than are listed (job sections)
 
     @property
     def label(self) -> str:
@@ -98,11 +106,18 @@ class TodayView:
             "date": self.day.isoformat(),
             "now": to_iso(self.now),
             "counts": {s.name: s.count for s in self.sections},
+            # listed in "sections" or not: a long section lists its most pressing only
+            "more": {s.name: max(s.count - len(s.items), 0) for s in self.sections},
             "open": self.open_jobs,
             "week_on_time": {"on_time": self.on_time, "closed": self.closed,
                              "rate": self.on_time_rate},
             "sections": {s.name: [i.to_json() for i in s.items] for s in self.sections},
         }
+
+
+def _urgency_order(job: Job) -> tuple:
+    """The Jobs list's order: higher urgency first, then earlier (promised) due, lower id."""
+    return sort_key(job.urgency.total, job.effective_due, job.id)
 
 
 class TodayService:
@@ -114,25 +129,58 @@ class TodayService:
         made = self.ctx.routines.generate() if generate else []
         now = self.ctx.now()
         today = now.date()
-        jobs = self.ctx.jobs.list(limit=max(self.ctx.jobs.count(), 1))
-        from_routines = set(self.ctx.routines.job_routines([j.id for j in jobs]))
         buckets: dict[str, list[Job | Line]] = {name: [] for name in SECTIONS}
-        for job in jobs:  # already in urgency order
+        totals: dict[str, int] = {}
+        # Overdue: the first JOBS_LISTED of the indexed due range before the bound, ranked
+        # like the Jobs list, and the count of the whole range.
+        bound = overdue_before(now, self.ctx.calendar)
+        overdue, totals["overdue"] = self.ctx.jobs.due_before(bound, limit=JOBS_LISTED)
+        buckets["overdue"] = list(overdue)
+        # Every other job section holds jobs not overdue yet, so they are among the open
+        # jobs due from the bound on: the work ahead, however long the history. At risk
+        # depends on each job's creation too, so those are sorted out here, one by one.
+        ahead = sorted(self._ahead(now, bound), key=_urgency_order)
+        due_today = [j.id for j in ahead if j.due_today(now)]
+        from_routines = set(self.ctx.routines.job_routines(due_today))
+        for job in ahead:  # in urgency order
             name = self._section_of(job, now, job.id in from_routines)
             if name:
                 buckets[name].append(job)
+        for name in ("at_risk", "due_today", "promised_today", "routines"):
+            totals[name] = len(buckets[name])
+            del buckets[name][JOBS_LISTED:]
         awaiting = report_store.awaiting_reply(self.ctx.db, AWAITING_LISTED)
         buckets["awaiting_reply"] = [Job.from_row(r, now, self.ctx.calendar, self.ctx.urgency)
                                      for r in awaiting]
+        totals["awaiting_reply"] = report_store.count_awaiting_reply(self.ctx.db)
         buckets["trips"] = self._trips(today)
         buckets["low_stock"] = self._low_stock()
         buckets["reminders"] = self._reminders(today)
-        sections = [Section(name, buckets[name]) for name in SECTIONS]
-        awaiting_total = report_store.count_awaiting_reply(self.ctx.db)
-        next(s for s in sections if s.name == "awaiting_reply").total = awaiting_total
+        sections = [Section(name, buckets[name], totals.get(name, -1)) for name in SECTIONS]
         good, closed, rate = self.ctx.reports.on_time(self.ctx.reports.period("week"))
         return TodayView(day=today, now=now, sections=sections, on_time=good, closed=closed,
-                         on_time_rate=rate, open_jobs=len(jobs), new_from_routines=len(made))
+                         on_time_rate=rate, open_jobs=self.ctx.jobs.count(),
+                         new_from_routines=len(made))
+
+    def _ahead(self, now: datetime, bound: datetime) -> list[Job]:
+        """The open jobs due from `bound` on that may be in a section: due today, or
+        possibly at risk. A cheap test first (two calendar offsets a row, with room to
+        spare: at risk means under 20 % of the span left, this keeps under 25 %); the
+        sections themselves are decided on the Job (_section_of)."""
+        calendar, today = self.ctx.calendar, now.date()
+        at = calendar.offset(now)
+        found = []
+        for row in job_store.due_from(self.ctx.db, bound.isoformat()):
+            due = from_iso(row["promised_by"] or row["due"])
+            if due is None:
+                continue
+            if due.date() != today:
+                ends = calendar.offset(due)
+                left, span = ends - at, ends - calendar.offset(from_iso(row["created"]) or now)
+                if not left < 0.25 * span:
+                    continue
+            found.append(Job.from_row(row, now, calendar, self.ctx.urgency))
+        return found
 
     @staticmethod
     def _section_of(job: Job, now: datetime, from_routine: bool) -> str | None:

@@ -161,18 +161,45 @@ def bucket_page(
     dated: bool,
     limit: int,
     offset: int,
+    due_before: str | None = None,
 ) -> list[Row]:
     """Open jobs of one bucket, earliest (promised) due first, read from the jobs_rank
-    index; `dated=False` gives the few without any due, by id."""
+    index; `dated=False` gives the few without any due, by id. `due_before` (ISO): only
+    those whose (promised) due is before it."""
+    params: list[Any] = [importance, expedite, status]
     if dated:
-        extra = "AND COALESCE(promised_by, due) IS NOT NULL ORDER BY COALESCE(promised_by, due), id"
+        extra = "AND COALESCE(promised_by, due) IS NOT NULL "
+        if due_before is not None:
+            extra += "AND COALESCE(promised_by, due) < ? "
+            params.append(due_before)
+        extra += "ORDER BY COALESCE(promised_by, due), id"
     else:
         extra = "AND COALESCE(promised_by, due) IS NULL ORDER BY id"
     cursor = db.execute(
         f"SELECT {', '.join(COLUMNS)} FROM jobs WHERE {OPEN_SQL} "
         f"AND importance = ? AND expedite = ? AND status = ? {extra} LIMIT ? OFFSET ?",
-        [importance, expedite, status, limit, offset],
+        params + [limit, offset],
     )
+    return [dict(zip(COLUMNS, r)) for r in cursor.fetchall()]
+
+
+# Every bucket of the jobs_rank index at once: a due range over all open jobs is then
+# read (and counted) from that index, one seek per bucket, never by scanning the table.
+_ALL_BUCKETS = "importance IN ('high','normal','low') AND expedite IN (0, 1)"
+
+
+def count_due_before(db: Database, moment: str) -> int:
+    """How many open jobs have a (promised) due before `moment` (ISO)."""
+    return int(db.execute(
+        f"SELECT COUNT(*) FROM jobs WHERE {OPEN_SQL} AND {_ALL_BUCKETS} "
+        "AND COALESCE(promised_by, due) < ?", [moment]).fetchone()[0])
+
+
+def due_from(db: Database, moment: str) -> list[Row]:
+    """Open jobs whose (promised) due is at or after `moment` (ISO), in no set order."""
+    cursor = db.execute(
+        f"SELECT {', '.join(COLUMNS)} FROM jobs WHERE {OPEN_SQL} AND {_ALL_BUCKETS} "
+        "AND COALESCE(promised_by, due) >= ?", [moment])
     return [dict(zip(COLUMNS, r)) for r in cursor.fetchall()]
 
 

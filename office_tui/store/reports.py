@@ -39,18 +39,24 @@ def open_now(db: Database) -> list[Row]:
     return _rows(db, f"SELECT {_COLS} FROM jobs WHERE {OPEN_SQL} ORDER BY id", [])
 
 
+# Without statistics SQLite would rather read every done job from jobs_status (900k
+# entries at a million jobs) than the small partial index made for these two queries.
+_AWAITING = "INDEXED BY jobs_awaiting_reply"
+
+
 def awaiting_reply(db: Database, limit: int = -1) -> list[Row]:
     """Done, the requester not told yet: newest closing first."""
-    return _rows(db, f"SELECT {_COLS} FROM jobs WHERE status = 'done' AND replied_at IS NULL "
-                     "ORDER BY closed_at DESC, id DESC LIMIT ?", [limit])
+    return _rows(db, f"SELECT {_COLS} FROM jobs {_AWAITING} WHERE status = 'done' "
+                     "AND replied_at IS NULL ORDER BY closed_at DESC, id DESC LIMIT ?", [limit])
 
 
 def count_awaiting_reply(db: Database) -> int:
-    return int(db.execute("SELECT COUNT(*) FROM jobs WHERE status = 'done' "
+    return int(db.execute(f"SELECT COUNT(*) FROM jobs {_AWAITING} WHERE status = 'done' "
                           "AND replied_at IS NULL").fetchone()[0])
 
 
 def closed_done(db: Database, since: str, until: str) -> list[tuple]:
     """(due, promised_by, closed_at) of jobs done in [since, until): for the on-time rate."""
-    return db.execute("SELECT due, promised_by, closed_at FROM jobs WHERE closed_at >= ? "
-                      "AND closed_at < ? AND status = 'done'", [since, until]).fetchall()
+    return db.execute("SELECT due, promised_by, closed_at FROM jobs INDEXED BY jobs_closed_at "
+                      "WHERE closed_at >= ? AND closed_at < ? AND status = 'done'",
+                      [since, until]).fetchall()

@@ -231,3 +231,27 @@ def test_today_after_demo_puts_the_overdue_jobs_first(db):
 
 def test_today_with_nothing_due(db):
     assert "Nothing due today." in ok(db, "today")
+
+
+def test_today_lists_a_long_section_s_first_and_says_how_many_more(db, clock):
+    from datetime import datetime
+
+    from office_tui.services import Services
+    from office_tui.services.today import JOBS_LISTED
+
+    clock.now = datetime(2026, 11, 26, 9, 0)
+    svc = Services(db, clock=clock).open()
+    try:
+        for i in range(JOBS_LISTED + 3):
+            svc.jobs.create(f"late {i}", due=datetime(2026, 11, 26, 10, 0))
+    finally:
+        svc.close()
+    clock.now = datetime(2026, 11, 27, 10, 0)
+    text = ok(db, "today")
+    assert f"Overdue ({JOBS_LISTED + 3})" in text
+    assert text.count("late ") == JOBS_LISTED
+    assert "… and 3 more (office-tui list)" in text
+    data = js(db, "today")
+    assert len(data["sections"]["overdue"]) == JOBS_LISTED
+    assert data["counts"]["overdue"] == JOBS_LISTED + 3 and data["more"]["overdue"] == 3
+    assert data["more"]["due_today"] == 0 and data["open"] == JOBS_LISTED + 3

@@ -278,3 +278,21 @@ async def test_a_long_section_draws_its_first_hundred_and_says_how_many_more(ser
         assert "Overdue · 103" in screen_text(app)
         table = app.screen.query_one(DataTable)
         assert "and 3 more" in str(table.get_row_at(table.row_count - 1)[0])
+
+
+async def test_a_long_due_today_section_lists_its_cap_and_counts_the_rest(services, clock,
+                                                                          make_app):
+    """The build lists a section's first JOBS_LISTED; the heading and the last line count
+    all of them (due later today: not the overdue path)."""
+    from office_tui.services.today import JOBS_LISTED
+
+    for i in range(JOBS_LISTED + 7):
+        services.jobs.create(f"later today {i}", due=datetime(2026, 11, 27, 17, 0))
+    app = make_app(mode="today")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert len(job_rows(app)) == JOBS_LISTED
+        assert app.screen.rows[-1] == "more:due_today"
+        assert f"Due today · {JOBS_LISTED + 7}" in screen_text(app)
+        table = app.screen.query_one(DataTable)
+        assert "and 7 more" in str(table.get_row_at(table.row_count - 1)[0])
