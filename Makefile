@@ -30,6 +30,7 @@ bench: install
 	$(BIN)/python -m tests.bench.bench_inventory
 	$(BIN)/python -m tests.bench.bench_day_queue
 	$(BIN)/python -m tests.bench.bench_today_scale
+	$(BIN)/python -m tests.bench.bench_facilities_scale
 
 # Catalogs: extract every _() into the template, merge it into each language's .po (new
 # strings arrive untranslated: tests/test_catalog.py fails until they are translated),

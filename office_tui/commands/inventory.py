@@ -270,16 +270,40 @@ def adjust(
         stock=_qty(move.balance_milli, item.unit)), markup=False)
 
 
-@app.command(help=_("Stock of every item, with reorder point, days left and trend."))
+STOCK_LIMIT = 50
+
+
+def _stock_limit(limit: Optional[str], all_: bool, as_json: bool) -> Optional[int]:
+    """The number of rows the stock table shows (None: every one); a bad value fails."""
+    if limit is None:
+        return None if all_ or as_json else STOCK_LIMIT
+    if all_:
+        fail(_("Give either --limit or --all, not both."))
+    if as_json:
+        fail(_("--json prints every item: leave out --limit."))
+    text = limit.strip()
+    if not text.isascii() or not text.isdigit() or int(text) < 1:
+        fail(_("Bad --limit '{value}': give a whole number of at least 1, or --all.").format(
+            value=limit))
+    return min(int(text), 2**63 - 1)
+
+
+@app.command(help=_("Stock of the items most in need (at or under the reorder point, then "
+                    "fewest days left), with reorder point, days left and trend."))
 def stock(
     low: bool = typer.Option(False, "--low", help=_("Only items at or under their reorder point.")),
     search: Optional[str] = typer.Option(None, "--search", help=_("Match code, name, category or location.")),
-    as_json: bool = JSON,
+    limit: Optional[str] = typer.Option(None, "--limit", metavar="N", help=_("Show the N items most in need (default 50).")),
+    all_: bool = typer.Option(False, "--all", help=_("Show every item, most in need first.")),
+    as_json: bool = typer.Option(False, "--json", help=_("Print JSON: every item, by code.")),
 ) -> None:
-    lines = _run(lambda s: s.inventory.stock(low=low, search=search))
+    shown = _stock_limit(limit, all_, as_json)
     if as_json:
+        lines = _run(lambda s: s.inventory.stock(low=low, search=search))
         emit_json([line.to_json() for line in lines])
         return
+    lines, total = _run(lambda s: s.inventory.stock_by_need(low=low, search=search,
+                                                            limit=shown))
     if not lines:
         out.print(_("No items are low.") if low else _("No items."), markup=False)
         return
@@ -293,6 +317,8 @@ def stock(
                       T(core.unit_label(item.unit)), N(core.format_milli(fc.reorder_point_milli)),
                       N(fc.days_left_text()), N(line.trend))
     out.print(table)
+    if total > len(lines):
+        out.print(_("… and {n} more, use --all").format(n=total - len(lines)), markup=False)
 
 
 # -- quotes and buying ------------------------------------------------------------------

@@ -222,6 +222,55 @@ def usage(
     return {r[0]: (int(r[1]), int(r[2]), int(r[3])) for r in rows}
 
 
+def stock_by_need(
+    db: sqlite_utils.Database,
+    *,
+    window_start: str,
+    until: str,
+    window_days: int,
+    search: str | None = None,
+    low_only: bool = False,
+    by_code: bool = False,
+    limit: int = -1,
+) -> tuple[list[tuple[Row, int]], int]:
+    """Active items most in need first, each with what was issued of it in
+    [window_start, until], and how many items match in all (before the limit).
+
+    The order is the forecast's (core.forecast): items at or under their reorder point
+    first, then by days left (stock / use, fewest first; no use last), then by code. It is
+    computed in SQL from one aggregate over the index movements_kind_ts, so a page of the
+    most urgent items never builds a forecast for every item (`by_code`: in list_items'
+    order instead). `low` below is core.forecast's
+    `stock <= max(ceil(lead_days * used / window_days), reorder_level)` in integers:
+    ceil(a / w) >= s exactly when a >= w * s - (w - 1)."""
+    if limit == 0:  # just the count
+        return [], len(stock_by_need(db, window_start=window_start, until=until,
+                                     window_days=window_days, search=search,
+                                     low_only=low_only, by_code=True)[0])
+    where, params = _item_where(search, True)  # its columns are the items' alone
+    low = ("(i.stock_milli <= i.reorder_level_milli "
+           "OR i.lead_days * COALESCE(u.used, 0) >= ? * i.stock_milli - ?)")
+    low_params = [window_days, window_days - 1]
+    if low_only:
+        where += (" AND " if where else " WHERE ") + low
+        params += low_params
+    cols = ", ".join(f"i.{c}" for c in ITEM_COLUMNS)
+    order = "" if by_code else (f"{low} DESC, COALESCE(u.used, 0) <= 0, "
+                                "CAST(i.stock_milli AS REAL) / u.used, ")
+    rows = db.execute(
+        "WITH u AS (SELECT item_id, -SUM(quantity_milli) AS used FROM movements "
+        "WHERE kind = 'issue' AND ts >= ? AND ts <= ? GROUP BY item_id) "
+        f"SELECT {cols}, COALESCE(u.used, 0), COUNT(*) OVER () "
+        f"FROM items i LEFT JOIN u ON u.item_id = i.id{where} "
+        f"ORDER BY {order}i.code COLLATE NOCASE, i.id LIMIT ?",
+        [window_start, until, *params, *([] if by_code else low_params),
+         min(limit, _SQLITE_MAX_INT)],
+    ).fetchall()
+    n = len(ITEM_COLUMNS)
+    found = [(dict(zip(ITEM_COLUMNS, r[:n])), int(r[n])) for r in rows]
+    return found, int(rows[0][n + 1]) if rows else 0
+
+
 def issues_between(db: Database, item_id: int, since: str,
                    until: str) -> list[tuple[str, int]]:
     return [(r[0], -int(r[1])) for r in db.execute(

@@ -344,6 +344,14 @@ def _m_search_keys(db: Database) -> None:
             last = found[-1][0]
 
 
+def _m_booking_length(db: Database) -> None:
+    """The longest booking, read from an index: a timeline window then reads only the
+    bookings that start between (window start - longest booking) and the window end,
+    whatever the years of history before it (store.vehicles.bookings_between)."""
+    _run(db, "CREATE INDEX bookings_length ON bookings "
+             "((julianday(end_at) - julianday(start_at)))")
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _m001_jobs_and_events,
     _m002_inventory,
@@ -352,4 +360,5 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     _m_day_queue,
     _m_event_groups,
     _m_search_keys,
+    _m_booking_length,
 ]

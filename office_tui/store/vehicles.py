@@ -4,6 +4,7 @@ so a reader gets the plate, the seats and the driver's name in one query."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import datetime, timedelta
 from typing import Any
 
 from office_tui.store.database import Database
@@ -151,13 +152,37 @@ def get_booking(db: Database, booking_id: int) -> Row | None:
     return dict(zip(_JOINED_NAMES, found)) if found else None
 
 
+def longest_booking_days(db: Database) -> float:
+    """The longest booking ever written (cancelled ones too), in days, from the index
+    bookings_length; 0 with none."""
+    found = db.execute("SELECT MAX(julianday(end_at) - julianday(start_at)) "
+                       "FROM bookings").fetchone()[0]
+    return max(float(found or 0), 0.0)
+
+
+def earliest_start(start: str, longest_days: float) -> str:
+    """An ISO moment no later than the start of any booking that ends after `start`: the
+    longest booking before it, and a minute to spare for julianday's rounding."""
+    moment = datetime.fromisoformat(start)
+    try:
+        return (moment - timedelta(days=longest_days, minutes=1)).isoformat(timespec="seconds")
+    except OverflowError:
+        return ""  # before the year 1: every booking
+
+
 def bookings_between(db: Database, start: str, end: str, *,
                      include_cancelled: bool = False) -> list[Row]:
-    """Bookings whose window overlaps [start, end) (ISO strings), earliest first."""
-    where = " WHERE b.start_at < ? AND b.end_at > ?"
+    """Bookings whose window overlaps [start, end) (ISO strings), earliest first.
+
+    A booking that overlaps starts before `end` and no earlier than `start` minus the
+    longest booking, so the index bookings_time reads only that range, not the years of
+    bookings that ended long before."""
+    where = " WHERE b.start_at >= ? AND b.start_at < ? AND b.end_at > ?"
     if not include_cancelled:
         where += " AND b.status != 'cancelled'"
-    rows = db.execute(f"{_JOINED}{where} ORDER BY b.start_at, b.id", [end, start]).fetchall()
+    lower = earliest_start(start, longest_booking_days(db))
+    rows = db.execute(f"{_JOINED}{where} ORDER BY b.start_at, b.id",
+                      [lower, end, start]).fetchall()
     return [dict(zip(_JOINED_NAMES, r)) for r in rows]
 
 

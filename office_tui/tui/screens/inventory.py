@@ -139,10 +139,10 @@ class InventoryScreen(AreaScreen):
 
     @work(thread=True, exclusive=True, group="inventory-low", exit_on_error=False)
     def _count_low(self, generation: int) -> None:
-        """The header's low count needs every item's forecast: counted after the table
-        is drawn, so the page never waits for it."""
+        """The header's low count: one aggregate over the last 30 days' issues, counted
+        after the table is drawn, so the page never waits for it."""
         with self.services.session() as svc:
-            low = len(svc.inventory.stock(low=True))
+            low = svc.inventory.stock_by_need(low=True, limit=0)[1]
         if not get_current_worker().is_cancelled:
             self.post_message(LowCounted(generation, low))
 
