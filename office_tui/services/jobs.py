@@ -59,13 +59,9 @@ class JobService:
             raise OfficeError(_("--limit must be zero or more."))
         self._storable(search)
         now = self.ctx.now()
-        if search:  # a text match scans anyway; rank just the matches
-            rows = store.page(
-                self.ctx.db, self._ranker(now), search=search,
-                include_closed=include_closed, inbox_only=inbox_only, limit=limit,
-                offset=offset,
-            )
-            return [self._job(row, now) for row, _u in rows]
+        if search:
+            return [self._job(row, now) for row in self._search_rows(
+                now, search, include_closed, inbox_only, limit, offset)]
         return [self._job(row, now) for row in
                 self._ranked_rows(now, include_closed, inbox_only, limit, offset)]
 
@@ -89,25 +85,53 @@ class JobService:
                 for status in statuses for dated in (True, False)
                 if dated or due_before is None
             ]
-            settings, calendar = self.ctx.urgency, self.ctx.calendar
-
-            def order(row: Row) -> tuple:
-                total = compute(
-                    importance=row["importance"], expedite=bool(row["expedite"]),
-                    due=from_iso(row["promised_by"] or row["due"]),
-                    created=from_iso(row["created"]) or now, status=row["status"], now=now,
-                    calendar=calendar, settings=settings,
-                ).total
-                return sort_key(total, from_iso(row["promised_by"] or row["due"]), row["id"])
-
-            rows = ranking.top(streams, want, order)[offset:]
+            rows = ranking.top(streams, want, self._order_key(now))[offset:]
         if include_closed and not inbox_only and len(rows) < limit:
             rows += store.closed_page(db, limit=limit - len(rows),
                                       offset=max(offset - open_total, 0))
         return rows
 
+    def _search_rows(self, now: datetime, search: str, include_closed: bool,
+                     inbox_only: bool, limit: int, offset: int) -> list[Row]:
+        """The jobs a search matches, most urgent first: the same bucket streams with the
+        match added (tested in the index), walked only until the page is full, so a
+        common term costs a page and a rare one one pass over the index, never a
+        ranking of every match. With include_closed, the archive's matches follow."""
+        db = self.ctx.db
+        found: list[Row] = []
+        if limit > 0:
+            statuses = ("inbox",) if inbox_only else OPEN_STATUSES
+            streams = [
+                self._stream(db, now, importance, expedite, status, dated, search=search)
+                for importance in IMPORTANCES for expedite in (1, 0)
+                for status in statuses for dated in (True, False)
+            ]
+            found = ranking.top(streams, offset + limit, self._order_key(now))
+        rows = found[offset:]
+        if include_closed and not inbox_only and len(rows) < limit:
+            # The streams ran out, so `found` holds every open match.
+            rows += store.closed_page(db, limit=limit - len(rows),
+                                      offset=max(offset - len(found), 0), search=search)
+        return rows
+
+    def _order_key(self, now: datetime) -> Callable[[Row], tuple]:
+        """A row's place in the urgency order (core.urgency.sort_key of its total)."""
+        settings, calendar = self.ctx.urgency, self.ctx.calendar
+
+        def order(row: Row) -> tuple:
+            total = compute(
+                importance=row["importance"], expedite=bool(row["expedite"]),
+                due=from_iso(row["promised_by"] or row["due"]),
+                created=from_iso(row["created"]) or now, status=row["status"], now=now,
+                calendar=calendar, settings=settings,
+            ).total
+            return sort_key(total, from_iso(row["promised_by"] or row["due"]), row["id"])
+
+        return order
+
     def _stream(self, db, now: datetime, importance: str, expedite: int, status: str,
-                dated: bool, due_before: str | None = None) -> ranking.Stream:
+                dated: bool, due_before: str | None = None,
+                search: str | None = None) -> ranking.Stream:
         s, calendar = self.ctx.urgency, self.ctx.calendar
         # The best total any row of this bucket can reach, before the due part: the
         # same rounded parts that compute() adds, with age at its maximum.
@@ -118,7 +142,7 @@ class JobService:
         def fetch(offset: int, count: int) -> list[Row]:
             return store.bucket_page(db, importance=importance, expedite=expedite,
                                      status=status, dated=dated, limit=count, offset=offset,
-                                     due_before=due_before)
+                                     due_before=due_before, search=search)
 
         def optimistic(row: Row) -> tuple:
             due = from_iso(row["promised_by"] or row["due"])
@@ -131,10 +155,13 @@ class JobService:
         return ranking.Stream(fetch=fetch, optimistic=optimistic)
 
     def count(self, *, search: str | None = None, include_closed: bool = False,
-              inbox_only: bool = False) -> int:
+              inbox_only: bool = False, at_most: int | None = None) -> int:
+        """How many jobs; with `at_most`, counting stops there, so a common search term
+        is not counted to the end (the Jobs screen shows "1,000+")."""
         self._storable(search)
         return store.count(self.ctx.db, search=search or None,
-                           include_closed=include_closed, inbox_only=inbox_only)
+                           include_closed=include_closed, inbox_only=inbox_only,
+                           at_most=at_most)
 
     def due_before(self, moment: datetime, *, limit: int) -> tuple[list[Job], int]:
         """Open jobs whose (promised) due is before `moment`, most urgent first: the

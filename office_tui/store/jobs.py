@@ -110,16 +110,24 @@ def _where(search: str | None, include_closed: bool, inbox_only: bool) -> tuple[
     elif not include_closed:
         clauses.append(OPEN_SQL)
     if search:
-        like = _like(search)
-        matches = ("title LIKE ? ESCAPE '\\' OR department LIKE ? ESCAPE '\\' "
-                   "OR requester LIKE ? ESCAPE '\\' OR CAST(id AS TEXT) = ?")
-        params += [like, like, like, search.strip().lstrip("#")]
-        key = query_key(search)
-        if key:  # pinyin: huiyi and hys find 会议室 (the key holds full pinyin, initials)
-            matches += " OR search_key LIKE ? ESCAPE '\\'"
-            params.append(_like(key))
-        clauses.append(f"({matches})")
+        matches, more = _matches(search)
+        clauses.append(matches)
+        params += more
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _matches(search: str) -> tuple[str, list]:
+    """The SQL condition (and its parameters) of a job matching a search. It reads only
+    columns the jobs_rank index holds, so a search over open jobs never visits the table."""
+    like = _like(search)
+    matches = ("title LIKE ? ESCAPE '\\' OR department LIKE ? ESCAPE '\\' "
+               "OR requester LIKE ? ESCAPE '\\' OR CAST(id AS TEXT) = ?")
+    params: list[Any] = [like, like, like, search.strip().lstrip("#")]
+    key = query_key(search)
+    if key:  # pinyin: huiyi and hys find 会议室 (the key holds full pinyin, initials)
+        matches += " OR search_key LIKE ? ESCAPE '\\'"
+        params.append(_like(key))
+    return f"({matches})", params
 
 
 def page(
@@ -162,11 +170,19 @@ def bucket_page(
     limit: int,
     offset: int,
     due_before: str | None = None,
+    search: str | None = None,
 ) -> list[Row]:
     """Open jobs of one bucket, earliest (promised) due first, read from the jobs_rank
     index; `dated=False` gives the few without any due, by id. `due_before` (ISO): only
-    those whose (promised) due is before it."""
+    those whose (promised) due is before it. `search`: only those it matches (tested on
+    the index's copy of the texts; only the rows returned are read from the table)."""
     params: list[Any] = [importance, expedite, status]
+    if search:
+        matches, more = _matches(search)
+        params += more
+        search_clause = f"AND {matches} "
+    else:
+        search_clause = ""
     if dated:
         extra = "AND COALESCE(promised_by, due) IS NOT NULL "
         if due_before is not None:
@@ -177,7 +193,8 @@ def bucket_page(
         extra = "AND COALESCE(promised_by, due) IS NULL ORDER BY id"
     cursor = db.execute(
         f"SELECT {', '.join(COLUMNS)} FROM jobs WHERE {OPEN_SQL} "
-        f"AND importance = ? AND expedite = ? AND status = ? {extra} LIMIT ? OFFSET ?",
+        f"AND importance = ? AND expedite = ? AND status = ? {search_clause}{extra} "
+        "LIMIT ? OFFSET ?",
         params + [limit, offset],
     )
     return [dict(zip(COLUMNS, r)) for r in cursor.fetchall()]
@@ -203,12 +220,19 @@ def due_from(db: Database, moment: str) -> list[Row]:
     return [dict(zip(COLUMNS, r)) for r in cursor.fetchall()]
 
 
-def closed_page(db: Database, *, limit: int, offset: int) -> list[Row]:
-    """Closed jobs, most recently closed first (index jobs_closed_at)."""
+def closed_page(db: Database, *, limit: int, offset: int,
+                search: str | None = None) -> list[Row]:
+    """Closed jobs, most recently closed first (index jobs_closed_at). `search`: only
+    those it matches, and those without a closing time too (written by hand or by an
+    old version), after the others."""
+    if search:
+        where, params = _matches(search)
+    else:
+        where, params = "closed_at IS NOT NULL", []
     cursor = db.execute(
-        f"SELECT {', '.join(COLUMNS)} FROM jobs WHERE closed_at IS NOT NULL "
-        f"AND NOT ({OPEN_SQL}) ORDER BY closed_at DESC, id DESC LIMIT ? OFFSET ?",
-        [min(limit, _SQLITE_MAX_INT), min(offset, _SQLITE_MAX_INT)],
+        f"SELECT {', '.join(COLUMNS)} FROM jobs WHERE NOT ({OPEN_SQL}) AND {where} "
+        "ORDER BY closed_at DESC, id DESC LIMIT ? OFFSET ?",  # (NULL sorts last)
+        params + [min(limit, _SQLITE_MAX_INT), min(offset, _SQLITE_MAX_INT)],
     )
     return [dict(zip(COLUMNS, r)) for r in cursor.fetchall()]
 
@@ -219,9 +243,21 @@ def count(
     search: str | None = None,
     include_closed: bool = False,
     inbox_only: bool = False,
+    at_most: int | None = None,
 ) -> int:
+    """How many jobs; with `at_most`, counting stops there (a search's "1,000+")."""
     where, params = _where(search, include_closed, inbox_only)
-    return int(db.execute(f"SELECT COUNT(*) FROM jobs{where}", params).fetchone()[0])
+    source = "jobs"
+    if search and not include_closed:
+        # Only open jobs: their texts are in jobs_rank, a far smaller read than the table.
+        source = "jobs INDEXED BY jobs_rank"
+        where += f" AND {OPEN_SQL}"  # (inbox_only): what lets the partial index serve
+    if at_most is not None:
+        sql = f"SELECT COUNT(*) FROM (SELECT 1 FROM {source}{where} LIMIT ?)"
+        params = params + [max(min(at_most, _SQLITE_MAX_INT), 0)]
+    else:
+        sql = f"SELECT COUNT(*) FROM {source}{where}"
+    return int(db.execute(sql, params).fetchone()[0])
 
 
 def departments(db: Database) -> list[str]:

@@ -352,6 +352,21 @@ def _m_booking_length(db: Database) -> None:
              "((julianday(end_at) - julianday(start_at)))")
 
 
+def _m_jobs_rank_covers_search(db: Database) -> None:
+    """jobs_rank also holds the searched texts: a search walks the urgency streams (or
+    counts its matches) in the index alone, reading from the table only the rows shown."""
+    _run(
+        db,
+        """
+        DROP INDEX jobs_rank;
+        CREATE INDEX jobs_rank ON jobs
+            (importance, expedite, status, COALESCE(promised_by, due), id,
+             search_key, title, department, requester)
+            WHERE status IN ('inbox','open','in_progress','waiting')
+        """,
+    )
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _m001_jobs_and_events,
     _m002_inventory,
@@ -361,4 +376,5 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     _m_event_groups,
     _m_search_keys,
     _m_booking_length,
+    _m_jobs_rank_covers_search,
 ]

@@ -39,7 +39,8 @@ from office_tui.tui.widgets.forms import (
 from office_tui.tui.widgets.inventory_forms import issue_for_job
 from office_tui.tui.widgets.job_views import JobDetail, UrgencyView
 
-PAGE = 200
+PAGE = 60  # rows loaded at least (see page_size)
+SEARCH_COUNT = 1000  # a search's matches are counted up to here ("1000+"), never to the end
 ROW_ACTIONS = {
     "cancel_job", "importance", "expedite", "category", "due", "start", "wait", "promise", "done",
     "reply", "why", "detail",
@@ -50,7 +51,7 @@ ROW_ACTIONS = {
 class Loaded(Message):
     generation: int
     jobs: list[Job]
-    total: int
+    total: int | str  # a search's capped count shows as "1000+"
     inbox: int
     focus_id: int | None
     fallback_index: int
@@ -112,6 +113,7 @@ class JobsScreen(AreaScreen):
         self.inbox_only = False
         self.limit = PAGE
         self._generation = 0
+        self._keys_shown: tuple | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("", id="jobs-header", markup=False)
@@ -137,9 +139,16 @@ class JobsScreen(AreaScreen):
             self.query_one(widget_id).display = False
         table.focus()
         self.start_live_refresh()
+        self.limit = self.page_size()
         self.reload()
 
     # -- loading ----------------------------------------------------------------------
+    def page_size(self) -> int:
+        """Rows loaded at a time: two screens' worth, at least PAGE. Each load builds and
+        measures every row's cells on the UI thread, so the fewer rows, the sooner a key
+        repaints; the cursor nearing the last row loads the next page."""
+        return max(PAGE, 2 * self.app.size.height)
+
     def current_job(self) -> Job | None:
         table = self.query_one(DataTable)
         if not self.jobs or table.cursor_row < 0 or table.cursor_row >= len(self.jobs):
@@ -170,7 +179,14 @@ class JobsScreen(AreaScreen):
               focus_id: int | None, fallback_index: int) -> None:
         with self.services.session() as svc:
             jobs = svc.jobs.list(search=search, inbox_only=inbox_only, limit=limit)
-            total = svc.jobs.count(search=search, inbox_only=inbox_only)
+            if not search:
+                total: int | str = svc.jobs.count(inbox_only=inbox_only)
+            elif len(jobs) < limit:
+                total = len(jobs)  # the page holds every match
+            else:  # counted lazily: stop at the cap, the first page is what matters
+                cap = max(SEARCH_COUNT, limit)
+                found = svc.jobs.count(search=search, inbox_only=inbox_only, at_most=cap + 1)
+                total = f"{cap}+" if found > cap else found
             inbox = svc.jobs.count(inbox_only=True)
         if not get_current_worker().is_cancelled:
             self.post_message(Loaded(generation, jobs, total, inbox, focus_id, fallback_index))
@@ -194,7 +210,7 @@ class JobsScreen(AreaScreen):
             if ids:
                 table.move_cursor(row=index, animate=False)
         self._update_header()
-        self.refresh_bindings()
+        self.refresh_keys()
 
     def _cells(self, job: Job, now) -> list[Text]:
         if job.overdue:
@@ -230,18 +246,25 @@ class JobsScreen(AreaScreen):
 
     @on(DataTable.RowHighlighted)
     def maybe_load_more(self, event: DataTable.RowHighlighted) -> None:
-        if event.cursor_row >= len(self.jobs) - 5 and len(self.jobs) < self.total \
-                and self.limit <= len(self.jobs):
-            self.limit += PAGE
+        more = isinstance(self.total, str) or len(self.jobs) < self.total  # "1000+": more
+        if event.cursor_row >= len(self.jobs) - 5 and more and self.limit <= len(self.jobs):
+            self.limit += self.page_size()
             self.reload()
 
     @on(DataTable.RowHighlighted)
     def row_keys(self, event: DataTable.RowHighlighted) -> None:
-        # `b` shows only on a vehicle job; redraw the footer only when that changes.
+        self.refresh_keys()
+
+    def refresh_keys(self) -> None:
+        """Redraw the footer when the keys it shows change: a job under the cursor or
+        not (its keys show disabled), `b` on a vehicle job, `i` on a supply job. Textual
+        rebuilds every key of the footer on each refresh, which costs more than the
+        table's repaint, so a load or a cursor move that keeps them leaves it alone."""
         job = self.current_job()
-        bookable = job is not None and job.category == "vehicle"
-        if bookable != getattr(self, "_bookable", None):
-            self._bookable = bookable
+        category = job.category if job is not None else None
+        state = (job is not None, category == "vehicle", category == "supply")
+        if state != self._keys_shown:
+            self._keys_shown = state
             self.refresh_bindings()
 
     # -- acting -----------------------------------------------------------------------
@@ -275,6 +298,13 @@ class JobsScreen(AreaScreen):
             if result.entity == "job" and focus_id is None:
                 focus_id = result.entity_id
         self.post_message(ActionDone(label, focus_id))
+
+    def poll(self) -> None:
+        # While our own write is under way, its ActionDone reloads and takes the new
+        # data_version: polling now would only rebuild the table a second time.
+        if any(w.group == "jobs-act" and not w.is_finished for w in self.app.workers):
+            return
+        super().poll()
 
     @on(ActionDone)
     def action_finished(self, message: ActionDone) -> None:
@@ -502,7 +532,7 @@ class JobsScreen(AreaScreen):
 
     def action_toggle_inbox(self) -> None:
         self.inbox_only = not self.inbox_only
-        self.limit = PAGE
+        self.limit = self.page_size()
         self.reload()
 
     def action_leave_input(self) -> None:
@@ -521,7 +551,7 @@ class JobsScreen(AreaScreen):
     @on(Input.Changed, "#search")
     def search_changed(self, event: Input.Changed) -> None:
         self.search = event.value.strip()
-        self.limit = PAGE
+        self.limit = self.page_size()
         self.reload()
 
     @on(Input.Submitted, "#search")
