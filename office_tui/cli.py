@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import sqlite3
 import sys
-import threading
 from pathlib import Path
 from typing import Any, NoReturn, Optional
 
@@ -28,7 +27,7 @@ from office_tui.core.vocab import (
     category_label, importance_label, status_label, urgency_part_label,
 )
 from office_tui.i18n import _
-from office_tui.paths import default_db_path
+from office_tui.launch import open_services, run_tui
 from office_tui.services import OfficeError, Services
 from office_tui.startup import startup_language
 
@@ -72,18 +71,10 @@ def fail(message: str) -> NoReturn:
 
 def services() -> Services:
     if state.services is None:
-        svc = Services(state.db_path or default_db_path())
         try:
-            svc.open()
+            state.services = open_services(state.db_path, Services)  # Services: tests' clock
         except OfficeError as exc:
             fail(str(exc))
-        except (OSError, sqlite3.Error) as exc:
-            # Last line of defence: a path that cannot hold a database (a missing or
-            # unwritable folder, a device file) is one line, not a traceback.
-            svc.close()
-            fail(_("Cannot open the database {path}: {reason}").format(
-                path=svc.db_path, reason=_reason(exc)))
-        state.services = svc
     return state.services
 
 
@@ -130,27 +121,8 @@ def main_callback(
     close_services()  # a previous in-process invocation (tests) must not leak its connection
     state.db_path = db
     ctx.call_on_close(close_services)
-    if ctx.invoked_subcommand is None:
-        from office_tui.tui.app import run_app
-
-        svc = services()
-        problems: list[str] = []
-
-        def daily_backup() -> None:
-            # The first start of each day keeps a copy, beside the app rather than before
-            # it: the first frame does not wait for a large file to be copied.
-            try:
-                with svc.session():
-                    svc.backups.auto_backup()
-            except OfficeError as exc:
-                problems.append(str(exc))
-
-        backup = threading.Thread(target=daily_backup, name="daily-backup")
-        backup.start()
-        run_app(svc)
-        backup.join()
-        for problem in problems:  # never a reason not to start; said after the app closes
-            err.print(Text(printable(problem), style="yellow"))
+    if ctx.invoked_subcommand is None:  # as office_tui/entry.py does without Typer
+        run_tui(services())
 
 
 # -- intake -----------------------------------------------------------------------------
