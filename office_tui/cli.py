@@ -387,8 +387,12 @@ def main() -> None:
     sys.exit(code)
 
 
-# Commands of the other areas register themselves on `app` (they use the helpers above).
-import office_tui.commands  # noqa: E402,F401
+# The other areas' commands register themselves on `app` (they use the helpers above):
+# only the module of the command being run is imported.
+from office_tui import commands  # noqa: E402
+
+commands.load(sys.argv[1:], (c.name or c.callback.__name__.lower().replace("_", "-")
+                             for c in app.registered_commands if c.callback))
 
 if __name__ == "__main__":
     main()

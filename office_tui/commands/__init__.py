@@ -1,11 +1,56 @@
 """CLI commands beyond jobs, one module per area; each registers itself on `cli.app`.
 
-Imported at the end of office_tui/cli.py, after the shared helpers exist.
+A command's start imports only its own module (all of them together cost ~18 ms):
+MODULES says which module registers each top-level command; help, no command and an
+unknown name load them all. tests/cli/test_command_modules.py keeps MODULES complete.
 """
+
+from __future__ import annotations
 
 import importlib
 import pkgutil
+from collections.abc import Iterable, Sequence
 
-# Every module of this package is a set of commands; importing registers them.
-for _module in pkgutil.iter_modules(__path__):
-    importlib.import_module(f"{__name__}.{_module.name}")
+MODULES = {
+    "backup": "backup", "backups": "backup", "restore": "backup",
+    "receive": "inventory", "issue": "inventory", "adjust": "inventory",
+    "stock": "inventory", "quotes": "inventory", "purchase-list": "inventory",
+    "import-items": "inventory", "consumption": "inventory", "item": "inventory",
+    "quote": "inventory", "quota": "inventory",
+    "report": "reports",
+    "today": "today",
+    "book": "vehicles", "bookings": "vehicles", "free": "vehicles", "share": "vehicles",
+    "join": "vehicles", "return": "vehicles", "reminders": "vehicles",
+    "vehicle": "vehicles", "driver": "vehicles",
+    "calendar": "calendar",
+    "config": "config",
+    "kit": "kits",
+    "routine": "routines",
+}
+ROOT_OPTIONS = ("--db", "--lang")
+
+
+def command_name(argv: Sequence[str]) -> str | None:
+    """The command `argv` runs, past the root options; None if it asks for help."""
+    args = list(argv)
+    while args:
+        token = args.pop(0)
+        if token in ROOT_OPTIONS:
+            args = args[1:]
+        elif not token.startswith(tuple(f"{o}=" for o in ROOT_OPTIONS)):
+            return None if token.startswith("-") else token
+    return None
+
+
+def all_modules() -> list[str]:
+    return [m.name for m in pkgutil.iter_modules(__path__)]
+
+
+def load(argv: Sequence[str], registered: Iterable[str]) -> None:
+    """Import the command modules `argv` needs (`registered`: the commands already there)."""
+    name = command_name(argv)
+    if name is not None and name in set(registered):
+        return
+    module = MODULES.get(name) if name is not None else None
+    for found in [module] if module else all_modules():
+        importlib.import_module(f"{__name__}.{found}")

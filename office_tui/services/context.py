@@ -7,11 +7,13 @@ TUI's workers) gets its own, opened lazily and cached per thread.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import threading
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from office_tui.store.database import Database
 
@@ -19,6 +21,19 @@ from office_tui.core.calendar import WorkingCalendar
 from office_tui.core.urgency import UrgencySettings
 from office_tui.services.errors import OfficeError
 from office_tui.store import StoreError, open_database
+
+if TYPE_CHECKING:
+    from office_tui.services.backup import BackupService
+    from office_tui.services.calendar import CalendarService
+    from office_tui.services.history import HistoryService
+    from office_tui.services.inventory import InventoryService
+    from office_tui.services.jobs import JobService
+    from office_tui.services.kits import KitService
+    from office_tui.services.preferences import PreferenceService
+    from office_tui.services.reports import ReportService
+    from office_tui.services.routines import RoutineService
+    from office_tui.services.today import TodayService
+    from office_tui.services.vehicles import VehicleService
 
 Clock = Callable[[], datetime]
 
@@ -44,32 +59,6 @@ class Services:
         self._local = threading.local()
         self._lock = threading.Lock()
         self._connections: list[Database] = []
-        from office_tui.services.calendar import CalendarService
-        from office_tui.services.inventory import InventoryService
-        from office_tui.services.jobs import JobService
-        from office_tui.services.kits import KitService
-        from office_tui.services.reports import ReportService
-        from office_tui.services.routines import RoutineService
-        from office_tui.services.today import TodayService
-        from office_tui.services.vehicles import VehicleService
-
-        self.jobs = JobService(self)
-        from office_tui.services.backup import BackupService
-
-        self.backups = BackupService(self)
-        from office_tui.services.history import HistoryService
-
-        self.history = HistoryService(self)
-        self.vehicles = VehicleService(self)
-        self.calendars = CalendarService(self)
-        self.routines = RoutineService(self)
-        self.kits = KitService(self)
-        self.reports = ReportService(self)
-        self.today = TodayService(self)
-        self.inventory = InventoryService(self)
-        from office_tui.services.preferences import PreferenceService
-
-        self.preferences = PreferenceService(self)
 
     def open(self) -> Services:
         """Open (and migrate) now, so a bad file is reported before anything else."""
@@ -147,3 +136,71 @@ class Services:
                     pass
             self._connections.clear()
         self._local = threading.local()
+
+    # -- the services of each area, each module imported on first use: a command
+    # touches one or two areas, and importing all of them costs ~10 ms per process.
+    @functools.cached_property
+    def jobs(self) -> JobService:
+        from office_tui.services.jobs import JobService
+
+        return JobService(self)
+
+    @functools.cached_property
+    def backups(self) -> BackupService:
+        from office_tui.services.backup import BackupService
+
+        return BackupService(self)
+
+    @functools.cached_property
+    def history(self) -> HistoryService:
+        from office_tui.services.history import HistoryService
+
+        return HistoryService(self)
+
+    @functools.cached_property
+    def vehicles(self) -> VehicleService:
+        from office_tui.services.vehicles import VehicleService
+
+        return VehicleService(self)
+
+    @functools.cached_property
+    def calendars(self) -> CalendarService:
+        from office_tui.services.calendar import CalendarService
+
+        return CalendarService(self)
+
+    @functools.cached_property
+    def routines(self) -> RoutineService:
+        from office_tui.services.routines import RoutineService
+
+        return RoutineService(self)
+
+    @functools.cached_property
+    def kits(self) -> KitService:
+        from office_tui.services.kits import KitService
+
+        return KitService(self)
+
+    @functools.cached_property
+    def reports(self) -> ReportService:
+        from office_tui.services.reports import ReportService
+
+        return ReportService(self)
+
+    @functools.cached_property
+    def today(self) -> TodayService:
+        from office_tui.services.today import TodayService
+
+        return TodayService(self)
+
+    @functools.cached_property
+    def inventory(self) -> InventoryService:
+        from office_tui.services.inventory import InventoryService
+
+        return InventoryService(self)
+
+    @functools.cached_property
+    def preferences(self) -> PreferenceService:
+        from office_tui.services.preferences import PreferenceService
+
+        return PreferenceService(self)
