@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_DB ?= $(CURDIR)/demo.db
 
-.PHONY: demo test install bench clean i18n screenshots
+.PHONY: demo test install bench clean i18n screenshots pinyin-table
 
 $(BIN)/office-tui: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -32,6 +32,7 @@ bench: install
 	$(BIN)/python -m tests.bench.bench_day_queue
 	$(BIN)/python -m tests.bench.bench_today_scale
 	$(BIN)/python -m tests.bench.bench_facilities_scale
+	$(BIN)/python -m tests.bench.bench_reports_scale
 
 # Catalogs: extract every _() into the template, merge it into each language's .po (new
 # strings arrive untranslated: tests/test_catalog.py fails until they are translated),
@@ -43,6 +44,10 @@ i18n: install
 	$(BIN)/pybabel update -D office_tui -i $(LOCALE)/office_tui.pot -d $(LOCALE) \
 		--no-fuzzy-matching --ignore-obsolete
 	$(BIN)/pybabel compile -D office_tui -d $(LOCALE) --statistics
+
+# The pinyin reading table shipped in office_tui/data (after upgrading pypinyin's pin).
+pinyin-table: install
+	$(BIN)/python scripts/pinyin_table.py
 
 # The README's pictures: the main screens in English and Chinese, on the demo data at a
 # fixed moment, exported as SVG by Textual (docs/screenshots/).

@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 import typer
+from rich.cells import cell_len
 
 from office_tui import cli
 from office_tui.cli import app
@@ -582,7 +583,7 @@ def test_table_never_truncates_id_urgency_or_importance(db, monkeypatch, width):
     lines = ok(db, "list", "--limit", "40").splitlines()
     assert len(lines) == 1 + len(jobs)
     for job, line in zip(jobs, lines[1:]):
-        assert cli.cell_len(line.rstrip()) <= width
+        assert cell_len(line.rstrip()) <= width
         cells = line.split()
         assert cells[0] == str(job["id"])
         assert cells[1] == f"{job['urgency']:.1f}"
