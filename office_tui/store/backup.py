@@ -15,9 +15,19 @@ def copy_to(db: Database, target: Path) -> None:
     os.close(fd)
     dest = sqlite3.connect(str(target))
     try:
-        db.conn.backup(dest)
+        # A new file is only a copy once complete (the daily one is renamed into place
+        # then): no journal and no sync per page, one fsync at the end. At 1M jobs this
+        # halves what a backup writes, and the clerk's first frame waits on less disk.
+        dest.execute("PRAGMA journal_mode = OFF")
+        dest.execute("PRAGMA synchronous = OFF")
+        db.conn.backup(dest, pages=4096)  # in steps: others' reads and writes go between
     finally:
         dest.close()
+    fd = os.open(target, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def copy_from(db: Database, source: Path) -> None:
