@@ -102,6 +102,22 @@ def table(values: dict[str, dict[str, float | None]], sizes: list[str]) -> str:
     return "\n".join(out)
 
 
+def markdown(values: dict[str, dict[str, float | None]], sizes: list[str]) -> str:
+    """The same table as a Markdown table (for the README); MISS marks a missed target."""
+    lines = ["| metric | target | " + " | ".join(sizes) + " |",
+             "|---|---|" + "---|" * len(sizes)]
+    for m in METRICS:
+        if not any(values.get(s, {}).get(m.key) is not None for s in sizes):
+            continue
+        cells = []
+        for s in sizes:
+            v = values.get(s, {}).get(m.key)
+            cells.append(fmt(v, m.unit) + (" **MISS**" if verdict(m, s, v) == "MISS" else ""))
+        label = m.label.strip().replace("|", "/")
+        lines.append(f"| {label} ({m.unit}) | {m.target or ''} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
 def misses(values: dict[str, dict[str, float | None]], sizes: list[str]) -> list[dict]:
     found = []
     for m in METRICS:

@@ -320,6 +320,8 @@ class Bench:
                     log(f"note: {label} {key}: {samples.note}")
         out = datasets.BENCH_DIR / "results.json"
         out.parent.mkdir(parents=True, exist_ok=True)
+        (datasets.BENCH_DIR / "results.md").write_text(
+            report.markdown(self.values, labels) + "\n", encoding="utf-8")
         data = {
             "issue": 7,
             "finished": datetime.now().isoformat(timespec="seconds"),
