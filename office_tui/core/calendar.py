@@ -8,6 +8,7 @@ computed for every row of a large table without walking day by day.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
@@ -65,6 +66,23 @@ class WorkingCalendar:
             return base
         into = _minutes(moment.time()) - _minutes(self.start)
         return base + min(max(into, 0.0), self.day_minutes)
+
+    def offsets(self) -> Callable[[datetime], float]:
+        """offset() remembering each day's count: the same numbers, for many moments."""
+        days: dict[date, tuple[float, bool]] = {}
+        start, per_day = _minutes(self.start), self.day_minutes
+
+        def offset(moment: datetime) -> float:
+            day = moment.date()
+            known = days.get(day)
+            if known is None:
+                known = days[day] = (self.workdays_before(day) * per_day, self.is_workday(day))
+            if not known[1]:
+                return known[0]
+            into = _minutes(moment.time()) - start
+            return known[0] + min(max(into, 0.0), per_day)
+
+        return offset
 
     def working_hours_between(self, a: datetime, b: datetime) -> float:
         """Signed working hours from a to b."""

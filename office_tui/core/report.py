@@ -104,6 +104,11 @@ class Report:
     vehicles: list[VehicleLine] | None = None  # None: no vehicle roster
     daily_received: list[int] = field(default_factory=list)
     daily_closed: list[int] = field(default_factory=list)
+    overdue_count: int = 0  # len(overdue), or more in a summary
+    expedite_count: int = 0  # len(expedite), or more in a summary
+    # False: a summary for the screen (every number, but each job list holds only its
+    # first few): never rendered to a file.
+    complete: bool = True
 
     @property
     def on_time_rate(self) -> float | None:
@@ -203,7 +208,13 @@ def _job_item(job: JobLine, extra: str) -> str:
     return f"- #{job.id} {title} — {extra}"
 
 
+def _complete(report: Report) -> None:
+    if not report.complete:
+        raise ValueError("a summary report lists only the first jobs: build the full one")
+
+
 def to_markdown(report: Report) -> str:
+    _complete(report)
     p = report.period
     out: list[str] = [f"# {report_title(p)}", ""]
     out.append(_("Figures as of {moment}. On time means closed no later than the due or the "
@@ -327,6 +338,7 @@ def neutralise(value: Any) -> Any:
 
 
 def to_csv(report: Report) -> str:
+    _complete(report)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
 

@@ -367,6 +367,25 @@ def _m_jobs_rank_covers_search(db: Database) -> None:
     )
 
 
+def _m_report_ranges(db: Database) -> None:
+    """The reports read ranges, never the history: the done jobs by closing with what the
+    on-time rule needs (the week's on-time rate is counted in this index alone), the open
+    jobs by creation (the backlog and its ages are counted in it) - both hold status, or
+    SQLite would read each row to test the index's own condition - and each item's newest
+    movements in id order with their prices (the average price reads only that window)."""
+    _run(
+        db,
+        """
+        CREATE INDEX jobs_done_closed ON jobs (closed_at, due, promised_by, status)
+            WHERE status = 'done';
+        CREATE INDEX jobs_open_created ON jobs (created, status)
+            WHERE status IN ('inbox','open','in_progress','waiting');
+        CREATE INDEX movements_item_window ON movements
+            (item_id, id, kind, quantity_milli, unit_price)
+        """,
+    )
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _m001_jobs_and_events,
     _m002_inventory,
@@ -377,4 +396,5 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     _m_search_keys,
     _m_booking_length,
     _m_jobs_rank_covers_search,
+    _m_report_ranges,
 ]

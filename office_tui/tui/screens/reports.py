@@ -1,5 +1,6 @@
-"""The Reports screen (F6): the report of a day, week or month with bars and sparklines;
-`s` writes it as a file (Markdown, or CSV when the name ends in .csv)."""
+"""The Reports screen (F6): the report of a day, week or month with bars and sparklines
+(a summary: every number, the first few jobs of each list); `s` writes the whole report
+as a file (Markdown, or CSV when the name ends in .csv)."""
 
 from __future__ import annotations
 
@@ -93,7 +94,7 @@ class ReportsScreen(AreaScreen):
     def _load(self, generation: int, kind: str, on_day: date | None) -> None:
         try:
             with self.services.session() as svc:
-                report = svc.reports.build(kind, on=on_day)
+                report = svc.reports.build(kind, on=on_day, full=False)  # the numbers
                 path = str(svc.reports.default_path(report, "md"))
         except OfficeError as exc:
             self.post_message(ReportFailed(str(exc)))
@@ -135,8 +136,8 @@ class ReportsScreen(AreaScreen):
         )
         grid.add_row(
             Text(_("open {n}").format(n=r.backlog)),
-            Text(_("overdue {n}").format(n=len(r.overdue)), style="red" if r.overdue else ""),
-            Text(_("expedited {n}").format(n=len(r.expedite))),
+            Text(_("overdue {n}").format(n=r.overdue_count), style="red" if r.overdue else ""),
+            Text(_("expedited {n}").format(n=r.expedite_count)),
             Text(_("not yet told {n}").format(n=r.replies_total)),
         )
         return grid
@@ -234,10 +235,12 @@ class ReportsScreen(AreaScreen):
             chosen)
 
     @work(thread=True, group="reports-write", exit_on_error=False)
-    def _write(self, report: Report, path: str) -> None:
+    def _write(self, shown: Report, path: str) -> None:
         fmt = "csv" if path.lower().endswith(".csv") else "md"
         try:
             with self.services.session() as svc:
+                # The screen holds a summary: the file gets the whole report, every job.
+                report = svc.reports.build(shown.period.kind, on=shown.period.start)
                 written = svc.reports.write(report, fmt, Path(path).expanduser())
         except OfficeError as exc:
             self.post_message(ReportFailed(str(exc)))

@@ -1,0 +1,33 @@
+"""The Reports screen shows a summary (every number, the first jobs of each list) and
+writes the whole report: every overdue job in the file, not only those on the screen."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from office_tui.services import reports as reports_module
+from tests.tui.conftest import screen_text, settle
+
+SIZE = (140, 45)
+
+
+async def test_screen_counts_every_job_and_the_file_lists_them_all(services, clock, make_app,
+                                                                   db_path):
+    clock.now = datetime(2026, 11, 23, 9, 0)
+    late = [services.jobs.add(f"late job {i} !! due:2026-11-23@10:00").id
+            for i in range(reports_module.LISTED + 4)]
+    clock.now = datetime(2026, 11, 27, 10, 0)
+    app = make_app(mode="reports")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        shown = app.screen.report
+        assert not shown.complete and len(shown.overdue) == reports_module.LISTED
+        text = screen_text(app)
+        assert f"overdue {len(late)}" in text and f"expedited {len(late)}" in text
+        await pilot.press("s")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        written = (db_path.parent / "reports" / "weekly-2026-W48.md").read_text(
+            encoding="utf-8")
+        assert all(f"- #{job_id} late job" in written for job_id in late)
