@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Input, Sparkline, Static
+from textual.widgets import DataTable, Input, Sparkline, Static
 from textual.worker import get_current_worker
 
 from office_tui.core import inventory as core
@@ -31,6 +31,7 @@ from office_tui.tui.widgets.inventory_forms import (
     ItemHistory, PurchaseListView, QuotesView, Stocktake, adjust_form, issue_form,
     movement_summary, receive_form,
 )
+from office_tui.tui.widgets.footer import Footer
 
 PAGE = 200
 ROW_ACTIONS = {"quotes", "history"}

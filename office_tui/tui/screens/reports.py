@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
-from textual.widgets import Footer, Label, Sparkline, Static
+from textual.widgets import Label, Sparkline, Static
 
 from office_tui.core.humanize import full_moment
 from office_tui.core.kpi import AGE_BUCKETS, bar, format_rate
@@ -27,6 +27,7 @@ from office_tui.i18n import _
 from office_tui.tui.screens.base import AreaScreen
 from office_tui.services import OfficeError
 from office_tui.tui.widgets.forms import TextPrompt
+from office_tui.tui.widgets.footer import Footer
 
 BAR = 24
 LISTED = 10

@@ -20,7 +20,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from office_tui.core.text import printable
@@ -39,6 +39,7 @@ from office_tui.tui.widgets.roster_views import (
 from office_tui.tui.widgets.timeline import (
     PER_HOUR, Timeline, booking_at, day_row, hours, vehicle_label, week_cell,
 )
+from office_tui.tui.widgets.footer import Footer
 
 BOOKING_ACTIONS = {"out", "returned", "cancel_booking"}
 KEYED_ACTIONS = BOOKING_ACTIONS | {"maintenance", "new"}
