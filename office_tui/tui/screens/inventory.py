@@ -174,8 +174,10 @@ class InventoryScreen(AreaScreen):
         self.refresh_bindings()
         self.loaded_generation = message.generation
         self._spark_code = None  # the stock changed: redraw the highlighted item's weeks
-        self._show_trend()
-        self._count_low(message.generation)
+        # The item's weeks and the low count load once the table is on screen: their
+        # workers would otherwise share the first frame's time.
+        self.call_after_refresh(self._show_trend)
+        self.call_after_refresh(self._count_low, message.generation)
 
     @staticmethod
     def _cells(line: StockLine) -> list[Text]:
