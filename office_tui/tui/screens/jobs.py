@@ -17,6 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets.data_table import ColumnKey
 from textual.worker import get_current_worker
 
 from office_tui.core import quickadd
@@ -33,6 +34,7 @@ from office_tui.tui.widgets.booking_form import (
     BookingForm, BookingSaved, draft_for_job, saved_message,
 )
 from office_tui.tui.widgets.confirm import Confirm
+from office_tui.tui.widgets.fast_table import FastTable, text_key
 from office_tui.tui.widgets.forms import (
     CategoryPicker, DoneAnswer, DoneForm, PromiseAnswer, PromiseForm, TextPrompt,
 )
@@ -114,6 +116,8 @@ class JobsScreen(AreaScreen):
         self.limit = PAGE
         self._generation = 0
         self._keys_shown: tuple | None = None
+        self._notice: str = ""  # said once the reload after our write is on screen
+        self._shown_keys: list[str] = []  # the table's row keys, in order
 
     def compose(self) -> ComposeResult:
         yield Static("", id="jobs-header", markup=False)
@@ -121,7 +125,7 @@ class JobsScreen(AreaScreen):
                     id="quickadd")
         yield Static("", id="quickadd-error", classes="form-error", markup=False)
         yield Input(placeholder=_("search title, department, requester"), id="search")
-        table: DataTable = DataTable(id="jobs-table", cursor_type="row", zebra_stripes=True)
+        table: DataTable = FastTable(id="jobs-table", cursor_type="row", zebra_stripes=True)
         yield table
         yield Footer()
 
@@ -165,13 +169,16 @@ class JobsScreen(AreaScreen):
             return ids[index + 1]
         return ids[index - 1] if index > 0 else None
 
-    def reload(self, focus_id: int | None = None) -> None:
+    def reload(self, focus_id: int | None = None, *, top: bool = False) -> None:
+        """Load the list again, the cursor kept on `focus_id` (else on the current job);
+        if that job is gone, on the same row, or on the first row when `top` (a new
+        search or view: the old row number means nothing in the new list)."""
         current = self.current_job()
         self._generation += 1
         self._load(
             self._generation, self.search, self.inbox_only, self.limit,
             focus_id if focus_id is not None else (current.id if current else None),
-            self.query_one(DataTable).cursor_row,
+            0 if top else self.query_one(DataTable).cursor_row,
         )
 
     @work(thread=True, exclusive=True, group="jobs-load", exit_on_error=False)
@@ -198,10 +205,13 @@ class JobsScreen(AreaScreen):
         self.jobs, self.total, self.inbox_count = message.jobs, message.total, message.inbox
         table = self.query_one(DataTable)
         now = self.services.now()
+        rows = [(str(job.id), self._cells(job, now)) for job in self.jobs]
         with self.app.batch_update():
-            table.clear()
-            for job in self.jobs:
-                table.add_row(*self._cells(job, now), key=str(job.id))
+            if not self._update_rows(table, rows):
+                table.clear()
+                for key, cells in rows:
+                    table.add_row(*cells, key=key)
+            self._shown_keys = [key for key, _cells in rows]
             ids = [j.id for j in self.jobs]
             if message.focus_id in ids:
                 index = ids.index(message.focus_id)
@@ -211,6 +221,43 @@ class JobsScreen(AreaScreen):
                 table.move_cursor(row=index, animate=False)
         self._update_header()
         self.refresh_keys()
+        self.say_notice()
+
+    def _update_rows(self, table: DataTable, rows: list[tuple[str, list[Text]]]) -> bool:
+        """Change the shown rows into `rows` in place, if they keep their order: rows that
+        left are removed, changed cells updated, new rows appended (the next page; the
+        job after a triaged one in the inbox view). False, touching nothing, when the
+        order changed (a triaged job moved, a new search): the caller refills the table.
+        Either way the table ends the same; in place it keeps its scroll position and
+        Textual neither rebuilds nor re-measures the rows that stay."""
+        shown = self._shown_keys
+        wanted = {key for key, _cells in rows}
+        kept = [key for key in shown if key in wanted]
+        if not shown or len(kept) * 2 < len(shown) or [k for k, _c in rows[:len(kept)]] != kept:
+            return False
+        if len(table.rows) != len(shown):
+            return False  # the table was filled some other way
+        columns = [key for _label, key in self.columns()]
+        for key in shown:
+            if key not in wanted:
+                table.remove_row(key)
+        for key, cells in rows[:len(kept)]:
+            old = table.get_row(key)
+            for column, before, after in zip(columns, old, cells):
+                if text_key(before) != text_key(after):
+                    # Wider than its column: measured (the column grows, as a refill would).
+                    wider = after.cell_len > table.columns[ColumnKey(column)].content_width
+                    table.update_cell(key, column, after, update_width=wider)
+        for key, cells in rows[len(kept):]:
+            table.add_row(*cells, key=key)
+        return True
+
+    def say_notice(self) -> None:
+        """The toast of the action just done, once its reload is drawn: shown with the key,
+        it would take the frame the table needs (Textual draws at most every 1/60 s)."""
+        if self._notice:
+            self.call_after_refresh(self.notify, self._notice, markup=False, timeout=3)
+            self._notice = ""
 
     def _cells(self, job: Job, now) -> list[Text]:
         if job.overdue:
@@ -309,7 +356,7 @@ class JobsScreen(AreaScreen):
     @on(ActionDone)
     def action_finished(self, message: ActionDone) -> None:
         if message.message:
-            self.notify(message.message, markup=False, timeout=3)
+            self._notice = message.message  # said by say_notice() with the reload's table
         # Our own write moved data_version too; the reload below covers it, so the next
         # poll must not rebuild the table a second time.
         try:
@@ -533,7 +580,7 @@ class JobsScreen(AreaScreen):
     def action_toggle_inbox(self) -> None:
         self.inbox_only = not self.inbox_only
         self.limit = self.page_size()
-        self.reload()
+        self.reload(top=True)
 
     def action_leave_input(self) -> None:
         focused = self.focused
@@ -541,7 +588,7 @@ class JobsScreen(AreaScreen):
             focused.value = ""
             self.search = ""
             focused.display = False
-            self.reload()
+            self.reload(top=True)
         elif isinstance(focused, Input) and focused.id == "quickadd":
             focused.value = ""
             focused.display = False
@@ -552,7 +599,7 @@ class JobsScreen(AreaScreen):
     def search_changed(self, event: Input.Changed) -> None:
         self.search = event.value.strip()
         self.limit = self.page_size()
-        self.reload()
+        self.reload(top=True)
 
     @on(Input.Submitted, "#search")
     def search_done(self, event: Input.Submitted) -> None:

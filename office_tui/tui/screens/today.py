@@ -28,6 +28,7 @@ from office_tui.i18n import _
 from office_tui.tui.cells import fit_text
 from office_tui.services.today import Line, TodayView
 from office_tui.tui.screens.jobs import JobsScreen
+from office_tui.tui.widgets.fast_table import FastTable
 
 TITLE_WIDTH = 48
 SECTION_ROWS = 100  # rows drawn per section; the count in the heading is the whole
@@ -64,7 +65,7 @@ class TodayScreen(JobsScreen):
                     id="quickadd")
         yield Static("", id="quickadd-error", classes="form-error", markup=False)
         yield Input(id="search")  # kept hidden: Today has no search
-        yield DataTable(id="today-table", cursor_type="row", zebra_stripes=False)
+        yield FastTable(id="today-table", cursor_type="row", zebra_stripes=False)
         yield Footer()
 
     def columns(self) -> list[tuple[str, str]]:
@@ -93,7 +94,7 @@ class TodayScreen(JobsScreen):
             return ids[index + 1]
         return ids[index - 1] if index > 0 else None
 
-    def reload(self, focus_id: int | None = None) -> None:
+    def reload(self, focus_id: int | None = None, *, top: bool = False) -> None:
         current = self.current_job()
         self._generation += 1
         self._load_today(self._generation,
@@ -149,6 +150,7 @@ class TodayScreen(JobsScreen):
                 table.move_cursor(row=index, animate=False)
         self._update_today_header(view)
         self.refresh_bindings()
+        self.say_notice()
 
     def _cursor_index(self, focus_id: int | None, fallback: int) -> int:
         for i, row in enumerate(self.rows):
