@@ -4,12 +4,17 @@ same order, the same cells, the same lines on the screen."""
 
 from __future__ import annotations
 
+import asyncio
+import gc
+import threading
 from dataclasses import replace
 
 from textual.geometry import Region
 from textual.widgets import DataTable, Static
 
+from office_tui.tui.screens import base
 from office_tui.tui.screens import jobs as jobs_screen
+from office_tui.tui.screens.base import freeze_startup_objects as real_freeze
 from office_tui.tui.widgets.fast_table import text_key
 from tests.tui.conftest import cursor_id, settle, table_ids
 
@@ -165,3 +170,53 @@ async def test_a_new_search_starts_at_its_first_row(services, make_app, monkeypa
         assert cursor_id(app) == lamps[0]
         assert {args[3] for args in loads} == {8}
         assert shown(app) == expected(app)
+
+
+async def test_a_search_shows_its_page_before_its_count(services, make_app, monkeypatch):
+    monkeypatch.setattr(jobs_screen.JobsScreen, "page_size", lambda self: 5)
+    monkeypatch.setattr(jobs_screen, "SEARCH_COUNT", 8)
+    lamps = [services.jobs.add(f"lamp {i} due:+{i + 1}d").id for i in range(12)]
+    counting, go_on = threading.Event(), threading.Event()
+    real_count = services.jobs.count
+
+    def slow_count(**kwargs):
+        if kwargs.get("search"):
+            counting.set()
+            go_on.wait(30)
+        return real_count(**kwargs)
+
+    monkeypatch.setattr(services.jobs, "count", slow_count)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"lamp")
+        assert await asyncio.to_thread(counting.wait, 30)
+        for _ in range(200):  # the page is shown while its matches are still counted
+            await pilot.pause()
+            if table_ids(app) == lamps[:5]:
+                break
+        header = app.screen.query_one("#jobs-header", Static)
+        assert table_ids(app) == lamps[:5]
+        assert "5 shown of … ·" in str(header.render())
+        go_on.set()
+        await settle(pilot)
+        assert "5 shown of 8+ ·" in str(header.render())
+        assert "search: lamp" in str(header.render())
+
+
+async def test_the_start_up_objects_are_frozen_once_the_screen_is_up(
+        services, make_app, monkeypatch):
+    calls = []
+    monkeypatch.setattr(base, "FREEZE_AFTER", 0.001)
+    monkeypatch.setattr(base, "freeze_startup_objects", lambda: calls.append(1))
+    services.jobs.add("fix lamp")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for _ in range(200):
+            if calls:
+                break
+            await pilot.pause()
+        assert calls == [1]
+    real_freeze()  # the real one: the objects move to the permanent generation
+    assert gc.get_freeze_count() > 0

@@ -53,10 +53,18 @@ ROW_ACTIONS = {
 class Loaded(Message):
     generation: int
     jobs: list[Job]
-    total: int | str  # a search's capped count shows as "1000+"
+    total: int | str | None  # a search's capped count shows as "1000+"; None: Counted follows
     inbox: int
     focus_id: int | None
     fallback_index: int
+
+
+@dataclass
+class Counted(Message):
+    """A search's matches, counted after its page was shown."""
+
+    generation: int
+    total: int | str
 
 
 @dataclass
@@ -109,7 +117,8 @@ class JobsScreen(AreaScreen):
     def __init__(self) -> None:
         super().__init__()
         self.jobs: list[Job] = []
-        self.total = 0
+        self.total: int | str | None = 0  # None: a search's count is on its way
+        self._counted: tuple | None = None  # the (search, view) self.total counts
         self.inbox_count = 0
         self.search = ""
         self.inbox_only = False
@@ -184,25 +193,35 @@ class JobsScreen(AreaScreen):
     @work(thread=True, exclusive=True, group="jobs-load", exit_on_error=False)
     def _load(self, generation: int, search: str, inbox_only: bool, limit: int,
               focus_id: int | None, fallback_index: int) -> None:
+        worker = get_current_worker()
         with self.services.session() as svc:
             jobs = svc.jobs.list(search=search, inbox_only=inbox_only, limit=limit)
             if not search:
-                total: int | str = svc.jobs.count(inbox_only=inbox_only)
+                total: int | str | None = svc.jobs.count(inbox_only=inbox_only)
             elif len(jobs) < limit:
                 total = len(jobs)  # the page holds every match
-            else:  # counted lazily: stop at the cap, the first page is what matters
+            else:
+                total = None  # counted below, once the page is on its way to the screen
+            inbox = svc.jobs.count(inbox_only=True)
+            if worker.is_cancelled:
+                return
+            self.post_message(Loaded(generation, jobs, total, inbox, focus_id, fallback_index))
+            if total is None:  # counted lazily: stop at the cap, the first page is what matters
                 cap = max(SEARCH_COUNT, limit)
                 found = svc.jobs.count(search=search, inbox_only=inbox_only, at_most=cap + 1)
-                total = f"{cap}+" if found > cap else found
-            inbox = svc.jobs.count(inbox_only=True)
-        if not get_current_worker().is_cancelled:
-            self.post_message(Loaded(generation, jobs, total, inbox, focus_id, fallback_index))
+                if not worker.is_cancelled:
+                    self.post_message(Counted(generation, f"{cap}+" if found > cap else found))
 
     @on(Loaded)
     def show_jobs(self, message: Loaded) -> None:
         if message.generation != self._generation:
             return  # a newer load is on its way
-        self.jobs, self.total, self.inbox_count = message.jobs, message.total, message.inbox
+        self.jobs, self.inbox_count = message.jobs, message.inbox
+        counted = (self.search, self.inbox_only)
+        if message.total is not None:
+            self.total, self._counted = message.total, counted
+        elif self._counted != counted:  # a new search: its count follows (Counted)
+            self.total, self._counted = None, None
         table = self.query_one(DataTable)
         now = self.services.now()
         rows = [(str(job.id), self._cells(job, now)) for job in self.jobs]
@@ -252,6 +271,12 @@ class JobsScreen(AreaScreen):
             table.add_row(*cells, key=key)
         return True
 
+    @on(Counted)
+    def show_count(self, message: Counted) -> None:
+        if message.generation == self._generation:
+            self.total, self._counted = message.total, (self.search, self.inbox_only)
+            self._update_header()
+
     def say_notice(self) -> None:
         """The toast of the action just done, once its reload is drawn: shown with the key,
         it would take the frame the table needs (Textual draws at most every 1/60 s)."""
@@ -283,7 +308,8 @@ class JobsScreen(AreaScreen):
         view = _("inbox") if self.inbox_only else _("all open")
         parts = [
             _("Jobs"),
-            _("{n} shown of {total}").format(n=len(self.jobs), total=self.total),
+            _("{n} shown of {total}").format(
+                n=len(self.jobs), total="…" if self.total is None else self.total),
             _("{n} in inbox").format(n=self.inbox_count),
             _("view: {view}").format(view=view),
         ]
@@ -293,7 +319,8 @@ class JobsScreen(AreaScreen):
 
     @on(DataTable.RowHighlighted)
     def maybe_load_more(self, event: DataTable.RowHighlighted) -> None:
-        more = isinstance(self.total, str) or len(self.jobs) < self.total  # "1000+": more
+        more = (self.total is None or isinstance(self.total, str)  # counting, "1000+"
+                or len(self.jobs) < self.total)
         if event.cursor_row >= len(self.jobs) - 5 and more and self.limit <= len(self.jobs):
             self.limit += self.page_size()
             self.reload()

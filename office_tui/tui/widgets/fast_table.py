@@ -30,8 +30,12 @@ from textual.color import Color
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable
 
-_CONTENT_CACHE = 4096  # rendered (text, width) contents kept; a screen shows ~300 cells
-_PRE_STYLES = 20_000  # cell styles kept (rows x columns x zebra/cursor states)
+_CONTENT_CACHE = 1024  # rendered (text, width) contents kept; a screen shows ~300 cells
+_PRE_STYLES = 4096  # cell styles kept (rows x columns x zebra/cursor/focus states)
+# DataTable keeps 1000 rendered rows and lines, and 10,000 cells, keyed by its change
+# counter: after a few reloads nearly all are dead, yet every full garbage collection
+# walks their ~50k objects (~15 ms). A few screens' worth is enough.
+_ROWS_CACHED = 256
 
 
 def text_key(text: Text) -> tuple:
@@ -45,6 +49,9 @@ class FastTable(DataTable):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        self._row_render_cache = LRUCache(_ROWS_CACHED)
+        self._line_cache = LRUCache(_ROWS_CACHED)
+        self._cell_render_cache = LRUCache(_ROWS_CACHED * 4)  # the header, cells not Text
         self._content_cache: LRUCache[tuple, list[list[Segment]]] = LRUCache(_CONTENT_CACHE)
         # (row style, cell style, row, column) -> the style put under the cell's segments
         self._pre_styles: dict[tuple, Style] = {}
