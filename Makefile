@@ -30,6 +30,7 @@ bench: install
 	$(BIN)/python -m bench.run
 	$(BIN)/python -m tests.bench.bench_jobs
 	$(BIN)/python -m tests.bench.bench_jobs_keys
+	$(BIN)/python -m tests.bench.bench_jobs_table
 	$(BIN)/python -m tests.bench.bench_vehicles
 	$(BIN)/python -m tests.bench.bench_inventory
 	$(BIN)/python -m tests.bench.bench_day_queue
