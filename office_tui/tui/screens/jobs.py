@@ -16,7 +16,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 from textual.widgets.data_table import ColumnKey
 from textual.worker import get_current_worker
 
@@ -35,6 +35,7 @@ from office_tui.tui.widgets.booking_form import (
 )
 from office_tui.tui.widgets.confirm import Confirm
 from office_tui.tui.widgets.fast_table import FastTable, text_key
+from office_tui.tui.widgets.keys_footer import KeysFooter
 from office_tui.tui.widgets.forms import (
     CategoryPicker, DoneAnswer, DoneForm, PromiseAnswer, PromiseForm, TextPrompt,
 )
@@ -136,7 +137,7 @@ class JobsScreen(AreaScreen):
         yield Input(placeholder=_("search title, department, requester"), id="search")
         table: DataTable = FastTable(id="jobs-table", cursor_type="row", zebra_stripes=True)
         yield table
-        yield Footer()
+        yield KeysFooter()
 
     def columns(self) -> list[tuple[str, str]]:
         """(label, key) of the table's columns; the Today screen has its own."""

@@ -16,7 +16,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 from textual.worker import get_current_worker
 
 from office_tui.core.humanize import long_day, relative_due, short_moment
@@ -29,6 +29,7 @@ from office_tui.tui.cells import fit_text
 from office_tui.services.today import Line, TodayView
 from office_tui.tui.screens.jobs import JobsScreen
 from office_tui.tui.widgets.fast_table import FastTable
+from office_tui.tui.widgets.keys_footer import KeysFooter
 
 TITLE_WIDTH = 48
 SECTION_ROWS = 100  # rows drawn per section; the count in the heading is the whole
@@ -66,7 +67,7 @@ class TodayScreen(JobsScreen):
         yield Static("", id="quickadd-error", classes="form-error", markup=False)
         yield Input(id="search")  # kept hidden: Today has no search
         yield FastTable(id="today-table", cursor_type="row", zebra_stripes=False)
-        yield Footer()
+        yield KeysFooter()
 
     def columns(self) -> list[tuple[str, str]]:
         return [(_("Item"), "item"), (_("When"), "when"), (_("Imp"), "imp"),
