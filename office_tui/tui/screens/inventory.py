@@ -31,7 +31,7 @@ from office_tui.tui.widgets.inventory_forms import (
     ItemHistory, PurchaseListView, QuotesView, Stocktake, adjust_form, issue_form,
     movement_summary, receive_form,
 )
-from office_tui.tui.widgets.footer import Footer
+from office_tui.tui.widgets.keys_footer import KeysFooter
 
 PAGE = 200
 ROW_ACTIONS = {"quotes", "history"}
@@ -90,7 +90,7 @@ class InventoryScreen(AreaScreen):
         with Horizontal(id="inventory-trend"):
             yield Static("", id="inventory-trend-label", markup=False)
             yield Sparkline([], id="inventory-sparkline")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

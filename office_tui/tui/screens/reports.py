@@ -27,7 +27,7 @@ from office_tui.i18n import _
 from office_tui.tui.screens.base import AreaScreen
 from office_tui.services import OfficeError
 from office_tui.tui.widgets.forms import TextPrompt
-from office_tui.tui.widgets.footer import Footer
+from office_tui.tui.widgets.keys_footer import KeysFooter
 
 BAR = 24
 LISTED = 10
@@ -80,7 +80,7 @@ class ReportsScreen(AreaScreen):
                 yield Label(_("Closed per day"), classes="reports-spark-label")
                 yield Sparkline([], id="spark-closed")
             yield Static("", id="reports-bars")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.start_live_refresh()

@@ -39,7 +39,7 @@ from office_tui.tui.widgets.roster_views import (
 from office_tui.tui.widgets.timeline import (
     PER_HOUR, Timeline, booking_at, day_row, hours, vehicle_label, week_cell,
 )
-from office_tui.tui.widgets.footer import Footer
+from office_tui.tui.widgets.keys_footer import KeysFooter
 
 BOOKING_ACTIONS = {"out", "returned", "cancel_booking"}
 KEYED_ACTIONS = BOOKING_ACTIONS | {"maintenance", "new"}
@@ -112,7 +112,7 @@ class VehiclesScreen(AreaScreen):
         yield Static("", id="vehicles-reminders")
         yield Timeline(id="vehicles-timeline")
         yield Static("", id="vehicles-status")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#vehicles-reminders").display = False
