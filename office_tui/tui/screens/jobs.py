@@ -30,16 +30,12 @@ from office_tui.i18n import _
 from office_tui.tui.screens.base import AreaScreen
 from office_tui.services import OfficeError, Services
 from office_tui.services.history import Reverted
-from office_tui.tui.widgets.booking_form import (
-    BookingForm, BookingSaved, draft_for_job, saved_message,
-)
 from office_tui.tui.widgets.confirm import Confirm
 from office_tui.tui.widgets.fast_table import FastTable, text_key
 from office_tui.tui.widgets.keys_footer import KeysFooter
 from office_tui.tui.widgets.forms import (
     CategoryPicker, DoneAnswer, DoneForm, PromiseAnswer, PromiseForm, TextPrompt,
 )
-from office_tui.tui.widgets.inventory_forms import issue_for_job
 from office_tui.tui.widgets.job_views import JobDetail, UrgencyView
 
 PAGE = 60  # rows loaded at least (see page_size)
@@ -551,6 +547,10 @@ class JobsScreen(AreaScreen):
         job = self.current_job()
         if job is None or job.category != "supply":
             return
+        # The supply and booking forms are imported when first used: most starts of the
+        # screen never need them (~20 ms of its import).
+        from office_tui.tui.widgets.inventory_forms import issue_for_job
+
         issue_for_job(self.app, job, lambda outcome: self._act(
             _("#{id} done").format(id=job.id),
             lambda svc: svc.jobs.done(job.id, outcome), self.next_after(job)))
@@ -561,6 +561,9 @@ class JobsScreen(AreaScreen):
         job = self.current_job()
         if job is None or job.category != "vehicle":
             return
+        from office_tui.tui.widgets.booking_form import (
+            BookingForm, BookingSaved, draft_for_job, saved_message,
+        )
 
         def saved(result: BookingSaved | None) -> None:
             if result is not None:
