@@ -210,6 +210,7 @@ class FastTable(DataTable):
     def _update_dimensions(self, new_rows) -> None:
         rest = []
         columns = self.ordered_columns
+        widths = [column.content_width for column in columns]
         for row_key in new_rows:
             row_index = self._row_locations.get(row_key)
             if row_index is None:
@@ -229,6 +230,11 @@ class FastTable(DataTable):
                     if width > column.content_width:
                         column.content_width = width
         super()._update_dimensions(rest)  # the rest, then the virtual size, the stock way
+        if [column.content_width for column in self.ordered_columns] != widths:
+            # Lines drawn before the new rows were measured (a frame can come first) are
+            # cached under the same change count: count a change so they are drawn again.
+            self._update_count += 1
+            self.refresh()
 
 
 _EMPTY = Text(no_wrap=True, end="")  # DataTable's _EMPTY_TEXT
