@@ -92,6 +92,7 @@ class TodayView:
     on_time_rate: float | None = None
     open_jobs: int = 0
     new_from_routines: int = 0
+    complete: bool = True  # False: the job sections only, before add_areas()
 
     def section(self, name: str) -> Section:
         return next(s for s in self.sections if s.name == name)
@@ -124,8 +125,12 @@ class TodayService:
     def __init__(self, ctx: Services) -> None:
         self.ctx = ctx
 
-    def build(self, *, generate: bool = True) -> TodayView:
-        """The day's queue; first makes today's routine jobs (once: see RoutineService)."""
+    def build(self, *, generate: bool = True, areas: bool = True) -> TodayView:
+        """The day's queue; first makes today's routine jobs (once: see RoutineService).
+
+        With areas=False only the job sections (what the screen draws first; the week's
+        on-time figure and the trips, stock and reminder lines come from add_areas(),
+        which reads the other areas' data and loads their code)."""
         made = self.ctx.routines.generate() if generate else []
         now = self.ctx.now()
         today = now.date()
@@ -153,14 +158,22 @@ class TodayService:
         buckets["awaiting_reply"] = [Job.from_row(r, now, self.ctx.calendar, self.ctx.urgency)
                                      for r in awaiting]
         totals["awaiting_reply"] = report_store.count_awaiting_reply(self.ctx.db)
-        buckets["trips"] = self._trips(today)
-        buckets["low_stock"] = self._low_stock()
-        buckets["reminders"] = self._reminders(today)
         sections = [Section(name, buckets[name], totals.get(name, -1)) for name in SECTIONS]
-        good, closed, rate = self.ctx.reports.on_time(self.ctx.reports.period("week"))
-        return TodayView(day=today, now=now, sections=sections, on_time=good, closed=closed,
-                         on_time_rate=rate, open_jobs=self.ctx.jobs.count(),
-                         new_from_routines=len(made))
+        view = TodayView(day=today, now=now, sections=sections,
+                         open_jobs=self.ctx.jobs.count(), new_from_routines=len(made),
+                         complete=False)
+        if areas:
+            self.add_areas(view)
+        return view
+
+    def add_areas(self, view: TodayView) -> None:
+        """Fill in the lines of the other areas and the week's on-time figure."""
+        view.section("trips").items = self._trips(view.day)
+        view.section("low_stock").items = self._low_stock()
+        view.section("reminders").items = self._reminders(view.day)
+        view.on_time, view.closed, view.on_time_rate = self.ctx.reports.on_time(
+            self.ctx.reports.period("week"))
+        view.complete = True
 
     def _ahead(self, now: datetime, bound: datetime) -> list[Job]:
         """The open jobs due from `bound` on that may be in a section: due today, or

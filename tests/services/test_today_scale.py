@@ -194,3 +194,17 @@ def test_due_ranges_are_read_from_the_rank_index(services, sql):
     plan = " ".join(r[-1] for r in services.db.execute(
         "EXPLAIN QUERY PLAN " + query, ["2026-11-27T10:00:00"]).fetchall())
     assert "jobs_rank" in plan and "SCAN" not in plan, plan
+
+
+def test_the_job_sections_first_then_the_other_areas(services):
+    """The screen draws build(areas=False) first; add_areas() completes the same view."""
+    services.load_demo()
+    whole = services.today.build().to_json()
+    first = services.today.build(areas=False)
+    assert not first.complete
+    assert [first.section(n).items for n in ("trips", "low_stock", "reminders")] == [[]] * 3
+    for name in today_module.JOB_SECTIONS:
+        assert [i.to_json() for i in first.section(name).items] == whole["sections"][name]
+    services.today.add_areas(first)
+    assert first.complete and first.to_json() == whole
+    assert whole["sections"]["trips"] and whole["sections"]["low_stock"]  # the demo has both

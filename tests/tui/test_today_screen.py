@@ -296,3 +296,29 @@ async def test_a_long_due_today_section_lists_its_cap_and_counts_the_rest(servic
         assert f"Due today · {JOBS_LISTED + 7}" in screen_text(app)
         table = app.screen.query_one(DataTable)
         assert "and 7 more" in str(table.get_row_at(table.row_count - 1)[0])
+
+
+async def test_the_job_sections_are_drawn_first_and_the_rest_keeps_the_cursor(
+        services, clock, make_app):
+    from office_tui.tui.screens.today import TodayLoaded, copy_view
+
+    services.load_demo()
+    app = make_app(mode="today")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        header = screen.query_one("#today-header", Static)
+        first = services.today.build(areas=False)
+        rest = copy_view(first)
+        services.today.add_areas(rest)
+        screen.post_message(TodayLoaded(screen._generation, first, None, 0))
+        await pilot.pause()
+        assert "trips" not in sections(app) and "low_stock" not in sections(app)
+        assert "on time this week" not in str(header.render())  # not known yet: not shown
+        await pilot.press("down")
+        on = screen.current_job().id
+        screen.post_message(TodayLoaded(screen._generation, rest, None, 0))
+        await pilot.pause()
+        assert "trips" in sections(app) and "low_stock" in sections(app)
+        assert "on time this week" in str(header.render())
+        assert screen.current_job().id == on  # the cursor did not jump back to the top

@@ -9,7 +9,7 @@ makes the day's routine jobs (once, however many windows are open).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rich.text import Text
 from textual import on, work
@@ -34,6 +34,11 @@ from office_tui.tui.widgets.keys_footer import KeysFooter
 TITLE_WIDTH = 48
 SECTION_ROWS = 100  # rows drawn per section; the count in the heading is the whole
 _HIDDEN = {"search", "toggle_inbox"}  # the Jobs screen's list views: not Today's
+
+
+def copy_view(view: TodayView) -> TodayView:
+    """A view of its own for the screen while the worker goes on filling the original."""
+    return replace(view, sections=[replace(s, items=list(s.items)) for s in view.sections])
 
 
 @dataclass
@@ -104,14 +109,23 @@ class TodayScreen(JobsScreen):
 
     @work(thread=True, exclusive=True, group="today-load", exit_on_error=False)
     def _load_today(self, generation: int, focus_id: int | None, fallback_index: int) -> None:
+        # The job sections are drawn first; the other areas' lines (trips, low stock,
+        # reminders) and the week's on-time figure follow in a second message: they
+        # read every area's data and load its code, which the first frame need not wait for.
+        worker = get_current_worker()
         try:
             with self.services.session() as svc:
                 svc.reload_calendar()  # a `calendar set` elsewhere counts from now on
-                view = svc.today.build()
+                view = svc.today.build(areas=False)
+                if worker.is_cancelled:
+                    return
+                self.post_message(TodayLoaded(generation, copy_view(view), focus_id,
+                                              fallback_index))
+                svc.today.add_areas(view)
         except Exception as exc:  # noqa: BLE001 - shown, never a crashed app
             self.post_message(TodayFailed(str(exc)))
             return
-        if not get_current_worker().is_cancelled:
+        if not worker.is_cancelled:
             self.post_message(TodayLoaded(generation, view, focus_id, fallback_index))
 
     @on(TodayFailed)
@@ -122,6 +136,11 @@ class TodayScreen(JobsScreen):
     def show_today(self, message: TodayLoaded) -> None:
         if message.generation != self._generation:
             return
+        if message.view.complete and self.view is not None and not self.view.complete:
+            # The rest of a load whose job sections are shown: the cursor stays put.
+            current = self.current_job()
+            message.focus_id = current.id if current else None
+            message.fallback_index = self.query_one(DataTable).cursor_row
         view = self.view = message.view
         table = self.query_one(DataTable)
         rows: list[Job | Line | str] = []
@@ -199,8 +218,9 @@ class TodayScreen(JobsScreen):
         counts = [f"{s.label} {s.count}" for s in view.shown]
         parts = [_("Today {day}").format(day=long_day(view.day))]
         parts += counts or [_("nothing due")]
-        parts.append(_("on time this week {rate} ({good}/{closed})").format(
-            rate=format_rate(view.on_time_rate), good=view.on_time, closed=view.closed))
+        if view.complete:
+            parts.append(_("on time this week {rate} ({good}/{closed})").format(
+                rate=format_rate(view.on_time_rate), good=view.on_time, closed=view.closed))
         self.query_one("#today-header", Static).update(" · ".join(parts))
 
     def action_refresh(self) -> None:
