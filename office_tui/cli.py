@@ -6,6 +6,7 @@ exit status 1, with nothing written.
 
 from __future__ import annotations
 
+import gc
 import json
 import sqlite3
 import sys
@@ -399,6 +400,7 @@ def _print_job(job: Job, history: list[dict]) -> None:
 def main() -> None:
     """Entry point: usage errors also exit 1 with a one-line message."""
     code = 0
+    gc.enable()  # off while the modules were imported (office_tui/entry.py)
     try:
         result = app(standalone_mode=False)
         code = result if isinstance(result, int) else 0

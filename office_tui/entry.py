@@ -7,11 +7,13 @@ goes straight to the app and anything else to office_tui/cli.py.
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 ROOT_OPTIONS = ("--db", "--lang")
+SWITCH_INTERVAL = 0.0005  # seconds
 
 
 def tui_options(argv: Sequence[str]) -> dict[str, str] | None:
@@ -34,12 +36,22 @@ def tui_options(argv: Sequence[str]) -> dict[str, str] | None:
 
 
 def main(mode: str | None = None) -> None:
+    # No garbage collection while starting: the ~100k objects made by the imports are
+    # kept for the life of the process, and the collector would walk them again and again
+    # (tens of ms on this machine). The CLI turns it back on before running its command;
+    # the app freezes what start-up made and turns it on once its first screen is drawn
+    # (office_tui/tui/screens/base.py).
+    gc.disable()
     options = tui_options(sys.argv[1:])
     if options is None:
         from office_tui.cli import main as cli_main
 
         cli_main()
         return
+    # The app's workers make many short SQLite calls, each of which gives up the GIL and
+    # then waits for it: while the UI thread is busy (the first frame), every wait lasted up
+    # to Python's default switch interval of 5 ms, dozens of them per load.
+    sys.setswitchinterval(SWITCH_INTERVAL)
     from office_tui import i18n
     from office_tui.startup import startup_language
 

@@ -49,3 +49,4 @@ def freeze_startup_objects() -> None:
     since. Once per process, a second after the first screen mounted."""
     if not gc.get_freeze_count():
         gc.freeze()
+    gc.enable()  # the command turned it off while starting (office_tui/entry.py)
