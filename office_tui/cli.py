@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, Optional
 import typer
 import typer.core
 
-from office_tui import i18n
+from office_tui import i18n, job_table
 from office_tui.core.humanize import relative_due, short_moment
 from office_tui.core.job import Job
 from office_tui.core.text import fit, printable
@@ -183,16 +183,10 @@ def list_jobs(
     inbox: bool = typer.Option(False, "--inbox", help=_("Only untriaged jobs.")),
     as_json: bool = typer.Option(False, "--json", help=_("Print a JSON array.")),
 ) -> None:
-    limit = min(limit, MAX_SQLITE_INT)  # "more than there can be" is simply "all"
-    jobs = _run(lambda s: s.jobs.list(search=search, include_closed=all_, inbox_only=inbox,
-                                      limit=limit))
-    if as_json:
-        emit_json([j.to_json() for j in jobs])
-        return
-    if not jobs:
-        out.print(_("No jobs."), markup=False)
-        return
-    out.print(_jobs_table(jobs, services().now()))
+    text = _run(lambda s: job_table.list_output(
+        s, include_closed=all_, limit=limit, search=search, inbox=inbox, as_json=as_json,
+        color=job_table.wants_color(sys.stdout)))
+    sys.stdout.write(text)
 
 
 @app.command(help=_("One job, with its urgency parts and history."))
@@ -301,61 +295,6 @@ def _run(call):
 def _done(job: Job) -> None:
     out.print(_("#{id} {status}: {title}").format(
         id=job.id, status=status_label(job.status), title=printable(job.title)), markup=False)
-
-
-_MIN_TITLE = 16
-# Column caps (None: never cut) for ID, Urg, Imp, Due, Category, Department, Status, and
-# which columns give way first on a narrow terminal, down to what minimum width.
-_CAPS = (None, None, None, 14, 10, 12, 12)
-_GIVE_WAY = ((5, 5), (6, 5), (4, 5), (3, 8))
-
-
-def _jobs_table(jobs: list[Job], now) -> Table:
-    from rich.cells import cell_len
-    from rich.table import Table
-    from rich.text import Text
-
-    headers = (_("ID"), _("Urg"), _("Imp"), _("Due"), _("Category"), _("Department"),
-               _("Status"), _("Title"))
-    rows = []
-    for job in jobs:
-        style = "red" if job.overdue else "yellow" if job.at_risk else ""
-        rows.append([
-            Text(str(job.id)), Text(f"{job.urgency.total:.1f}"),
-            Text(importance_label(job.importance) + (" !!" if job.expedite else "")),
-            Text(relative_due(job.effective_due, now), style=style),
-            Text(category_label(job.category)), Text(printable(job.department)),
-            Text(status_label(job.status)), Text(printable(job.title)),
-        ])
-    table = Table(box=None, header_style="bold", padding=(0, 1), pad_edge=False)
-    # Widths in cells (never len()). ID, urgency and importance always show in full (a
-    # truncated number is a wrong number); the text columns keep their content width up
-    # to a cap and, when the terminal is narrow, give way in the order of _GIVE_WAY down
-    # to a minimum; the title gets exactly what is left, so Rich never has to squeeze or
-    # drop a column.
-    natural = [max([cell_len(h)] + [r[i].cell_len for r in rows])
-               for i, h in enumerate(headers[:-1])]
-    widths = [n if _CAPS[i] is None else min(n, _CAPS[i]) for i, n in enumerate(natural)]
-    gaps = 2 * (len(headers) - 1)
-    excess = sum(widths) - (out.width - gaps - _MIN_TITLE)
-    for index, least in _GIVE_WAY:
-        if excess <= 0:
-            break
-        give = max(min(widths[index] - least, excess), 0)
-        widths[index] -= give
-        excess -= give
-    # Below that, the title gives way too (and only on a tiny terminal does Rich squeeze).
-    title_width = max(out.width - gaps - sum(widths), 4)
-    # Cells are cut here, by display width, with a one-cell mark that never splits a wide
-    # character (Rich's own ellipsis is "…", two cells wide on a CJK-configured terminal).
-    widths = [*widths, title_width]
-    for index, header in enumerate(headers):
-        table.add_column(fit(header, widths[index]), justify="right" if index < 2 else "left",
-                         no_wrap=True, overflow="crop", width=widths[index])
-    for row in rows:
-        table.add_row(*(Text(fit(cell.plain, width), style=cell.style)
-                        for cell, width in zip(row, widths)))
-    return table
 
 
 def _print_job(job: Job, history: list[dict]) -> None:
