@@ -88,12 +88,7 @@ class ReportService:
         """Every job of the period and of the backlog, one by one (the lists are whole)."""
         p, as_of = report.period, report.as_of
         db, cal = self.ctx.db, self.ctx.calendar
-        offset = cal.offsets()
-
-        def hours(a: datetime, b: datetime) -> float:  # cal.working_hours_between
-            return (offset(b) - offset(a)) / 60.0
-
-        day_hours = cal.day_minutes / 60.0
+        hours, day_hours = _working_hours(cal)
         received = store.received(db, _iso(p.start_moment), _iso(p.end_moment))
         closed = store.closed(db, _iso(p.start_moment), _iso(p.end_moment))
         done = [r for r in closed if r["status"] == "done"]
@@ -157,12 +152,7 @@ class ReportService:
         time) of each bucket; only the first LISTED of each list are read."""
         p, as_of = report.period, report.as_of
         db, cal = self.ctx.db, self.ctx.calendar
-        offset = cal.offsets()
-
-        def hours(a: datetime, b: datetime) -> float:  # cal.working_hours_between
-            return (offset(b) - offset(a)) / 60.0
-
-        day_hours = cal.day_minutes / 60.0
+        hours, day_hours = _working_hours(cal)
         since, until, at = _iso(p.start_moment), _iso(p.end_moment), _iso(as_of)
         day_index = {d.isoformat(): i for i, d in enumerate(p.days)}
         report.daily_received = [0] * len(day_index)
@@ -453,3 +443,14 @@ def _day(value: str, what: str) -> date:
 def _quantity(value: Decimal) -> str:
     text = f"{value:f}"
     return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _working_hours(cal) -> tuple:
+    """Working hours between two moments (cal.working_hours_between, from the calendar's
+    cached offsets: the reports ask it for every job) and the hours of a working day."""
+    offset = cal.offsets()
+
+    def hours(a: datetime, b: datetime) -> float:
+        return (offset(b) - offset(a)) / 60.0
+
+    return hours, cal.day_minutes / 60.0
