@@ -111,7 +111,7 @@ async def _visit(app, pilot, screen_type, target: int | None) -> tuple[float, fl
     assert isinstance(screen, screen_type)
     goal = 1 if target is None else target
     while screen.loaded_generation < goal:
-        await asyncio.sleep(0.002)
+        await pilot.pause(0.002)  # a short wait, not a spin that starves the worker
     await pilot.pause(0)  # paints the frame with the table
     drawn = time.perf_counter() - start
     await app.workers.wait_for_complete()

@@ -75,14 +75,15 @@ async def draw_times(svc: Services, repeat: int, width: int
     total, rebuild, paint = [], [], []
     async with app.run_test(size=(width, 40)) as pilot:
         await pilot.press("f4")
-        await _until(lambda: isinstance(app.screen, VehiclesScreen) and app.screen.loaded_once)
+        await _until(pilot, lambda: isinstance(app.screen, VehiclesScreen)
+                     and app.screen.loaded_once)
         screen = app.screen
         for i in range(repeat * 2):
             going_to = DAY if i % 2 == 0 else DAY - timedelta(days=1)
             screen.day = going_to - timedelta(days=1) if i % 2 == 0 else DAY
             started = time.perf_counter()
             screen.action_next()  # what `]` runs
-            await _until(lambda: screen.shown_generation == screen._generation)
+            await _until(pilot, lambda: screen.shown_generation == screen._generation)
             paint_now(screen)
             if going_to == DAY:
                 total.append(time.perf_counter() - started)
@@ -128,12 +129,13 @@ def paint_now(screen) -> int:
     return drawn
 
 
-async def _until(predicate, limit: float = 30.0) -> None:
+async def _until(pilot, predicate, limit: float = 30.0) -> None:
+    """Let the app run until `predicate()` holds (the roster drawn), at most `limit` s."""
     deadline = time.perf_counter() + limit
     while not predicate():
         if time.perf_counter() > deadline:
             raise RuntimeError("the roster did not draw in time")
-        await asyncio.sleep(0.0005)
+        await pilot.pause(0.0005)  # a short wait, not a spin that starves the worker
 
 
 def main(argv: list[str] | None = None) -> int:
