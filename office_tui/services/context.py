@@ -1,7 +1,8 @@
 """The services' shared context: database path, clock, calendar and settings.
 
-A sqlite connection belongs to the thread that made it, so each thread (the CLI, the
-TUI's workers) gets its own, opened lazily and cached per thread.
+Each thread (the CLI, the TUI's UI thread and its workers) works on a connection of its
+own, borrowed from the process's pool (office_tui/store/pool.py) when it first needs one
+and given back when its session ends; the connections stay open until `close()`.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from office_tui.core.calendar import WorkingCalendar
 from office_tui.core.urgency import UrgencySettings
 from office_tui.services.errors import OfficeError
 from office_tui.store import StoreError, open_database
+from office_tui.store.pool import ConnectionPool
 
 if TYPE_CHECKING:
     from office_tui.services.backup import BackupService
@@ -57,8 +59,7 @@ class Services:
         self._calendar: WorkingCalendar | None = None
         self.urgency = urgency or UrgencySettings()
         self._local = threading.local()
-        self._lock = threading.Lock()
-        self._connections: list[Database] = []
+        self._pool = ConnectionPool(self._open_connection)
 
     def open(self) -> Services:
         """Open (and migrate) now, so a bad file is reported before anything else."""
@@ -69,14 +70,14 @@ class Services:
     def db(self) -> Database:
         db = getattr(self._local, "db", None)
         if db is None:
-            try:
-                db = open_database(self.db_path)
-            except StoreError as exc:
-                raise OfficeError(str(exc)) from None
-            self._local.db = db
-            with self._lock:
-                self._connections.append(db)
+            db = self._local.db = self._pool.borrow()
         return db
+
+    def _open_connection(self) -> Database:
+        try:
+            return open_database(self.db_path)
+        except StoreError as exc:
+            raise OfficeError(str(exc)) from None
 
     def load_demo(self, *, jobs: int = 0, force: bool = False) -> dict[str, int]:
         from office_tui.services.demo import load_demo
@@ -118,23 +119,17 @@ class Services:
             self.close_thread()
 
     def close_thread(self) -> None:
+        """The calling thread is done with the database: its connection goes back to the
+        pool (a transaction it left open is rolled back), open for the next thread."""
         db = getattr(self._local, "db", None)
         if db is None:
             return
         self._local.db = None
-        with self._lock:
-            if db in self._connections:
-                self._connections.remove(db)
-        db.close()
+        self._pool.give_back(db)
 
     def close(self) -> None:
-        with self._lock:
-            for db in self._connections:
-                try:
-                    db.close()
-                except Exception:  # noqa: BLE001 - closing from another thread may refuse
-                    pass
-            self._connections.clear()
+        """Close every connection of this process (at exit, or before a restore)."""
+        self._pool.close()
         self._local = threading.local()
 
     # -- the services of each area, each module imported on first use: a command

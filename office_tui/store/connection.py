@@ -18,7 +18,6 @@ from office_tui.store.migrations import MIGRATIONS
 
 SCHEMA_VERSION = len(MIGRATIONS)
 BUSY_TIMEOUT_MS = 10_000
-_SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 class StoreError(OfficeError):
@@ -26,19 +25,19 @@ class StoreError(OfficeError):
 
 
 def open_database(path: str | os.PathLike[str], *, migrate: bool = True) -> Database:
-    """Open (creating with mode 0600 if needed) and migrate the database at `path`."""
+    """Open (creating with mode 0600 if needed) and migrate the database at `path`.
+
+    The file itself is only ever opened by SQLite. SQLite's locks are POSIX locks, which
+    belong to the process: closing *any* descriptor on the file (a Python `open()` to read
+    its header, say) drops every lock the process's other connections hold, and another
+    process then takes the file for its own (it checkpoints and deletes the -wal and -shm
+    under our open connections: the database is corrupted). So what is not ours is told
+    apart by what SQLite says when it reads the file, never by reading it here.
+    """
     path = Path(path).expanduser()
     _check_file(path)
     if not path.exists():
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-            os.close(fd)
-        except OSError as exc:
-            raise StoreError(
-                _("{path} cannot be created ({reason}). Choose another file with --db.").format(
-                    path=path, reason=exc.strerror or exc)
-            ) from None
+        _create(path)
     old_umask = os.umask(0o077)  # the -wal and -shm files are private too
     try:
         conn = sqlite3.connect(
@@ -49,12 +48,9 @@ def open_database(path: str | os.PathLike[str], *, migrate: bool = True) -> Data
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             foreign = version == 0 and conn.execute(
                 "SELECT COUNT(*) FROM sqlite_master").fetchone()[0] > 0
-        except sqlite3.DatabaseError:
+        except sqlite3.DatabaseError as exc:
             conn.close()
-            raise StoreError(
-                _("{path} is not an office-tui database (it is damaged or another kind of "
-                  "file). Choose another file with --db.").format(path=path)
-            ) from None
+            raise _refusal(exc, path) from None
         if foreign:  # tables but no schema version: another program's database
             conn.close()
             raise StoreError(
@@ -81,7 +77,42 @@ def open_database(path: str | os.PathLike[str], *, migrate: bool = True) -> Data
     return db
 
 
+def _create(path: Path) -> None:
+    """A new, empty, private file (no connection can hold a lock on a file not there yet)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        except FileExistsError:
+            return  # made meanwhile by another process: SQLite opens it as it is
+        os.close(fd)
+    except OSError as exc:
+        raise StoreError(
+            _("{path} cannot be created ({reason}). Choose another file with --db.").format(
+                path=path, reason=exc.strerror or exc)
+        ) from None
+
+
+def _refusal(exc: sqlite3.DatabaseError, path: Path) -> StoreError:
+    """Why SQLite could not read the file, for a person: what it is, and that it is intact."""
+    text = str(exc).lower()
+    if "not a database" in text:  # SQLITE_NOTADB: no SQLite header, or a wrecked first page
+        return StoreError(
+            _("{path} is not an SQLite database (or its first page is damaged); it was left "
+              "untouched. Choose another file with --db.").format(path=path))
+    if "malformed" in text or "corrupt" in text:
+        return StoreError(
+            _("{path} is not an office-tui database (it is damaged or another kind of "
+              "file). Choose another file with --db.").format(path=path))
+    return translate(exc, path)
+
+
 def _check_file(path: Path) -> None:
+    """What the file is, from its metadata only (stat: no descriptor is opened)."""
+    if path.is_symlink() and not path.exists():
+        raise StoreError(
+            _("{path} is a link to {target}, which does not exist. Give the database file "
+              "itself with --db.").format(path=path, target=os.readlink(path)))
     if path.is_dir():
         raise StoreError(
             _("{path} is a directory, not a database file. Give a file path with --db.").format(
@@ -99,19 +130,6 @@ def _check_file(path: Path) -> None:
             _("{path} is read-only; office-tui writes to its database. Make it writable "
               "(chmod u+w) or work on a copy.").format(path=path)
         )
-    if path.exists() and path.stat().st_size > 0:
-        try:
-            with path.open("rb") as handle:
-                head = handle.read(len(_SQLITE_MAGIC))
-        except OSError as exc:
-            raise StoreError(
-                _("{path} cannot be read ({reason}).").format(path=path, reason=exc.strerror)
-            ) from None
-        if head != _SQLITE_MAGIC:
-            raise StoreError(
-                _("{path} is not an SQLite database; it was left untouched. Choose another "
-                  "file with --db.").format(path=path)
-            )
 
 
 def _configure(conn: sqlite3.Connection) -> None:
@@ -159,23 +177,45 @@ def _db_path(db: Database) -> str:
 def write(db: Database) -> Iterator[Database]:
     """One write transaction, taking the write lock up front (no upgrade deadlocks).
 
-    Taking the lock is retried (nothing has run yet, so the whole transaction is
-    retried); SQLite failures leave as a StoreError with a message for a person.
+    The process's own writers queue on the pool's lock first; then BEGIN IMMEDIATE waits
+    for other processes up to the busy timeout (once: the wait is the timeout the README
+    names). SQLite failures leave as a StoreError with a message for a person.
     """
     conn = db.conn
     if conn.in_transaction:
         with db.atomic():
             yield db
         return
-    for attempt in range(3):
+    lock = db.write_lock
+    if lock is not None and not lock.acquire(timeout=BUSY_TIMEOUT_MS / 1000):
+        raise StoreError(_("{path} is busy in another program; nothing was saved. Try again "
+                           "in a moment.").format(path=_db_path(db)))
+    try:
+        with _transaction(db):
+            yield db
+    finally:
+        if lock is not None:
+            lock.release()
+
+
+@contextlib.contextmanager
+def _transaction(db: Database) -> Iterator[Database]:
+    conn = db.conn
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
         try:
             conn.execute("BEGIN IMMEDIATE")
-            db._office_txn = None  # events of this transaction will share a group id
             break
         except sqlite3.OperationalError as exc:
-            if attempt == 2 or not ("locked" in str(exc) or "busy" in str(exc)):
+            # SQLite's busy handler waits out an ordinary lock; a lock met where it does
+            # not wait (another process recovering the WAL) is retried, nothing having run
+            # yet, until the same timeout has passed: never longer than the one the
+            # README names.
+            busy = "locked" in str(exc) or "busy" in str(exc)
+            if not busy or time.monotonic() >= deadline:
                 raise translate(exc, _db_path(db)) from None
-            time.sleep(0.05 * (attempt + 1))
+            time.sleep(0.05)
+    db._office_txn = None  # events of this transaction will share a group id
     try:
         yield db
     except sqlite3.IntegrityError:  # a broken rule is a bug to see, not a file problem

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import threading
 from collections.abc import Iterator, Sequence
 from itertools import count
 from typing import Any
@@ -18,6 +19,10 @@ _savepoints = count(1)
 
 
 class Database:
+    # Shared by the connections of one pool (office_tui/store/pool.py): the process's
+    # writes go one at a time. None for a connection of its own.
+    write_lock: threading.RLock | None = None
+
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
         # As sqlite-utils did: a trigger's write may fire further triggers.
