@@ -104,6 +104,12 @@ def _refusal(exc: sqlite3.DatabaseError, path: Path) -> StoreError:
         return StoreError(
             _("{path} is not an office-tui database (it is damaged or another kind of "
               "file). Choose another file with --db.").format(path=path))
+    folder = path.parent
+    if not os.access(folder, os.W_OK):  # EROFS even for root: a read-only disk or mount
+        return StoreError(
+            _("The folder {folder} cannot be written, and SQLite keeps its -wal and -shm "
+              "files beside {name}: copy the database to a writable folder and open the "
+              "copy with --db.").format(folder=folder, name=path.name))
     return translate(exc, path)
 
 
@@ -151,7 +157,7 @@ def _migrate(db: Database, current: int) -> None:
 def translate(exc: sqlite3.Error, path: object) -> StoreError:
     """A one-line message, naming the file and what to do, for an SQLite failure."""
     text = str(exc).lower()
-    if "full" in text:
+    if "full" in text or ("i/o error" in text and _disk_full(path)):
         return StoreError(_("The disk is full: {path} could not be written. Free some space "
                             "and try again; nothing was saved.").format(path=path))
     if "readonly" in text or "read-only" in text:
@@ -164,6 +170,16 @@ def translate(exc: sqlite3.Error, path: object) -> StoreError:
         return StoreError(_("{path} is damaged ({reason}). Restore a backup with "
                             "`office-tui restore`.").format(path=path, reason=exc))
     return StoreError(_("{path}: {reason}").format(path=path, reason=exc))
+
+
+def _disk_full(path: object) -> bool:
+    """Whether the disk holding `path` has no room left (an I/O error while writing the
+    -shm or -wal of a full disk is reported by SQLite as a plain I/O error)."""
+    try:
+        info = os.statvfs(Path(str(path)).parent)
+    except OSError:
+        return False
+    return info.f_bavail * info.f_frsize < 64 * 1024
 
 
 def _db_path(db: Database) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 from pathlib import Path
 from urllib.parse import quote
 
@@ -35,13 +36,22 @@ def many(db: Database, prefix: str) -> dict[str, str]:
 
 def peek(path: str | os.PathLike[str], key: str) -> str | None:
     """One setting read before the database is opened for work (the interface language,
-    needed before any help text is built): read-only, never creates or migrates the file;
-    None when there is no file, no table or no such key, or the file cannot be read."""
+    needed before any help text is built): read-only, never creates or migrates the file,
+    and never leaves a file behind; None when there is no file, no table or no such key,
+    or the file cannot be read."""
     target = Path(path)
     if not target.is_file():
         return None
     try:
-        uri = f"file:{quote(str(target.resolve()))}?mode=ro"
+        if not target.stat().st_mode & stat.S_IWUSR:
+            return None  # a read-only file is refused when opened; nothing to read first
+        resolved = target.resolve()
+        beside = [Path(f"{resolved}{suffix}") for suffix in ("-wal", "-shm")]
+        # A read-only connection to a WAL database makes the -wal and -shm when they are
+        # missing (with the file's own mode). With neither there, nothing is open and
+        # nothing is unwritten: read the file as it is, taking no lock and making nothing.
+        flags = "mode=ro" if any(p.exists() for p in beside) else "mode=ro&immutable=1"
+        uri = f"file:{quote(str(resolved))}?{flags}"
         connection = sqlite3.connect(uri, uri=True, timeout=0.5)
         try:
             found = connection.execute("SELECT value FROM settings WHERE key = ?",
