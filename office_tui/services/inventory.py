@@ -265,8 +265,7 @@ class InventoryService:
         }
         with write(self.ctx.db):
             movement = self._append(item, row, need_milli=milli, verb="issue")
-            if close_job:
-                assert job_id is not None
+            if close_job and job_id is not None:
                 self._jobs().done(job_id, core.issue_outcome(movement, item))
         return IssueResult(movement, self.item(item.code),
                            tuple(self._quota_warnings(item, department)))
