@@ -242,6 +242,8 @@ def issue(
     dept: Optional[str] = typer.Option(None, "--dept", help=_("Department it goes to (default: the job's).")),
     person: Optional[str] = typer.Option(None, "--person", help=_("Who collected it.")),
     job: Optional[int] = typer.Option(None, "--job", help=_("Link to a job (a supply request).")),
+    close: bool = typer.Option(False, "--close", help=_(
+        "Close the --job with what was issued as its outcome (one transaction).")),
     as_json: bool = JSON,
 ) -> None:
     if job is not None and not 1 <= job <= 2**63 - 1:
@@ -249,7 +251,7 @@ def issue(
     if dept is None and job is None:
         fail(_("Say which department the stock is issued to (--dept)."))
     result = _run(lambda s: s.inventory.issue(code, qty, department=dept, person=person,
-                                              job_id=job))
+                                              job_id=job, close_job=close))
     _moved(result.movement, result.item, as_json, result.warnings)
 
 

@@ -655,3 +655,10 @@ class IssueResult:
     movement: Movement
     item: Item
     warnings: tuple[str, ...] = ()
+
+
+def issue_outcome(movement: Movement, item: Item) -> str:
+    """A supply job's outcome when an issue closes it: what went to whom."""
+    return _("Issued {qty} {unit} of {name} ({code}) to {dept}").format(
+        qty=format_milli(-movement.quantity_milli), unit=unit_label(item.unit),
+        name=item.name, code=item.code, dept=movement.department)

@@ -13,14 +13,14 @@ from office_tui.store import SCHEMA_VERSION, open_database
 from office_tui.store import backup as store
 
 if TYPE_CHECKING:
-    from office_tui.services.context import Services
+    from office_tui.services.context import Context
 
 DEFAULT_KEEP = 14
 AUTO_PREFIX = "auto-"
 
 
 class BackupService:
-    def __init__(self, ctx: Services) -> None:
+    def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
 
     @property

@@ -19,7 +19,7 @@ from office_tui.store import events, write
 from office_tui.store import settings
 
 if TYPE_CHECKING:
-    from office_tui.services.context import Services
+    from office_tui.services.context import Context
 
 KINDS = ("workday", "holiday")
 _KIND_ALIASES = {
@@ -107,7 +107,7 @@ def build_calendar(
 
 
 class CalendarService:
-    def __init__(self, ctx: Services) -> None:
+    def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
 
     def build(self) -> WorkingCalendar:

@@ -1,4 +1,10 @@
-"""The services' shared context: database path, clock, calendar and settings.
+"""The services' shared context and their composition root.
+
+Services holds what every service shares (the database path and per-thread
+connections, the clock, the working calendar, the urgency settings) and builds each
+area's service with its collaborators passed in explicitly; a service is handed this
+object only as its Context, never to reach another service through it. Cross-area
+reactions are registered in one place, `Services.reactions`.
 
 Each thread (the CLI, the TUI's UI thread and its workers) works on a connection of its
 own, borrowed from the process's pool (office_tui/store/pool.py) when it first needs one
@@ -14,14 +20,14 @@ import threading
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from office_tui.store.database import Database
 
 from office_tui.core.calendar import WorkingCalendar
 from office_tui.core.urgency import UrgencySettings
 from office_tui.services.errors import OfficeError
-from office_tui.store import StoreError, open_database
+from office_tui.store import StoreError, data_version, open_database
 from office_tui.store.pool import ConnectionPool
 
 if TYPE_CHECKING:
@@ -32,12 +38,33 @@ if TYPE_CHECKING:
     from office_tui.services.jobs import JobService
     from office_tui.services.kits import KitService
     from office_tui.services.preferences import PreferenceService
+    from office_tui.services.reactions import Reactions
     from office_tui.services.reports import ReportService
     from office_tui.services.routines import RoutineService
     from office_tui.services.today import TodayService
     from office_tui.services.vehicles import VehicleService
 
 Clock = Callable[[], datetime]
+
+
+class Context(Protocol):
+    """What a service may use of the root: the database, the clock, the calendar and the
+    urgency settings. Other services are passed to a service when it is built."""
+
+    db_path: Path
+    urgency: UrgencySettings
+
+    @property
+    def db(self) -> Database: ...
+
+    @property
+    def calendar(self) -> WorkingCalendar: ...
+
+    def now(self) -> datetime: ...
+
+    def reload_calendar(self) -> None: ...
+
+    def close(self) -> None: ...
 
 
 def system_clock() -> datetime:
@@ -107,7 +134,7 @@ class Services:
 
     def data_version(self) -> int:
         """Changes when another connection commits: cheap polling for live refresh."""
-        return int(self.db.execute("PRAGMA data_version").fetchone()[0])
+        return data_version(self.db)
 
     @contextlib.contextmanager
     def session(self) -> Iterator[Services]:
@@ -132,13 +159,27 @@ class Services:
         self._pool.close()
         self._local = threading.local()
 
-    # -- the services of each area, each module imported on first use: a command
-    # touches one or two areas, and importing all of them costs ~10 ms per process.
+    # -- the composition root ------------------------------------------------------
+    # Each area's service is built on first use and its module imported then: a command
+    # touches one or two areas, and importing all of them costs ~10 ms per process. A
+    # collaborator every verb of a service needs is passed built; one only a few verbs
+    # need (a heavy area) is passed as a lookup, `lambda: self.area`, called when used.
+    @functools.cached_property
+    def reactions(self) -> Reactions:
+        """Every cross-area reaction, registered here and nowhere else; each listener's
+        area is imported only when its event fires (see services/reactions.py)."""
+        from office_tui.services.reactions import JOB_DUE_SET, Reactions
+
+        reactions = Reactions()
+        # A new due on an event moves its open kit-linked jobs (the same transaction).
+        reactions.on(JOB_DUE_SET, lambda: self.kits.follow_event)
+        return reactions
+
     @functools.cached_property
     def jobs(self) -> JobService:
         from office_tui.services.jobs import JobService
 
-        return JobService(self)
+        return JobService(self, reactions=self.reactions, history=lambda: self.history)
 
     @functools.cached_property
     def backups(self) -> BackupService:
@@ -156,7 +197,7 @@ class Services:
     def vehicles(self) -> VehicleService:
         from office_tui.services.vehicles import VehicleService
 
-        return VehicleService(self)
+        return VehicleService(self, jobs=lambda: self.jobs)
 
     @functools.cached_property
     def calendars(self) -> CalendarService:
@@ -168,31 +209,35 @@ class Services:
     def routines(self) -> RoutineService:
         from office_tui.services.routines import RoutineService
 
-        return RoutineService(self)
+        return RoutineService(self, jobs=self.jobs)
 
     @functools.cached_property
     def kits(self) -> KitService:
         from office_tui.services.kits import KitService
 
-        return KitService(self)
+        return KitService(self, jobs=self.jobs)
 
     @functools.cached_property
     def reports(self) -> ReportService:
         from office_tui.services.reports import ReportService
 
-        return ReportService(self)
+        return ReportService(self, inventory=lambda: self.inventory,
+                             vehicles=lambda: self.vehicles)
 
     @functools.cached_property
     def today(self) -> TodayService:
         from office_tui.services.today import TodayService
 
-        return TodayService(self)
+        # The other areas' lines are filled in after the job sections are drawn.
+        return TodayService(self, jobs=self.jobs, routines=self.routines,
+                            reports=lambda: self.reports, vehicles=lambda: self.vehicles,
+                            inventory=lambda: self.inventory)
 
     @functools.cached_property
     def inventory(self) -> InventoryService:
         from office_tui.services.inventory import InventoryService
 
-        return InventoryService(self)
+        return InventoryService(self, jobs=lambda: self.jobs)
 
     @functools.cached_property
     def preferences(self) -> PreferenceService:

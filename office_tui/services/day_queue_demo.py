@@ -1,5 +1,6 @@
 """Demo kits and routines: two event kits (a large meeting, a visitors' reception) and
-the routines of an ordinary office week. Called inside load_demo's transaction."""
+the routines of an ordinary office week, made through the services' own verbs (so with
+their events). Called by load_demo inside its transaction, with the composition root."""
 
 from __future__ import annotations
 
@@ -16,22 +17,22 @@ def _read(name: str) -> list[dict[str, str]]:
     return list(csv.DictReader(text.splitlines()))
 
 
-def load_day_queue_demo(ctx: Services) -> dict[str, int]:
+def load_day_queue_demo(svc: Services) -> dict[str, int]:
     """Kits and routines, once: a second demo load (--force) leaves existing ones alone."""
-    existing = {k["name"] for k in ctx.kits.list()}
+    existing = {k["name"] for k in svc.kits.list()}
     created: set[str] = set()
     for row in _read("kits.csv"):
         if row["kit"] in existing:
             continue
         if row["kit"] not in created:
-            ctx.kits.create(row["kit"])
+            svc.kits.create(row["kit"])
             created.add(row["kit"])
-        ctx.kits.add_item(row["kit"], row["offset"], row["item"])
+        svc.kits.add_item(row["kit"], row["offset"], row["item"])
     routines = 0
-    if not ctx.routines.list():
-        today = ctx.now().date().isoformat()
+    if not svc.routines.list():
+        today = svc.now().date().isoformat()
         for row in _read("routines.csv"):
-            ctx.routines.add(row["title"], every=row["every"], at=row["at"], start=today)
+            svc.routines.add(row["title"], every=row["every"], at=row["at"], start=today)
             routines += 1
     return {"kits": len(created), "routines": routines}
 

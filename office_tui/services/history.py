@@ -20,7 +20,7 @@ from office_tui.store import events, rows, write
 from office_tui.store import inventory as stock_store
 
 if TYPE_CHECKING:
-    from office_tui.services.context import Services
+    from office_tui.services.context import Context
 
 Row = dict[str, Any]
 UNDOABLE = (*rows.TABLES, "movement")
@@ -67,7 +67,7 @@ def entity_label(entity: str) -> str:
 
 
 class HistoryService:
-    def __init__(self, ctx: Services) -> None:
+    def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
 
     def undo(self) -> Reverted:
@@ -78,7 +78,7 @@ class HistoryService:
                 raise OfficeError(_("Nothing to undo."))
             group = events.group(db, latest["txn"], UNDOABLE)
             self._revert(group, "undo")
-        return Reverted("undo", self._original_action(latest), latest["entity"],
+        return Reverted("undo", events.original_action(db, latest), latest["entity"],
                         latest["entity_id"], len(group), latest["id"])
 
     def redo(self) -> Reverted:
@@ -89,20 +89,8 @@ class HistoryService:
                 raise OfficeError(_("Nothing to redo."))
             group = events.group(db, latest["txn"], UNDOABLE)
             self._revert(group, "redo")
-        return Reverted("redo", self._original_action(latest), latest["entity"],
+        return Reverted("redo", events.original_action(db, latest), latest["entity"],
                         latest["entity_id"], len(group), latest["id"])
-
-    def _original_action(self, event: Row) -> str:
-        """What a person did: follow undo/redo links back to the first change."""
-        seen = event
-        while seen["action"] in ("undo", "redo") and seen.get("undoes"):
-            found = self.ctx.db.execute(
-                "SELECT id, action, undoes FROM events WHERE id = ?", [seen["undoes"]]
-            ).fetchone()
-            if found is None:
-                break
-            seen = {"id": found[0], "action": found[1], "undoes": found[2]}
-        return seen["action"]
 
     def _revert(self, group: list[Row], kind: str) -> None:
         db = self.ctx.db

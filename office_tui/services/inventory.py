@@ -31,7 +31,10 @@ from office_tui.store import inventory as store
 from office_tui.store.jobs import add_department
 
 if TYPE_CHECKING:
-    from office_tui.services.context import Services
+    from collections.abc import Callable
+
+    from office_tui.services.context import Context
+    from office_tui.services.jobs import JobService
 
 Row = dict[str, Any]
 
@@ -98,8 +101,9 @@ def _quantity(call, *args, **kwargs):
 
 
 class InventoryService:
-    def __init__(self, ctx: Services) -> None:
+    def __init__(self, ctx: Context, *, jobs: Callable[[], JobService]) -> None:
         self.ctx = ctx
+        self._jobs = jobs  # an issue for a job reads (and may close) it; loaded only then
 
     # -- items ------------------------------------------------------------------------
     def item(self, code: str) -> Item:
@@ -238,11 +242,16 @@ class InventoryService:
         return self._append(item, row)
 
     def issue(self, code: str, quantity: Any, *, department: str | None,
-              person: str | None = None, job_id: int | None = None) -> IssueResult:
+              person: str | None = None, job_id: int | None = None,
+              close_job: bool = False) -> IssueResult:
+        """Issue stock; with `close_job`, the linked supply job is closed with what was
+        issued as its outcome, in the same transaction (one undo reverts both)."""
+        if close_job and job_id is None:
+            raise OfficeError(_("Closing the job needs its number (--job)."))
         item = self.item(code)
         qty = _quantity(core.parse_quantity, quantity, unit=item.unit)
         if job_id is not None:
-            job = self.ctx.jobs.get(job_id)  # "No job #N." when there is none
+            job = self._jobs().get(job_id)  # "No job #N." when there is none
             if not department:
                 department = job.department
         department = _text(department, field=_("The department"))
@@ -254,7 +263,10 @@ class InventoryService:
             "department": department, "person": _text(person, field=_("The person")),
             "job_id": job_id,
         }
-        movement = self._append(item, row, need_milli=milli, verb="issue")
+        with write(self.ctx.db):
+            movement = self._append(item, row, need_milli=milli, verb="issue")
+            if close_job and job_id is not None:
+                self._jobs().done(job_id, core.issue_outcome(movement, item))
         return IssueResult(movement, self.item(item.code),
                            tuple(self._quota_warnings(item, department)))
 

@@ -20,21 +20,26 @@ from office_tui.core.vocab import (
 )
 from office_tui.i18n import _
 from office_tui.services.errors import OfficeError
+from office_tui.services.reactions import JOB_DUE_SET
 from office_tui.store import events, write
 from office_tui.store import jobs as store
 
 if TYPE_CHECKING:
-    from office_tui.services.context import Services
+    from office_tui.services.context import Context
+    from office_tui.services.history import HistoryService
+    from office_tui.services.reactions import Reactions
 
 Row = dict[str, Any]
 
 
 class JobService:
-    def __init__(self, ctx: Services) -> None:
+    def __init__(self, ctx: Context, *, reactions: Reactions,
+                 history: Callable[[], HistoryService]) -> None:
         self.ctx = ctx
-        # Called inside a change's transaction as hook(action, before, after): other
-        # areas keep their records in step (kits move their linked jobs with the event).
-        self.after_change: list[Callable[[str, Row, Row], None]] = []
+        # What other areas do when a job changes (kits move an event's linked jobs),
+        # run inside the change's transaction; wired by the composition root.
+        self._reactions = reactions
+        self._history = history
 
     # -- reading ----------------------------------------------------------------------
     def _job(self, row: Row, now: datetime) -> Job:
@@ -363,7 +368,7 @@ class JobService:
     # -- undo -------------------------------------------------------------------------
     def undo(self) -> Row:
         """Revert the newest change not yet undone (of any kind: see HistoryService)."""
-        done = self.ctx.history.undo()
+        done = self._history().undo()
         return {"undone": done.action, "job_id": done.entity_id if done.entity == "job" else None,
                 "event_id": done.event_id}
 
@@ -389,8 +394,8 @@ class JobService:
             store.replace(db, after)
             events.record(db, ts=to_iso(now), action=action, entity="job", entity_id=job_id,
                           before=before, after=after)
-            for hook in self.after_change:
-                hook(action, before, after)
+            if action == "triage" and after["due"] and after["due"] != before["due"]:
+                self._reactions.emit(JOB_DUE_SET, job_id=job_id, due=from_iso(after["due"]))
         return self._job(after, now)
 
     def _resume_clock(self, before: Row, after: Row, now: datetime) -> None:

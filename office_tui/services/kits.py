@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from office_tui.core import quickadd
-from office_tui.core.job import Job, from_iso, to_iso
+from office_tui.core.job import Job, to_iso
 from office_tui.core.kits import (
     EVENT_CATEGORIES, KitError, KitItem, due_for, linked_title, parse_offset, plan,
 )
@@ -19,19 +19,19 @@ from office_tui.core.vocab import OPEN_STATUSES, category_label
 from office_tui.i18n import _
 from office_tui.services.errors import OfficeError
 from office_tui.store import events, write
-from office_tui.store import jobs as job_store
 from office_tui.store import kits as store
 
 if TYPE_CHECKING:
-    from office_tui.services.context import Services
+    from office_tui.services.context import Context
+    from office_tui.services.jobs import JobService
 
 Row = dict[str, Any]
 
 
 class KitService:
-    def __init__(self, ctx: Services) -> None:
+    def __init__(self, ctx: Context, *, jobs: JobService) -> None:
         self.ctx = ctx
-        ctx.jobs.after_change.append(self._on_job_change)
+        self._jobs = jobs
 
     # -- kits -------------------------------------------------------------------------
     def list(self) -> list[Row]:
@@ -116,7 +116,7 @@ class KitService:
         db = self.ctx.db
         with write(db):
             found = self._kit(kit)
-            event = self.ctx.jobs.get(event_id)
+            event = self._jobs.get(event_id)
             self._check_event(event)
             items = store.items(db, found["id"])
             if not items:
@@ -129,7 +129,7 @@ class KitService:
             made = []
             kit_items = [_kit_item(i) for i in items]
             for item, due in plan(kit_items, event.due, self.ctx.calendar):
-                job = self.ctx.jobs.create(
+                job = self._jobs.create(
                     linked_title(item.title, event.title), category=item.category,
                     importance=item.importance, expedite=event.expedite, due=due,
                     department=event.department, requester=event.requester, status="open",
@@ -158,21 +158,21 @@ class KitService:
         db = self.ctx.db
         with write(db):
             self._kit(kit)
-            event = self.ctx.jobs.create(
+            event = self._jobs.create(
                 parsed.title, category=category, importance=parsed.importance or "normal",
                 expedite=parsed.expedite, due=parsed.due, department=parsed.department,
                 status="open",
             )
             linked = self.apply(kit, event.id)
-        return self.ctx.jobs.get(event.id), linked
+        return self._jobs.get(event.id), linked
 
     def linked(self, event_id: int) -> list[Job]:
-        self.ctx.jobs.get(event_id)
+        self._jobs.get(event_id)
         links = store.links_of_event(self.ctx.db, event_id)
         jobs = []
         for link in links:
             try:
-                jobs.append(self.ctx.jobs.get(link["job_id"]))
+                jobs.append(self._jobs.get(link["job_id"]))
             except OfficeError:
                 continue  # an undone add: the link outlives its job
         return sorted(jobs, key=lambda j: (j.due or datetime.max, j.id))
@@ -185,8 +185,8 @@ class KitService:
         return link["event_id"] if link else None
 
     def move(self, event_id: int, due: str) -> tuple[Job, list[Job]]:
-        """Move the event; its open linked jobs move with it (see _on_job_change)."""
-        moved = self.ctx.jobs.triage(event_id, due=due)
+        """Move the event; its open linked jobs move with it (see follow_event)."""
+        moved = self._jobs.triage(event_id, due=due)
         return moved, self.open_linked(event_id)
 
     def cancel(self, event_id: int, reason: str, *, linked: bool = True) -> tuple[Job, list[Job]]:
@@ -196,26 +196,24 @@ class KitService:
             cancelled = []
             if linked:
                 for job in self.open_linked(event_id):
-                    cancelled.append(self.ctx.jobs.cancel(job.id, reason))
-            event = self.ctx.jobs.cancel(event_id, reason)
+                    cancelled.append(self._jobs.cancel(job.id, reason))
+            event = self._jobs.cancel(event_id, reason)
         return event, cancelled
 
     # -- keeping linked jobs in step --------------------------------------------------
-    def _on_job_change(self, action: str, before: Row, after: Row) -> None:
-        if action != "triage" or before.get("due") == after.get("due") or not after.get("due"):
-            return
-        db = self.ctx.db
-        links = store.links_of_event(db, after["id"])
-        if not links:
-            return
-        event_due = from_iso(after["due"])
-        for link in links:
-            row = job_store.get(db, link["job_id"])
-            if row is None or row["status"] not in OPEN_STATUSES:
+    def follow_event(self, job_id: int, due: datetime) -> None:
+        """A job was given a new due (the JOB_DUE_SET reaction, inside that change's
+        transaction): if it is an event, its open linked jobs keep their offsets."""
+        for link in store.links_of_event(self.ctx.db, job_id):
+            try:
+                linked = self._jobs.get(link["job_id"])
+            except OfficeError:
+                continue  # an undone add: the link outlives its job
+            if linked.status not in OPEN_STATUSES:
                 continue
-            due = due_for(parse_offset(link["offset_spec"]), event_due, self.ctx.calendar)
-            if to_iso(due) != row["due"]:
-                self.ctx.jobs.triage(row["id"], due=f"{due.date().isoformat()}@{due:%H:%M}")
+            moved = due_for(parse_offset(link["offset_spec"]), due, self.ctx.calendar)
+            if moved != linked.due:
+                self._jobs.triage(linked.id, due=f"{moved.date().isoformat()}@{moved:%H:%M}")
 
     # -- helpers ----------------------------------------------------------------------
     def _kit(self, kit: str) -> Row:

@@ -10,13 +10,13 @@ from office_tui.services.errors import OfficeError
 from office_tui.store import events, settings, write
 
 if TYPE_CHECKING:
-    from office_tui.services.context import Services
+    from office_tui.services.context import Context
 
 LANGUAGE = "language"
 
 
 class PreferenceService:
-    def __init__(self, ctx: Services) -> None:
+    def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
 
     def language(self) -> str | None:

@@ -25,7 +25,9 @@ from office_tui.store import jobs as job_store
 from office_tui.store import reports as store
 
 if TYPE_CHECKING:
-    from office_tui.services.context import Services
+    from office_tui.services.context import Context
+    from office_tui.services.inventory import InventoryService
+    from office_tui.services.vehicles import VehicleService
 
 Row = dict[str, Any]
 FORMATS = ("md", "csv")
@@ -37,8 +39,11 @@ OPEN_STATUSES = ("inbox", "open", "in_progress", "waiting")
 
 
 class ReportService:
-    def __init__(self, ctx: Services) -> None:
+    def __init__(self, ctx: Context, *, inventory: Callable[[], InventoryService],
+                 vehicles: Callable[[], VehicleService]) -> None:
         self.ctx = ctx
+        # The supplies and trips sections: those areas' modules load when a report is built.
+        self._inventory, self._vehicles = inventory, vehicles
 
     # -- periods ----------------------------------------------------------------------
     def period(self, kind: str = "week", start: str | None = None,
@@ -81,7 +86,7 @@ class ReportService:
         report.replies_total = store.count_awaiting_reply(db)
         report.replies_outstanding = [_line(r) for r in store.awaiting_reply(db, LISTED_REPLIES)]
         report.supplies = self._supplies(p, report.as_of)
-        report.vehicles = self._vehicles(p)
+        report.vehicles = self._vehicle_lines(p)
         return report
 
     def _jobs_full(self, report: Report) -> None:
@@ -321,11 +326,9 @@ class ReportService:
                 path=target, reason=exc.strerror or exc)) from None
         return target
 
-    # -- the other areas, where they exist ---------------------------------------------
-    def _supplies(self, p: kpi.Period, as_of: datetime) -> list[SupplyLine] | None:
-        inventory = getattr(self.ctx, "inventory", None)
-        if inventory is None or not hasattr(inventory, "consumption"):
-            return None
+    # -- the other areas ---------------------------------------------------------------
+    def _supplies(self, p: kpi.Period, as_of: datetime) -> list[SupplyLine]:
+        inventory = self._inventory()
         last = min(p.end, as_of.date())
         if last < p.start:
             return []
@@ -355,10 +358,8 @@ class ReportService:
             total_cost += qty * Decimal(unit_price)
         return (total_cost / total_qty) if total_qty else None
 
-    def _vehicles(self, p: kpi.Period) -> list[VehicleLine] | None:
-        vehicles = getattr(self.ctx, "vehicles", None)
-        if vehicles is None or not hasattr(vehicles, "bookings_between"):
-            return None
+    def _vehicle_lines(self, p: kpi.Period) -> list[VehicleLine]:
+        vehicles = self._vehicles()
         earlier = [b for b in vehicles.bookings_between(p.start_moment - timedelta(days=366),
                                                         p.start_moment)
                    if b.odometer is not None and b.status == "returned"]

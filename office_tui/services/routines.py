@@ -24,15 +24,17 @@ from office_tui.store import routines as store
 from office_tui.store import settings
 
 if TYPE_CHECKING:
-    from office_tui.services.context import Services
+    from office_tui.services.context import Context
+    from office_tui.services.jobs import JobService
 
 Row = dict[str, Any]
 CATCH_UP_KEY = "routine_catch_up"
 
 
 class RoutineService:
-    def __init__(self, ctx: Services) -> None:
+    def __init__(self, ctx: Context, *, jobs: JobService) -> None:
         self.ctx = ctx
+        self._jobs = jobs
 
     # -- reading ----------------------------------------------------------------------
     def get(self, routine_id: int) -> Row:
@@ -210,7 +212,7 @@ class RoutineService:
             if not store.claim(db, row["id"], key, to_iso(now)):
                 continue  # already a job: this occurrence was claimed before
             due = datetime.combine(due_day(rule, nominal, cal), clock)
-            job = self.ctx.jobs.create(
+            job = self._jobs.create(
                 row["title"], category=row["category"], importance=row["importance"],
                 due=due, department=row["department"], status="open",
             )

@@ -24,7 +24,14 @@ from office_tui.store import jobs as job_store
 from office_tui.store import reports as report_store
 
 if TYPE_CHECKING:
-    from office_tui.services.context import Services
+    from collections.abc import Callable
+
+    from office_tui.services.context import Context
+    from office_tui.services.inventory import InventoryService
+    from office_tui.services.jobs import JobService
+    from office_tui.services.reports import ReportService
+    from office_tui.services.routines import RoutineService
+    from office_tui.services.vehicles import VehicleService
 
 SECTIONS = ("overdue", "at_risk", "due_today", "promised_today", "trips", "routines",
             "awaiting_reply", "low_stock", "reminders")
@@ -122,8 +129,14 @@ def _urgency_order(job: Job) -> tuple:
 
 
 class TodayService:
-    def __init__(self, ctx: Services) -> None:
+    def __init__(self, ctx: Context, *, jobs: JobService, routines: RoutineService,
+                 reports: Callable[[], ReportService], vehicles: Callable[[], VehicleService],
+                 inventory: Callable[[], InventoryService]) -> None:
         self.ctx = ctx
+        self._jobs, self._routines = jobs, routines
+        # The other areas' lines (add_areas) come after the job sections are drawn:
+        # their modules load then.
+        self._reports, self._vehicles, self._inventory = reports, vehicles, inventory
 
     def build(self, *, generate: bool = True, areas: bool = True) -> TodayView:
         """The day's queue; first makes today's routine jobs (once: see RoutineService).
@@ -131,7 +144,7 @@ class TodayService:
         With areas=False only the job sections (what the screen draws first; the week's
         on-time figure and the trips, stock and reminder lines come from add_areas(),
         which reads the other areas' data and loads their code)."""
-        made = self.ctx.routines.generate() if generate else []
+        made = self._routines.generate() if generate else []
         now = self.ctx.now()
         today = now.date()
         buckets: dict[str, list[Job | Line]] = {name: [] for name in SECTIONS}
@@ -139,14 +152,14 @@ class TodayService:
         # Overdue: the first JOBS_LISTED of the indexed due range before the bound, ranked
         # like the Jobs list, and the count of the whole range.
         bound = overdue_before(now, self.ctx.calendar)
-        overdue, totals["overdue"] = self.ctx.jobs.due_before(bound, limit=JOBS_LISTED)
+        overdue, totals["overdue"] = self._jobs.due_before(bound, limit=JOBS_LISTED)
         buckets["overdue"] = list(overdue)
         # Every other job section holds jobs not overdue yet, so they are among the open
         # jobs due from the bound on: the work ahead, however long the history. At risk
         # depends on each job's creation too, so those are sorted out here, one by one.
         ahead = sorted(self._ahead(now, bound), key=_urgency_order)
         due_today = [j.id for j in ahead if j.due_today(now)]
-        from_routines = set(self.ctx.routines.job_routines(due_today))
+        from_routines = set(self._routines.job_routines(due_today))
         for job in ahead:  # in urgency order
             name = self._section_of(job, now, job.id in from_routines)
             if name:
@@ -160,7 +173,7 @@ class TodayService:
         totals["awaiting_reply"] = report_store.count_awaiting_reply(self.ctx.db)
         sections = [Section(name, buckets[name], totals.get(name, -1)) for name in SECTIONS]
         view = TodayView(day=today, now=now, sections=sections,
-                         open_jobs=self.ctx.jobs.count(), new_from_routines=len(made),
+                         open_jobs=self._jobs.count(), new_from_routines=len(made),
                          complete=False)
         if areas:
             self.add_areas(view)
@@ -171,8 +184,8 @@ class TodayService:
         view.section("trips").items = self._trips(view.day)
         view.section("low_stock").items = self._low_stock()
         view.section("reminders").items = self._reminders(view.day)
-        view.on_time, view.closed, view.on_time_rate = self.ctx.reports.on_time(
-            self.ctx.reports.period("week"))
+        reports = self._reports()
+        view.on_time, view.closed, view.on_time_rate = reports.on_time(reports.period("week"))
         view.complete = True
 
     def _ahead(self, now: datetime, bound: datetime) -> list[Job]:
@@ -207,13 +220,10 @@ class TodayService:
             return "routines" if from_routine else "due_today"
         return None
 
-    # -- the other areas, where they exist ---------------------------------------------
+    # -- the other areas -----------------------------------------------------------------
     def _trips(self, today: date) -> list[Job | Line]:
-        vehicles = getattr(self.ctx, "vehicles", None)
-        if vehicles is None or not hasattr(vehicles, "bookings"):
-            return []
         lines: list[Job | Line] = []
-        for b in vehicles.bookings(today):
+        for b in self._vehicles().bookings(today):
             if b.status in ("cancelled", "returned"):
                 continue
             who = " · ".join(x for x in (b.department, b.driver) if x)
@@ -226,11 +236,8 @@ class TodayService:
         return lines
 
     def _low_stock(self) -> list[Job | Line]:
-        inventory = getattr(self.ctx, "inventory", None)
-        if inventory is None or not hasattr(inventory, "stock"):
-            return []
         lines: list[Job | Line] = []
-        for line in inventory.stock(low=True):
+        for line in self._inventory().stock(low=True):
             data = line.to_json()
             days = data.get("days_left")
             lines.append(Line(
@@ -243,11 +250,8 @@ class TodayService:
         return lines
 
     def _reminders(self, today: date) -> list[Job | Line]:
-        vehicles = getattr(self.ctx, "vehicles", None)
-        if vehicles is None or not hasattr(vehicles, "reminders"):
-            return []
         lines: list[Job | Line] = []
-        for i, r in enumerate(vehicles.reminders(today)):
+        for i, r in enumerate(self._vehicles().reminders(today)):
             data = r.to_json()
             lines.append(Line(kind="reminder", key=f"reminder:{i}",
                               when=data.get("due") or "", text=r.text, detail=r.subject,

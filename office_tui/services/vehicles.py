@@ -27,9 +27,13 @@ from office_tui.store import settings as settings_store
 from office_tui.store import vehicles as store
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from office_tui.core.job import Job
     from office_tui.store.database import Database
 
-    from office_tui.services.context import Services
+    from office_tui.services.context import Context
+    from office_tui.services.jobs import JobService
 
 Row = dict[str, Any]
 REMINDER_DAYS_KEY = "vehicles.reminder_days"
@@ -62,8 +66,9 @@ class DayPlan:
 
 
 class VehicleService:
-    def __init__(self, ctx: Services) -> None:
+    def __init__(self, ctx: Context, *, jobs: Callable[[], JobService]) -> None:
         self.ctx = ctx
+        self._jobs = jobs  # a booking for a job starts it; the module loads only then
 
     # -- settings -----------------------------------------------------------------------
     def settings(self) -> VehicleSettings:
@@ -322,7 +327,7 @@ class VehicleService:
         db = self.ctx.db
         now = to_iso(self.ctx.now())
         with write(db):
-            job_row = self._open_job(db, request.job_id)
+            job = self._open_job(request.job_id)
             result = self._assess(db, request)
             if not result.ok:
                 raise OfficeError(result.refusal())
@@ -346,7 +351,7 @@ class VehicleService:
                 jobs_store.add_department(db, request.department)
             events.record(db, ts=now, action="book", entity="booking", entity_id=booking_id,
                           before=None, after=store.get_booking_row(db, booking_id))
-            started = self._start_job(job_row)
+            started = self._start_job(job)
         return Booked(self.booking(booking_id), result.warnings, started)
 
     def join(self, booking_id: int, *, passengers: int = 1, department: str | None = None,
@@ -360,7 +365,7 @@ class VehicleService:
         db = self.ctx.db
         now = to_iso(self.ctx.now())
         with write(db):
-            job_row = self._open_job(db, job_id)
+            job = self._open_job(job_id)
             before = self._booking_row(db, booking_id)
             joined = Booking.from_row(store.get_booking(db, booking_id))
             if joined.status != "booked":
@@ -391,7 +396,7 @@ class VehicleService:
                 jobs_store.add_department(db, department)
             events.record(db, ts=now, action="join", entity="booking", entity_id=booking_id,
                           before=before, after=after)
-            self._start_job(job_row)
+            self._start_job(job)
         return self.booking(booking_id)
 
     def mark_out(self, booking_id: int) -> Booking:
@@ -474,21 +479,19 @@ class VehicleService:
             raise OfficeError(_("No booking #{id}.").format(id=booking_id))
         return row
 
-    def _open_job(self, db: Database, job_id: int | None) -> Row | None:
+    def _open_job(self, job_id: int | None) -> Job | None:
         if job_id is None:
             return None
-        row = jobs_store.get(db, job_id)
-        if row is None:
-            raise OfficeError(_("No job #{id}.").format(id=job_id))
-        if row["status"] in CLOSED_STATUSES:
+        job = self._jobs().get(job_id)  # "No job #N." when there is none
+        if job.status in CLOSED_STATUSES:
             raise OfficeError(_("Job #{id} is closed ({status}); a booking cannot be linked "
-                                "to it.").format(id=job_id, status=status_label(row["status"])))
-        return row
+                                "to it.").format(id=job_id, status=status_label(job.status)))
+        return job
 
-    def _start_job(self, job_row: Row | None) -> bool:
-        if job_row is None or job_row["status"] == "in_progress":
+    def _start_job(self, job: Job | None) -> bool:
+        if job is None or job.status == "in_progress":
             return False
-        self.ctx.jobs.start(job_row["id"])  # nested write: a savepoint in this transaction
+        self._jobs().start(job.id)  # nested write: a savepoint in this transaction
         return True
 
     # -- reading -------------------------------------------------------------------------

@@ -172,6 +172,11 @@ def translate(exc: sqlite3.Error, path: object) -> StoreError:
     return StoreError(_("{path}: {reason}").format(path=path, reason=exc))
 
 
+def data_version(db: Database) -> int:
+    """Changes when another connection commits: cheap polling for live refresh."""
+    return int(db.execute("PRAGMA data_version").fetchone()[0])
+
+
 def _disk_full(path: object) -> bool:
     """Whether the disk holding `path` has no room left (an I/O error while writing the
     -shm or -wal of a full disk is reported by SQLite as a plain I/O error)."""

@@ -77,6 +77,19 @@ def newest_change_after(db: Database, event_id: int) -> bool:
         "AND entity NOT IN ('database'))", [event_id]).fetchone()[0] == 1
 
 
+def original_action(db: Database, event: Row) -> str:
+    """What a person did: follow an undo or redo back through what it reverted to the
+    first change."""
+    seen = (event["id"], event["action"], event.get("undoes"))
+    while seen[1] in ("undo", "redo") and seen[2]:
+        found = db.execute("SELECT id, action, undoes FROM events WHERE id = ?",
+                           [seen[2]]).fetchone()
+        if found is None:
+            break
+        seen = (found[0], found[1], found[2])
+    return seen[1]
+
+
 def _full(r: tuple) -> Row:
     return {
         "id": r[0], "ts": r[1], "action": r[2], "entity": r[3], "entity_id": r[4],
