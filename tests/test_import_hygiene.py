@@ -1,4 +1,5 @@
-"""The layers hold: core, store and services never reach Textual or Rich (DESIGN.md, STYLE.md)."""
+"""The layers hold: core, store and services never reach Textual or Rich (the contracts
+in pyproject.toml, kept by import-linter)."""
 
 from __future__ import annotations
 

@@ -10,7 +10,7 @@ STATUSES = ("inbox", "open", "in_progress", "waiting", "done", "cancelled")
 OPEN_STATUSES = ("inbox", "open", "in_progress", "waiting")
 CLOSED_STATUSES = ("done", "cancelled")
 
-# Every category both ways (DESIGN.md): English name and the Chinese office word.
+# Every category both ways: the English name and the Chinese office word for it.
 CATEGORY_ALIASES: dict[str, str] = {
     **{c: c for c in CATEGORIES},
     "报修": "repair", "维修": "repair",

@@ -193,7 +193,8 @@ class JobService:
 
     # -- intake -----------------------------------------------------------------------
     def add(self, text: str, *, requester: str | None = None) -> Job:
-        """Quick-add: parse the grammar of DESIGN.md and save the job."""
+        """Quick-add: parse the text (core/quickadd.py: tokens anywhere, the rest the title)
+        and save the job."""
         now = self.ctx.now()
         try:
             parsed = quickadd.parse(text, now, self.ctx.calendar)
