@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from office_tui.core.job import to_iso
+from office_tui.core.types import Row
 from office_tui.i18n import _
 from office_tui.services.errors import OfficeError
 from office_tui.store import events, rows, write
@@ -22,7 +23,6 @@ from office_tui.store import inventory as stock_store
 if TYPE_CHECKING:
     from office_tui.services.context import Services
 
-Row = dict[str, Any]
 UNDOABLE = (*rows.TABLES, "movement")
 
 

@@ -24,6 +24,7 @@ from office_tui.core.inventory import (
     QuantityError, Quote, QuotaStatus, StockLine, StocktakeLine,
 )
 from office_tui.core.job import to_iso
+from office_tui.core.types import Row
 from office_tui.i18n import _
 from office_tui.services.errors import OfficeError
 from office_tui.store import events, write
@@ -33,7 +34,6 @@ from office_tui.store.jobs import add_department
 if TYPE_CHECKING:
     from office_tui.services.context import Services
 
-Row = dict[str, Any]
 
 IMPORT_REQUIRED = ("code", "name", "unit")
 IMPORT_OPTIONAL = ("category", "location", "reorder_level", "reorder_qty", "lead_days",

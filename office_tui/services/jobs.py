@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from office_tui.core import quickadd, ranking
 from office_tui.core.dates import DateParseError, parse_due
 from office_tui.core.job import Job, from_iso, to_iso
 from office_tui.core.limits import default_due
+from office_tui.core.types import Row
 from office_tui.core.urgency import compute, due_factor, sort_key
 from office_tui.core.vocab import (
     CATEGORIES, IMPORTANCES, OPEN_STATUSES, normalise_category, normalise_importance, status_label,
@@ -25,8 +26,6 @@ from office_tui.store import jobs as store
 
 if TYPE_CHECKING:
     from office_tui.services.context import Services
-
-Row = dict[str, Any]
 
 
 class JobService:

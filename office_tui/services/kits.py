@@ -8,13 +8,14 @@ it, inside the same transaction; cancelling the event can cancel them too.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from office_tui.core import quickadd
 from office_tui.core.job import Job, from_iso, to_iso
 from office_tui.core.kits import (
     EVENT_CATEGORIES, KitError, KitItem, due_for, linked_title, parse_offset, plan,
 )
+from office_tui.core.types import Row
 from office_tui.core.vocab import OPEN_STATUSES, category_label
 from office_tui.i18n import _
 from office_tui.services.errors import OfficeError
@@ -24,8 +25,6 @@ from office_tui.store import kits as store
 
 if TYPE_CHECKING:
     from office_tui.services.context import Services
-
-Row = dict[str, Any]
 
 
 class KitService:

@@ -18,6 +18,7 @@ from office_tui.core.job import from_iso
 from office_tui.core.report import (
     CloseTime, DepartmentCount, JobLine, Report, SupplyLine, VehicleLine, to_csv, to_markdown,
 )
+from office_tui.core.types import Row
 from office_tui.core.vocab import CATEGORIES
 from office_tui.i18n import _
 from office_tui.services.errors import OfficeError
@@ -27,7 +28,6 @@ from office_tui.store import reports as store
 if TYPE_CHECKING:
     from office_tui.services.context import Services
 
-Row = dict[str, Any]
 FORMATS = ("md", "csv")
 OLDEST = 5
 LISTED_REPLIES = 20

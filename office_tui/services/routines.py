@@ -9,13 +9,14 @@ Two processes, two windows or the CLI beside the TUI can all call it at once.
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from office_tui.core import quickadd
 from office_tui.core.job import Job, to_iso
 from office_tui.core.recurrence import (
     CATCH_UP, RecurrenceError, Rule, due_day, next_occurrence, parse_rule, plan,
 )
+from office_tui.core.types import Row
 from office_tui.i18n import _
 from office_tui.services.calendar import parse_clock, parse_day
 from office_tui.services.errors import OfficeError
@@ -26,7 +27,6 @@ from office_tui.store import settings
 if TYPE_CHECKING:
     from office_tui.services.context import Services
 
-Row = dict[str, Any]
 CATCH_UP_KEY = "routine_catch_up"
 
 

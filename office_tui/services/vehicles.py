@@ -13,6 +13,7 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
 from office_tui.core.job import to_iso
+from office_tui.core.types import Row
 from office_tui.core.vehicles import (
     MAX_PASSENGERS, MAX_SEATS, VEHICLE_STATUSES, Assessment, Booking, BookingRequest, Driver,
     Reminder, Vehicle, VehicleSettings, assess, best_fit, empty_destination, format_moment,
@@ -31,7 +32,6 @@ if TYPE_CHECKING:
 
     from office_tui.services.context import Services
 
-Row = dict[str, Any]
 REMINDER_DAYS_KEY = "vehicles.reminder_days"
 LICENCE_DAYS_KEY = "vehicles.licence_days"
 MAX_ODOMETER = 10_000_000
