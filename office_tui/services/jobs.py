@@ -14,6 +14,7 @@ from office_tui.core import quickadd, ranking
 from office_tui.core.dates import DateParseError, parse_due
 from office_tui.core.job import Job, from_iso, to_iso
 from office_tui.core.limits import default_due
+from office_tui.core.text import storable
 from office_tui.core.types import Row
 from office_tui.core.urgency import compute, due_factor, sort_key
 from office_tui.core.vocab import (
@@ -56,7 +57,7 @@ class JobService:
     ) -> list[Job]:
         if limit < 0 or offset < 0:
             raise OfficeError(_("--limit must be zero or more."))
-        self._storable(search)
+        storable(search)
         now = self.ctx.now()
         if search:
             return [self._job(row, now) for row in self._search_rows(
@@ -157,7 +158,7 @@ class JobService:
               inbox_only: bool = False, at_most: int | None = None) -> int:
         """How many jobs; with `at_most`, counting stops there, so a common search term
         is not counted to the end (the Jobs screen shows "1,000+")."""
-        self._storable(search)
+        storable(search)
         return store.count(self.ctx.db, search=search or None,
                            include_closed=include_closed, inbox_only=inbox_only,
                            at_most=at_most)
@@ -227,7 +228,7 @@ class JobService:
         if not title or not title.strip():
             raise OfficeError(_("The title is empty: write what is needed."))
         for text in (title, department, requester):
-            self._storable(text)
+            storable(text)
         category = self._category(category)
         importance = self._importance(importance)
         now = self.ctx.now()
@@ -339,7 +340,7 @@ class JobService:
         return self._change(job_id, "done", apply)
 
     def reply(self, job_id: int, note: str | None = None) -> Job:
-        self._storable(note)
+        storable(note)
         now = self.ctx.now()
 
         def apply(row: Row) -> None:
@@ -432,15 +433,4 @@ class JobService:
     def _required(value: str | None, message: str) -> str:
         if value is None or not value.strip():
             raise OfficeError(message)
-        return JobService._storable(value)
-
-    @staticmethod
-    def _storable(value: str | None) -> str | None:
-        """Refuse text SQLite cannot store (lone surrogates from undecodable terminal input)."""
-        if value:
-            try:
-                value.encode("utf-8")
-            except UnicodeEncodeError:
-                raise OfficeError(_("The text {text} is not valid UTF-8: check the terminal's "
-                                    "encoding.").format(text=ascii(value))) from None
-        return value
+        return storable(value)

@@ -15,6 +15,7 @@ from office_tui.core.job import Job, from_iso, to_iso
 from office_tui.core.kits import (
     EVENT_CATEGORIES, KitError, KitItem, due_for, linked_title, parse_offset, plan,
 )
+from office_tui.core.text import storable
 from office_tui.core.types import Row
 from office_tui.core.vocab import OPEN_STATUSES, category_label
 from office_tui.i18n import _
@@ -43,7 +44,7 @@ class KitService:
         name = (name or "").strip()
         if not name:
             raise OfficeError(_("A kit needs a name, e.g. large meeting."))
-        _storable(name)
+        storable(name)
         now = to_iso(self.ctx.now())
         db = self.ctx.db
         with write(db):
@@ -79,7 +80,7 @@ class KitService:
         if parsed.due is not None or parsed.department is not None:
             raise OfficeError(_("A kit item takes its time from the offset and its department "
                                 "from the event: leave out due: and @."))
-        _storable(parsed.title)
+        storable(parsed.title)
         now = to_iso(self.ctx.now())
         db = self.ctx.db
         with write(db):
@@ -254,12 +255,3 @@ class KitService:
 def _kit_item(row: Row) -> KitItem:
     return KitItem(title=row["title"], offset=parse_offset(row["offset_spec"]),
                    category=row["category"], importance=row["importance"])
-
-
-def _storable(value: str | None) -> None:
-    if value:
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            raise OfficeError(_("The text {text} is not valid UTF-8: check the terminal's "
-                                "encoding.").format(text=ascii(value))) from None

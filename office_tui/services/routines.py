@@ -16,6 +16,7 @@ from office_tui.core.job import Job, to_iso
 from office_tui.core.recurrence import (
     CATCH_UP, RecurrenceError, Rule, due_day, next_occurrence, parse_rule, plan,
 )
+from office_tui.core.text import storable
 from office_tui.core.types import Row
 from office_tui.i18n import _
 from office_tui.services.calendar import parse_clock, parse_day
@@ -99,7 +100,7 @@ class RoutineService:
         if parsed.due is not None:
             raise OfficeError(_("A routine's time of day is given with --at HH:MM, not due:."))
         for value in (parsed.title, parsed.department):
-            _storable(value)
+            storable(value)
         if start:
             first = parse_day(start)
         else:
@@ -225,15 +226,6 @@ def _one_day() -> timedelta:
 
 def _day(text: str | None) -> date | None:
     return date.fromisoformat(text[:10]) if text else None
-
-
-def _storable(value: str | None) -> None:
-    if value:
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            raise OfficeError(_("The text {text} is not valid UTF-8: check the terminal's "
-                                "encoding.").format(text=ascii(value))) from None
 
 
 __all__ = ["RoutineService", "Rule"]
