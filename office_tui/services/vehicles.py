@@ -20,7 +20,9 @@ from office_tui.core.vehicles import (
     Reminder, Vehicle, VehicleSettings, assess, best_fit, empty_destination, format_moment,
     name_key, normalise_destination, parse_day, parse_moment, plate_key, reminders, share_offers,
 )
-from office_tui.core.vocab import CLOSED_STATUSES, status_label
+from office_tui.core.vocab import (
+    CLOSED_STATUSES, booking_status_label, status_label, vehicle_status_label,
+)
 from office_tui.i18n import _
 from office_tui.services.errors import OfficeError
 from office_tui.store import events, write
@@ -561,19 +563,7 @@ class VehicleService:
                          settings)
 
 
-# -- labels and checks ---------------------------------------------------------------------
-def vehicle_status_label(status: str) -> str:
-    labels = {"active": _("active"), "maintenance": _("in maintenance"),
-              "retired": _("retired")}
-    return labels.get(status, status)
-
-
-def booking_status_label(status: str) -> str:
-    labels = {"booked": _("booked"), "out": _("out"), "returned": _("returned"),
-              "cancelled": _("cancelled")}
-    return labels.get(status, status)
-
-
+# -- checks ------------------------------------------------------------------------------
 def _required(value: str | None, message: str) -> str:
     if value is None or not value.strip():
         raise OfficeError(message)
