@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_DB ?= $(CURDIR)/demo.db
 
-.PHONY: demo test install bench clean i18n screenshots pinyin-table
+.PHONY: demo test test-latest install bench clean i18n screenshots pinyin-table
 
 $(BIN)/office-tui: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -23,6 +23,21 @@ demo: install
 
 test: install
 	$(BIN)/pytest -q
+
+# The suite against the newest Textual on PyPI, past the pin (textual~=8.2), in a venv of
+# its own: does a new release break FastTable's or KeysFooter's use of its private API?
+# PYTEST_ARGS='-q -m "not e2e"' for a quicker run.
+LATEST := .venv-latest
+PYTEST_ARGS ?= -q
+test-latest:
+	test -x $(LATEST)/bin/python || $(PY) -m venv $(LATEST)
+	$(LATEST)/bin/pip install --quiet --upgrade pip
+	$(LATEST)/bin/pip install --quiet -e '.[dev]' --config-settings editable_mode=compat \
+		2>/dev/null || $(LATEST)/bin/pip install --quiet -e '.[dev]'
+	# pip warns that the newest release is outside the pin: that is the point.
+	$(LATEST)/bin/pip install --quiet --upgrade textual
+	@$(LATEST)/bin/python -c "import textual; print('Textual', textual.__version__)"
+	$(LATEST)/bin/pytest $(PYTEST_ARGS)
 
 # Issue 7: whole-process medians at 1k..1M jobs, side by side with Taskwarrior (installed
 # if missing); BENCH_SIZES=1000,10000 for a quick subset. Results: .bench/results.json.
@@ -59,4 +74,4 @@ screenshots: install
 	$(BIN)/python -m tests.screenshots docs/screenshots
 
 clean:
-	rm -rf $(VENV) demo.db demo.db-wal demo.db-shm
+	rm -rf $(VENV) $(LATEST) demo.db demo.db-wal demo.db-shm

@@ -1,39 +1,110 @@
-"""The layers hold: core, store and services never reach Textual or Rich (DESIGN.md, STYLE.md)."""
+"""The import contracts of pyproject.toml hold, and each would catch the import it forbids.
+
+Layers: entry -> cli/commands -> launch/startup/job_table -> tui -> services -> store ->
+core -> i18n/paths; only office_tui.launch imports the TUI, only the TUI imports Textual,
+the console script's module imports no Typer, Rich or Textual itself, and core, store and
+services never reach Textual or Rich even indirectly (also checked in a fresh process).
+"""
 
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 import tomllib
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 
 
-def test_the_contracts_are_declared_in_pyproject():
+LAYERS = [
+    "office_tui.entry",
+    "office_tui.cli : office_tui.commands",
+    "office_tui.launch | office_tui.startup | office_tui.job_table",
+    "office_tui.tui",
+    "office_tui.services",
+    "office_tui.store",
+    "office_tui.core",
+    "office_tui.i18n | office_tui.paths",
+]
+
+
+def contracts() -> dict[str, dict]:
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     linter = config["tool"]["importlinter"]
     assert linter["root_package"] == "office_tui"
-    contracts = {c["type"]: c for c in linter["contracts"]}
-    forbidden = contracts["forbidden"]
-    assert set(forbidden["source_modules"]) == {
+    return {c["name"]: c for c in linter["contracts"]}
+
+
+def test_the_contracts_are_declared_in_pyproject():
+    declared = contracts()
+    lower = declared["core, store and services never import Textual or Rich"]
+    assert set(lower["source_modules"]) == {
         "office_tui.core", "office_tui.store", "office_tui.services"}
-    assert {"textual", "rich"} <= set(forbidden["forbidden_modules"])
-    assert contracts["layers"]["layers"] == [
-        "office_tui.tui", "office_tui.services", "office_tui.store", "office_tui.core"]
+    assert {"textual", "rich"} <= set(lower["forbidden_modules"])
+    assert not lower.get("allow_indirect_imports")
+    (layers,) = [c for c in declared.values() if c["type"] == "layers"]
+    assert layers["layers"] == LAYERS
+    # Every top-level module of the package has its place in the layers.
+    package = ROOT / "office_tui"
+    top = {f"office_tui.{p.stem}" for p in package.glob("*.py") if p.stem != "__init__"}
+    top |= {f"office_tui.{p.parent.name}" for p in package.glob("*/__init__.py")}
+    top.discard("office_tui.data")  # CSV and text files read as resources, no code
+    placed = {m.strip() for layer in LAYERS for m in layer.replace(":", "|").split("|")}
+    assert top == placed
+    tui = declared["only office_tui.launch imports the TUI"]
+    assert set(tui["source_modules"]) == placed - {"office_tui.launch", "office_tui.tui"}
+    textual = declared["only office_tui.tui imports Textual"]
+    assert set(textual["source_modules"]) == placed - {"office_tui.tui"}
+    entry = declared["office_tui.entry imports no Typer, Rich or Textual itself"]
+    assert {"typer", "rich", "textual"} <= set(entry["forbidden_modules"])
 
 
 def test_import_linter_keeps_every_contract():
+    code, output = lint(ROOT)
+    assert code == 0, output
+    assert f"{len(contracts())} kept, 0 broken" in output, output
+
+
+def lint(root: Path) -> tuple[int, str]:
     result = subprocess.run(
         [str(BIN / "lint-imports"), "--no-cache", "--no-logo"],
-        cwd=ROOT, capture_output=True, text=True, timeout=120,
+        cwd=root, capture_output=True, text=True, timeout=120,
     )
-    output = result.stdout + result.stderr
-    assert result.returncode == 0, output
-    assert "0 broken" in output, output
-    assert "KEPT" in output
+    return result.returncode, result.stdout + result.stderr
+
+
+# An import each contract exists to refuse, and the contract that must refuse it.
+BREACHES = [
+    ("tui/app.py", "import office_tui.cli",
+     "layers: entry -> cli/commands -> launch -> tui -> services -> store -> core"),
+    ("launch.py", "import office_tui.startup",  # siblings stay independent
+     "layers: entry -> cli/commands -> launch -> tui -> services -> store -> core"),
+    ("i18n.py", "import office_tui.core.text",
+     "layers: entry -> cli/commands -> launch -> tui -> services -> store -> core"),
+    ("commands/backup.py", "import office_tui.tui.app", "only office_tui.launch imports the TUI"),
+    ("cli.py", "from office_tui.tui.screens import jobs", "only office_tui.launch imports the TUI"),
+    ("launch.py", "import textual.app", "only office_tui.tui imports Textual"),
+    ("entry.py", "import rich.console", "office_tui.entry imports no Typer, Rich or Textual itself"),
+    ("entry.py", "import typer", "office_tui.entry imports no Typer, Rich or Textual itself"),
+]
+
+
+@pytest.mark.parametrize(("module", "line", "contract"), BREACHES)
+def test_each_contract_refuses_the_import_it_is_for(tmp_path, module, line, contract):
+    shutil.copytree(ROOT / "office_tui", tmp_path / "office_tui",
+                    ignore=shutil.ignore_patterns("__pycache__", "locale", "data"))
+    shutil.copy(ROOT / "pyproject.toml", tmp_path)
+    with (tmp_path / "office_tui" / module).open("a", encoding="utf-8") as source:
+        source.write(f"\n{line}\n")
+    code, output = lint(tmp_path)
+    assert code != 0, output
+    assert "1 broken" in output, output
+    assert f"{contract} BROKEN" in " ".join(output.split()), output
 
 
 def test_importing_the_lower_layers_loads_no_textual_or_rich():

@@ -11,19 +11,12 @@ from rich.text import Text
 from office_tui import cli
 from office_tui.cli import _run, app, emit_json
 from office_tui.core.text import printable
+from office_tui.core.vocab import day_kind_label, day_source_label
 from office_tui.i18n import _
 
 sub = typer.Typer(help=_("The working calendar: statutory holidays, make-up workdays and local overrides."),
                   no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(sub, name="calendar")
-
-
-def kind_label(kind: str) -> str:
-    return {"workday": _("workday"), "holiday": _("holiday")}.get(kind, kind)
-
-
-def source_label(source: str) -> str:
-    return {"local": _("local"), "statutory": _("statutory")}.get(source, source)
 
 
 @sub.command("set", help=_("Declare a day worked or off (wins over the statutory calendar)."))
@@ -33,8 +26,9 @@ def set_day(
     note: Optional[str] = typer.Option(None, "--note", help=_("Why, e.g. Spring Festival make-up day.")),
 ) -> None:
     row = _run(lambda s: s.calendars.set_day(day, kind, note))
-    cli.out.print(_("{day} is a {kind}.").format(day=row["day"], kind=kind_label(row["kind"])),
-              markup=False)
+    cli.out.print(_("{day} is a {kind}.").format(day=row["day"],
+                                                 kind=day_kind_label(row["kind"])),
+                  markup=False)
 
 
 @sub.command("unset", help=_(
@@ -93,6 +87,6 @@ def list_days(
     names = (_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun"))
     for row in rows:
         table.add_row(Text(row["day"]), Text(names[date.fromisoformat(row["day"]).weekday()]),
-                      Text(kind_label(row["kind"])), Text(source_label(row["source"])),
+                      Text(day_kind_label(row["kind"])), Text(day_source_label(row["source"])),
                       Text(printable(row.get("note"))))
     cli.out.print(table)

@@ -20,8 +20,8 @@ from office_tui import cli
 from office_tui.cli import MAX_SQLITE_INT, _run, app, emit_json, fail
 from office_tui.core.text import printable
 from office_tui.core.vehicles import Booking, BookingRequest, Reminder, Vehicle, span_text
+from office_tui.core.vocab import booking_status_label, vehicle_status_label
 from office_tui.i18n import _
-from office_tui.services.vehicles import booking_status_label, vehicle_status_label
 
 vehicle_app = typer.Typer(help=_("The unit's cars: add, list, status, service details."),
                           no_args_is_help=True, rich_markup_mode=None)

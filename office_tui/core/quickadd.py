@@ -1,4 +1,4 @@
-"""The quick-add grammar of DESIGN.md: free text with tokens anywhere.
+"""The quick-add grammar: free text with tokens anywhere.
 
 `!high` `!h` `!高` importance, `!!` `!急` expedite, `due:VALUE`, `@department`,
 `#category`. Everything else is the title, with its own spacing kept exactly.

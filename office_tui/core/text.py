@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from office_tui.core.errors import OfficeError
+from office_tui.i18n import _
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 
 
@@ -19,6 +22,18 @@ def printable(text: str | None, *, one_line: bool = True) -> str:
     if one_line:
         text = text.replace("\r\n", " ").replace("\n", " ").replace("\t", " ")
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def storable(value: str | None) -> str | None:
+    """`value` unchanged when SQLite can store it; otherwise OfficeError. What it cannot
+    store are lone surrogates: Python decodes terminal input that is not UTF-8 into them."""
+    if value:
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise OfficeError(_("The text {text} is not valid UTF-8: check the terminal's "
+                                "encoding.").format(text=ascii(value))) from None
+    return value
 
 
 

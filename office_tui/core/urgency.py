@@ -2,7 +2,7 @@
 
 importance (high 6, normal 3, low 1) + 12 x due factor + expedite (+15)
 + age (up to +2 over 5 working days) - waiting (5). The due factor is computed in
-*working* hours left, with a tunable horizon (DESIGN.md).
+*working* hours left, with a tunable horizon (UrgencySettings).
 """
 
 from __future__ import annotations

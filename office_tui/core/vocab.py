@@ -10,7 +10,7 @@ STATUSES = ("inbox", "open", "in_progress", "waiting", "done", "cancelled")
 OPEN_STATUSES = ("inbox", "open", "in_progress", "waiting")
 CLOSED_STATUSES = ("done", "cancelled")
 
-# Every category both ways (DESIGN.md): English name and the Chinese office word.
+# Every category both ways: the English name and the Chinese office word for it.
 CATEGORY_ALIASES: dict[str, str] = {
     **{c: c for c in CATEGORIES},
     "报修": "repair", "维修": "repair",
@@ -76,3 +76,62 @@ def urgency_part_label(name: str) -> str:
         "waiting": _("waiting"),
     }
     return labels.get(name, name)
+
+
+# -- the Today screen's sections ----------------------------------------------------------
+def section_label(name: str) -> str:
+    labels = {
+        "overdue": _("Overdue"),
+        "at_risk": _("At risk"),
+        "due_today": _("Due today"),
+        "promised_today": _("Promised today"),
+        "trips": _("Today's trips"),
+        "routines": _("Routines due"),
+        "awaiting_reply": _("Awaiting reply"),
+        "low_stock": _("Low stock"),
+        "reminders": _("Vehicle and driver reminders"),
+    }
+    return labels.get(name, name)
+
+
+# -- vehicles and bookings ----------------------------------------------------------------
+def vehicle_status_label(status: str) -> str:
+    labels = {"active": _("active"), "maintenance": _("in maintenance"),
+              "retired": _("retired")}
+    return labels.get(status, status)
+
+
+def booking_status_label(status: str) -> str:
+    labels = {"booked": _("booked"), "out": _("out"), "returned": _("returned"),
+              "cancelled": _("cancelled")}
+    return labels.get(status, status)
+
+
+# -- the working calendar's days ----------------------------------------------------------
+def day_kind_label(kind: str) -> str:
+    return {"workday": _("workday"), "holiday": _("holiday")}.get(kind, kind)
+
+
+def day_source_label(source: str) -> str:
+    return {"local": _("local"), "statutory": _("statutory")}.get(source, source)
+
+
+# -- the event log, as undo and redo name what they reverted --------------------------------
+def action_label(action: str) -> str:
+    labels = {
+        "add": _("add"), "triage": _("triage"), "start": _("start"), "wait": _("wait"),
+        "promise": _("promise"), "done": _("done"), "reply": _("reply"),
+        "cancel": _("cancel"), "book": _("booking"), "join": _("shared trip"),
+        "receive": _("receive"), "issue": _("issue"), "adjust": _("adjustment"),
+        "stocktake": _("stocktake"), "edit": _("edit"), "undo": _("undo"),
+    }
+    return labels.get(action, action)
+
+
+def entity_label(entity: str) -> str:
+    labels = {
+        "job": _("job"), "booking": _("booking"), "vehicle": _("vehicle"),
+        "driver": _("driver"), "item": _("item"), "quote": _("quote"),
+        "routine": _("routine"), "movement": _("stock movement"), "rider": _("rider"),
+    }
+    return labels.get(entity, entity)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from office_tui.core.calendar import WorkingCalendar
 from office_tui.core.job import to_iso
+from office_tui.core.text import storable
 from office_tui.i18n import _
 from office_tui.services.errors import OfficeError
 from office_tui.store import calendar as store
@@ -136,7 +137,7 @@ class CalendarService:
         if found is None:
             raise OfficeError(_("Unknown kind of day '{value}'. Use workday or holiday.").format(
                 value=kind))
-        _storable(note)
+        storable(note)
         now = self.ctx.now()
         row = {"day": when.isoformat(), "kind": found, "note": note or None,
                "updated": to_iso(now)}
@@ -235,12 +236,3 @@ def _clock_or(text: str | None, default: time) -> time:
         return parse_clock(text)
     except OfficeError:
         return default
-
-
-def _storable(value: str | None) -> None:
-    if value:
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            raise OfficeError(_("The text {text} is not valid UTF-8: check the terminal's "
-                                "encoding.").format(text=ascii(value))) from None

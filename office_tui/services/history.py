@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from office_tui.core.job import to_iso
+from office_tui.core.types import Row
+from office_tui.core.vocab import action_label, entity_label
 from office_tui.i18n import _
 from office_tui.services.errors import OfficeError
 from office_tui.store import events, rows, write
@@ -22,7 +24,6 @@ from office_tui.store import inventory as stock_store
 if TYPE_CHECKING:
     from office_tui.services.context import Context
 
-Row = dict[str, Any]
 UNDOABLE = (*rows.TABLES, "movement")
 
 
@@ -44,26 +45,6 @@ class Reverted:
             what += " " + _("(and {n} linked changes)").format(n=self.changes - 1)
         return (_("Undone: {what}") if self.kind == "undo" else _("Redone: {what}")).format(
             what=what)
-
-
-def action_label(action: str) -> str:
-    labels = {
-        "add": _("add"), "triage": _("triage"), "start": _("start"), "wait": _("wait"),
-        "promise": _("promise"), "done": _("done"), "reply": _("reply"),
-        "cancel": _("cancel"), "book": _("booking"), "join": _("shared trip"),
-        "receive": _("receive"), "issue": _("issue"), "adjust": _("adjustment"),
-        "stocktake": _("stocktake"), "edit": _("edit"), "undo": _("undo"),
-    }
-    return labels.get(action, action)
-
-
-def entity_label(entity: str) -> str:
-    labels = {
-        "job": _("job"), "booking": _("booking"), "vehicle": _("vehicle"),
-        "driver": _("driver"), "item": _("item"), "quote": _("quote"),
-        "routine": _("routine"), "movement": _("stock movement"), "rider": _("rider"),
-    }
-    return labels.get(entity, entity)
 
 
 class HistoryService:

@@ -24,6 +24,8 @@ from office_tui.core.inventory import (
     QuantityError, Quote, QuotaStatus, StockLine, StocktakeLine,
 )
 from office_tui.core.job import to_iso
+from office_tui.core.text import storable
+from office_tui.core.types import Row
 from office_tui.i18n import _
 from office_tui.services.errors import OfficeError
 from office_tui.store import events, write
@@ -36,7 +38,6 @@ if TYPE_CHECKING:
     from office_tui.services.context import Context
     from office_tui.services.jobs import JobService
 
-Row = dict[str, Any]
 
 IMPORT_REQUIRED = ("code", "name", "unit")
 IMPORT_OPTIONAL = ("category", "location", "reorder_level", "reorder_qty", "lead_days",
@@ -63,12 +64,7 @@ def _text(value: str | None, *, field: str | None = None) -> str | None:
     """Optional user text, stored exactly; refused when SQLite cannot store it."""
     if value is None or not str(value).strip():
         return None
-    value = str(value)
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        raise OfficeError(_("The text {text} is not valid UTF-8: check the terminal's "
-                            "encoding.").format(text=ascii(value))) from None
+    value = storable(str(value)) or ""
     if len(value) > MAX_TEXT:
         raise OfficeError(_("{field} is longer than {n} characters.").format(
             field=field or _("The text"), n=MAX_TEXT))

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from office_tui.core import quickadd, ranking
 from office_tui.core.dates import DateParseError, parse_due
 from office_tui.core.job import Job, from_iso, to_iso
 from office_tui.core.limits import default_due
+from office_tui.core.text import storable
+from office_tui.core.types import Row
 from office_tui.core.urgency import compute, due_factor, sort_key
 from office_tui.core.vocab import (
     CATEGORIES, IMPORTANCES, OPEN_STATUSES, normalise_category, normalise_importance, status_label,
@@ -28,8 +30,6 @@ if TYPE_CHECKING:
     from office_tui.services.context import Context
     from office_tui.services.history import HistoryService
     from office_tui.services.reactions import Reactions
-
-Row = dict[str, Any]
 
 
 class JobService:
@@ -62,7 +62,7 @@ class JobService:
     ) -> list[Job]:
         if limit < 0 or offset < 0:
             raise OfficeError(_("--limit must be zero or more."))
-        self._storable(search)
+        storable(search)
         now = self.ctx.now()
         if search:
             return [self._job(row, now) for row in self._search_rows(
@@ -163,7 +163,7 @@ class JobService:
               inbox_only: bool = False, at_most: int | None = None) -> int:
         """How many jobs; with `at_most`, counting stops there, so a common search term
         is not counted to the end (the Jobs screen shows "1,000+")."""
-        self._storable(search)
+        storable(search)
         return store.count(self.ctx.db, search=search or None,
                            include_closed=include_closed, inbox_only=inbox_only,
                            at_most=at_most)
@@ -198,7 +198,8 @@ class JobService:
 
     # -- intake -----------------------------------------------------------------------
     def add(self, text: str, *, requester: str | None = None) -> Job:
-        """Quick-add: parse the grammar of DESIGN.md and save the job."""
+        """Quick-add: parse the text (core/quickadd.py: tokens anywhere, the rest the title)
+        and save the job."""
         now = self.ctx.now()
         try:
             parsed = quickadd.parse(text, now, self.ctx.calendar)
@@ -232,7 +233,7 @@ class JobService:
         if not title or not title.strip():
             raise OfficeError(_("The title is empty: write what is needed."))
         for text in (title, department, requester):
-            self._storable(text)
+            storable(text)
         category = self._category(category)
         importance = self._importance(importance)
         now = self.ctx.now()
@@ -344,7 +345,7 @@ class JobService:
         return self._change(job_id, "done", apply)
 
     def reply(self, job_id: int, note: str | None = None) -> Job:
-        self._storable(note)
+        storable(note)
         now = self.ctx.now()
 
         def apply(row: Row) -> None:
@@ -437,15 +438,4 @@ class JobService:
     def _required(value: str | None, message: str) -> str:
         if value is None or not value.strip():
             raise OfficeError(message)
-        return JobService._storable(value)
-
-    @staticmethod
-    def _storable(value: str | None) -> str | None:
-        """Refuse text SQLite cannot store (lone surrogates from undecodable terminal input)."""
-        if value:
-            try:
-                value.encode("utf-8")
-            except UnicodeEncodeError:
-                raise OfficeError(_("The text {text} is not valid UTF-8: check the terminal's "
-                                    "encoding.").format(text=ascii(value))) from None
-        return value
+        return storable(value)

@@ -8,13 +8,15 @@ it, inside the same transaction; cancelling the event can cancel them too.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from office_tui.core import quickadd
 from office_tui.core.job import Job, to_iso
 from office_tui.core.kits import (
     EVENT_CATEGORIES, KitError, KitItem, due_for, linked_title, parse_offset, plan,
 )
+from office_tui.core.text import storable
+from office_tui.core.types import Row
 from office_tui.core.vocab import OPEN_STATUSES, category_label
 from office_tui.i18n import _
 from office_tui.services.errors import OfficeError
@@ -24,8 +26,6 @@ from office_tui.store import kits as store
 if TYPE_CHECKING:
     from office_tui.services.context import Context
     from office_tui.services.jobs import JobService
-
-Row = dict[str, Any]
 
 
 class KitService:
@@ -44,7 +44,7 @@ class KitService:
         name = (name or "").strip()
         if not name:
             raise OfficeError(_("A kit needs a name, e.g. large meeting."))
-        _storable(name)
+        storable(name)
         now = to_iso(self.ctx.now())
         db = self.ctx.db
         with write(db):
@@ -80,7 +80,7 @@ class KitService:
         if parsed.due is not None or parsed.department is not None:
             raise OfficeError(_("A kit item takes its time from the offset and its department "
                                 "from the event: leave out due: and @."))
-        _storable(parsed.title)
+        storable(parsed.title)
         now = to_iso(self.ctx.now())
         db = self.ctx.db
         with write(db):
@@ -253,12 +253,3 @@ class KitService:
 def _kit_item(row: Row) -> KitItem:
     return KitItem(title=row["title"], offset=parse_offset(row["offset_spec"]),
                    category=row["category"], importance=row["importance"])
-
-
-def _storable(value: str | None) -> None:
-    if value:
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            raise OfficeError(_("The text {text} is not valid UTF-8: check the terminal's "
-                                "encoding.").format(text=ascii(value))) from None

@@ -18,6 +18,7 @@ from office_tui.core.job import from_iso
 from office_tui.core.report import (
     CloseTime, DepartmentCount, JobLine, Report, SupplyLine, VehicleLine, to_csv, to_markdown,
 )
+from office_tui.core.types import Row
 from office_tui.core.vocab import CATEGORIES
 from office_tui.i18n import _
 from office_tui.services.errors import OfficeError
@@ -29,7 +30,6 @@ if TYPE_CHECKING:
     from office_tui.services.inventory import InventoryService
     from office_tui.services.vehicles import VehicleService
 
-Row = dict[str, Any]
 FORMATS = ("md", "csv")
 OLDEST = 5
 LISTED_REPLIES = 20

@@ -9,13 +9,15 @@ Two processes, two windows or the CLI beside the TUI can all call it at once.
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from office_tui.core import quickadd
 from office_tui.core.job import Job, to_iso
 from office_tui.core.recurrence import (
     CATCH_UP, RecurrenceError, Rule, due_day, next_occurrence, parse_rule, plan,
 )
+from office_tui.core.text import storable
+from office_tui.core.types import Row
 from office_tui.i18n import _
 from office_tui.services.calendar import parse_clock, parse_day
 from office_tui.services.errors import OfficeError
@@ -27,7 +29,6 @@ if TYPE_CHECKING:
     from office_tui.services.context import Context
     from office_tui.services.jobs import JobService
 
-Row = dict[str, Any]
 CATCH_UP_KEY = "routine_catch_up"
 
 
@@ -101,7 +102,7 @@ class RoutineService:
         if parsed.due is not None:
             raise OfficeError(_("A routine's time of day is given with --at HH:MM, not due:."))
         for value in (parsed.title, parsed.department):
-            _storable(value)
+            storable(value)
         if start:
             first = parse_day(start)
         else:
@@ -227,15 +228,6 @@ def _one_day() -> timedelta:
 
 def _day(text: str | None) -> date | None:
     return date.fromisoformat(text[:10]) if text else None
-
-
-def _storable(value: str | None) -> None:
-    if value:
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            raise OfficeError(_("The text {text} is not valid UTF-8: check the terminal's "
-                                "encoding.").format(text=ascii(value))) from None
 
 
 __all__ = ["RoutineService", "Rule"]

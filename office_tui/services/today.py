@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from office_tui.core.job import Job, from_iso, overdue_before, to_iso
 from office_tui.core.urgency import sort_key
+from office_tui.core.vocab import section_label
 from office_tui.i18n import _
 from office_tui.store import jobs as job_store
 from office_tui.store import reports as report_store
@@ -40,21 +41,6 @@ JOB_SECTIONS = ("overdue", "at_risk", "due_today", "promised_today", "routines",
 AWAITING_LISTED = 50
 # Jobs listed per job section (the Today screen draws as many); Section.total counts all.
 JOBS_LISTED = 100
-
-
-def section_label(name: str) -> str:
-    labels = {
-        "overdue": _("Overdue"),
-        "at_risk": _("At risk"),
-        "due_today": _("Due today"),
-        "promised_today": _("Promised today"),
-        "trips": _("Today's trips"),
-        "routines": _("Routines due"),
-        "awaiting_reply": _("Awaiting reply"),
-        "low_stock": _("Low stock"),
-        "reminders": _("Vehicle and driver reminders"),
-    }
-    return labels.get(name, name)
 
 
 @dataclass(frozen=True)

@@ -13,12 +13,16 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
 from office_tui.core.job import to_iso
+from office_tui.core.text import storable
+from office_tui.core.types import Row
 from office_tui.core.vehicles import (
     MAX_PASSENGERS, MAX_SEATS, VEHICLE_STATUSES, Assessment, Booking, BookingRequest, Driver,
     Reminder, Vehicle, VehicleSettings, assess, best_fit, empty_destination, format_moment,
     name_key, normalise_destination, parse_day, parse_moment, plate_key, reminders, share_offers,
 )
-from office_tui.core.vocab import CLOSED_STATUSES, status_label
+from office_tui.core.vocab import (
+    CLOSED_STATUSES, booking_status_label, status_label, vehicle_status_label,
+)
 from office_tui.i18n import _
 from office_tui.services.errors import OfficeError
 from office_tui.store import events, write
@@ -35,7 +39,6 @@ if TYPE_CHECKING:
     from office_tui.services.context import Context
     from office_tui.services.jobs import JobService
 
-Row = dict[str, Any]
 REMINDER_DAYS_KEY = "vehicles.reminder_days"
 LICENCE_DAYS_KEY = "vehicles.licence_days"
 MAX_ODOMETER = 10_000_000
@@ -272,7 +275,7 @@ class VehicleService:
     def add_driver(self, name: str, *, phone: str | None = None,
                    licence_expiry: str | date | None = None) -> Driver:
         name = _required(name, _("Give the driver's name."))
-        _storable(phone)
+        storable(phone)
         now = to_iso(self.ctx.now())
         row: Row = {
             "name": name, "name_key": name_key(name), "phone": phone or None,
@@ -323,7 +326,7 @@ class VehicleService:
         """Book a car. A linked job (request.job_id) is started in the same transaction."""
         for text in (request.vehicle, request.destination, request.driver,
                      request.department, request.requester, request.purpose):
-            _storable(text)
+            storable(text)
         db = self.ctx.db
         now = to_iso(self.ctx.now())
         with write(db):
@@ -358,7 +361,7 @@ class VehicleService:
              requester: str | None = None, job_id: int | None = None) -> Booking:
         """一车前往: ride along on a booked trip instead of taking another car."""
         for text in (department, requester):
-            _storable(text)
+            storable(text)
         if not 1 <= passengers <= MAX_PASSENGERS:
             raise OfficeError(_("Joining passengers must be between 1 and {n}.").format(
                 n=MAX_PASSENGERS))
@@ -563,34 +566,11 @@ class VehicleService:
                          settings)
 
 
-# -- labels and checks ---------------------------------------------------------------------
-def vehicle_status_label(status: str) -> str:
-    labels = {"active": _("active"), "maintenance": _("in maintenance"),
-              "retired": _("retired")}
-    return labels.get(status, status)
-
-
-def booking_status_label(status: str) -> str:
-    labels = {"booked": _("booked"), "out": _("out"), "returned": _("returned"),
-              "cancelled": _("cancelled")}
-    return labels.get(status, status)
-
-
-def _storable(value: str | None) -> str | None:
-    """Refuse text SQLite cannot store (lone surrogates from undecodable terminal input)."""
-    if value:
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            raise OfficeError(_("The text {text} is not valid UTF-8: check the terminal's "
-                                "encoding.").format(text=ascii(value))) from None
-    return value
-
-
+# -- checks ------------------------------------------------------------------------------
 def _required(value: str | None, message: str) -> str:
     if value is None or not value.strip():
         raise OfficeError(message)
-    return _storable(value) or ""
+    return storable(value) or ""
 
 
 def _seats(value: int) -> int:

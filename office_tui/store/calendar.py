@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+from office_tui.core.types import Row
 from office_tui.store.database import Database
 
-Row = dict[str, Any]
 COLUMNS = ("day", "kind", "note", "updated")
 
 

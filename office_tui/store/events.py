@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import json
-from typing import Any
 
+from office_tui.core.types import Row
 from office_tui.store.database import Database
-
-Row = dict[str, Any]
 
 
 def record(

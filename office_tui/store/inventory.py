@@ -14,8 +14,8 @@ from typing import Any
 from office_tui.store.database import Database
 
 from office_tui.core.pinyin import query_key, search_key
+from office_tui.core.types import Row
 
-Row = dict[str, Any]
 
 ITEM_COLUMNS = (
     "id", "code", "name", "unit", "category", "location", "reorder_level_milli",

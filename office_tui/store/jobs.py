@@ -8,6 +8,7 @@ from typing import Any
 from office_tui.store.database import Database
 
 from office_tui.core.pinyin import query_key, search_key
+from office_tui.core.types import Row
 
 OPEN_SQL = "status IN ('inbox','open','in_progress','waiting')"
 COLUMNS = (
@@ -18,7 +19,6 @@ COLUMNS = (
 
 # The texts a search matches; their pinyin key is stored in search_key on every write.
 SEARCH_FIELDS = ("title", "department", "requester")
-Row = dict[str, Any]
 _SQLITE_MAX_INT = 2**63 - 1
 # rank(importance, expedite, effective_due, created, status) -> urgency
 Ranker = Callable[[str, int, str | None, str, str], float]

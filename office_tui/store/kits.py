@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+from office_tui.core.types import Row
 from office_tui.store.database import Database
 
-Row = dict[str, Any]
 KIT_COLUMNS = ("id", "name", "created", "updated")
 ITEM_COLUMNS = ("id", "kit_id", "title", "offset_spec", "category", "importance")
 LINK_COLUMNS = ("job_id", "event_id", "kit_id", "kit_name", "offset_spec", "created")

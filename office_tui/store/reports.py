@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from office_tui.core.types import Row
 from office_tui.store.database import Database
 
 from office_tui.store.jobs import COLUMNS, OPEN_SQL
 
-Row = dict[str, Any]
 _COLS = ", ".join(COLUMNS)
 
 

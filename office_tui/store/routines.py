@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from office_tui.core.types import Row
 from office_tui.store.database import Database
 
-Row = dict[str, Any]
 COLUMNS = ("id", "title", "rule", "at", "category", "importance", "department", "starts",
            "generated_through", "paused", "created", "updated")
 _OPEN = "('inbox','open','in_progress','waiting')"

@@ -7,14 +7,12 @@ A pinyin search key is derived too: it is computed afresh from the restored row.
 
 from __future__ import annotations
 
-from typing import Any
-
+from office_tui.core.types import Row
 from office_tui.store.database import Database
 
 from office_tui.store.inventory import item_key
 from office_tui.store.jobs import row_key
 
-Row = dict[str, Any]
 
 # entity name in the event log -> table
 TABLES = {

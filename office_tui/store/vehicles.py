@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
-from typing import Any
 
+from office_tui.core.types import Row
 from office_tui.store.database import Database
 
-Row = dict[str, Any]
 _MAX_INT = 2**63 - 1
 
 VEHICLE_COLUMNS = (

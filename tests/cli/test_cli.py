@@ -1,4 +1,5 @@
-"""The CLI contract of DESIGN.md for jobs, through Typer's CliRunner and through main().
+"""The CLI contract for jobs (commands, exit codes, JSON output), through Typer's
+CliRunner and through main().
 
 CliRunner calls `app` directly (usage errors exit 2 there); refusals are also checked
 through `main()`, the console script's entry point, where every refusal exits 1.

@@ -1,4 +1,5 @@
-"""Every due word of DESIGN.md, with the exact moment it means from a fixed now."""
+"""Every due word of the quick-add grammar (core/dates.py), with the exact moment it
+means from a fixed now."""
 
 from __future__ import annotations
 

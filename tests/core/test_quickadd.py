@@ -1,4 +1,4 @@
-"""The quick-add grammar of DESIGN.md: tokens anywhere, everything else is the title."""
+"""The quick-add grammar of core/quickadd.py: tokens anywhere, everything else is the title."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Urgency as DESIGN.md defines it: named parts that add up, in working hours, tunable."""
+"""Urgency as core/urgency.py defines it: named parts that add up, in working hours, tunable."""
 
 from __future__ import annotations
 

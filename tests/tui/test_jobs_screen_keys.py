@@ -8,7 +8,6 @@ import asyncio
 import threading
 
 from textual.widgets import DataTable, Static
-from textual.widgets._footer import FooterKey
 
 from office_tui.core.vocab import importance_label
 from office_tui.tui.screens import jobs as jobs_screen
@@ -18,7 +17,7 @@ SIZE = (140, 40)
 
 
 def footer_actions(app) -> list[str]:
-    return [key.action for key in app.screen.query(FooterKey)]
+    return [key.action for key in app.screen.query("FooterKey")]
 
 
 def header(app) -> str:

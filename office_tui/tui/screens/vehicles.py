@@ -25,10 +25,10 @@ from textual.worker import get_current_worker
 
 from office_tui.core.text import printable
 from office_tui.core.vehicles import Booking, Reminder, Vehicle, VehicleSettings, span_text
+from office_tui.core.vocab import booking_status_label, vehicle_status_label
 from office_tui.i18n import _
 from office_tui.tui.screens.base import AreaScreen
 from office_tui.services import OfficeError, Services
-from office_tui.services.vehicles import booking_status_label, vehicle_status_label
 from office_tui.tui.widgets.booking_form import (
     BookingDraft, BookingForm, BookingSaved, saved_message,
 )

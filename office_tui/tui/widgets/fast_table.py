@@ -15,7 +15,12 @@ stock way):
 - a new row's column widths come from the cell length of its lines, which is what
   Text.__rich_measure__'s maximum is.
 
-tests/tui/test_fast_table.py checks the result against the stock DataTable line by line.
+DataTable's private members used here (and nowhere else in office_tui) are listed in
+_PRIVATE_METHODS and _PRIVATE_STATE. Each table checks, when built, that its DataTable
+still has them with the parameters this was written against; where one is missing or
+changed (a later Textual), every step goes the stock way: the same rows, drawn at the stock
+speed. tests/tui/test_fast_table.py checks the result against the stock DataTable line by
+line, and again against DataTables with each of those members renamed.
 """
 
 from __future__ import annotations
@@ -37,6 +42,44 @@ _PRE_STYLES = 4096  # cell styles kept (rows x columns x zebra/cursor/focus stat
 # walks their ~50k objects (~15 ms). A few screens' worth is enough.
 _ROWS_CACHED = 256
 
+# DataTable's private methods FastTable overrides or calls, with their parameters.
+_PRIVATE_METHODS: dict[str, tuple[str, ...]] = {
+    "_render_cell": ("self", "row_index", "column_index", "base_style", "width", "cursor",
+                     "hover"),
+    "_render_line_in_row": ("self", "row_key", "line_no", "base_style", "cursor_location",
+                            "hover_location"),
+    "_render_line": ("self", "y", "x1", "x2", "base_style"),
+    "_update_dimensions": ("self", "new_rows"),
+    "_get_styles_to_render_cell": (
+        "self", "is_header_cell", "is_row_label_cell", "is_fixed_style_cell", "hover",
+        "cursor", "show_cursor", "show_hover_cursor", "has_css_foreground_priority",
+        "has_css_background_priority"),
+    "_get_row_style": ("self", "row_index", "base_style"),
+    "_should_highlight": ("self", "cursor", "target_cell", "type_of_cursor"),
+}
+# ... and the private state it reads (a DataTable sets these when built).
+_PRIVATE_STATE = (
+    "_row_locations", "_column_locations", "_data", "_header_row_key",
+    "_labelled_row_exists", "_row_label_column_width", "_row_render_cache", "_line_cache",
+    "_cell_render_cache", "_show_hover_cursor", "_update_count", "_pseudo_class_state",
+)
+
+
+def _parameters(function) -> tuple[str, ...] | None:
+    code = getattr(getattr(function, "__wrapped__", function), "__code__", None)
+    if code is None:
+        return None
+    return code.co_varnames[:code.co_argcount + code.co_kwonlyargcount]
+
+
+def stock_privates_present(table: DataTable) -> bool:
+    """True when `table`'s DataTable has every private member FastTable relies on, with
+    the parameters FastTable was written against."""
+    for name, parameters in _PRIVATE_METHODS.items():
+        if _parameters(getattr(DataTable, name, None)) != parameters:
+            return False
+    return all(hasattr(table, name) for name in _PRIVATE_STATE)
+
 
 def text_key(text: Text) -> tuple:
     """What a Text renders from, hashable: equal keys render equal segments."""
@@ -49,6 +92,10 @@ class FastTable(DataTable):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        # False: a DataTable this was not written for; every step below is the stock one.
+        self._fast = stock_privates_present(self)
+        if not self._fast:
+            return
         self._row_render_cache = LRUCache(_ROWS_CACHED)
         self._line_cache = LRUCache(_ROWS_CACHED)
         self._cell_render_cache = LRUCache(_ROWS_CACHED * 4)  # the header, cells not Text
@@ -56,7 +103,7 @@ class FastTable(DataTable):
         # (row style, cell style, row, column) -> the style put under the cell's segments
         self._pre_styles: dict[tuple, Style] = {}
         self._line_style: Style | None = None  # the widget's style while a frame renders
-        self._frame: dict = {}  # what every row of one frame shares (see _render_line_in_row)
+        self._frame: dict = {}  # what every row of one frame shares (see _fast_line_in_row)
 
     def _plain_cell(self, row_index: int, column_index: int) -> Text | None:
         """The cell's Text when it takes the fast path: a one-line row, a Text cell."""
@@ -72,8 +119,13 @@ class FastTable(DataTable):
             return _EMPTY  # as the stock formatter: None and an empty Text draw as this
         return cell if type(cell) is Text else None
 
-    def _render_cell(self, row_index: int, column_index: int, base_style: Style, width: int,
-                     cursor: bool = False, hover: bool = False):
+    def _render_cell(self, *args, **kwargs):
+        if self._fast:
+            return self._fast_cell(*args, **kwargs)
+        return super()._render_cell(*args, **kwargs)
+
+    def _fast_cell(self, row_index: int, column_index: int, base_style: Style, width: int,
+                   cursor: bool = False, hover: bool = False):
         cell = self._plain_cell(row_index, column_index)
         if cell is None:
             return super()._render_cell(row_index, column_index, base_style, width,
@@ -96,10 +148,10 @@ class FastTable(DataTable):
         key = (text_key(cell), width, self.cell_padding)
         content = self._content_cache.get(key)
         if content is None:
-            content = self._content_cache[key] = self._render_content(cell, width)
+            content = self._content_cache[key] = self._padded_cell(cell, width)
         return [list(Segment.apply_style(line, pre_style, post_style)) for line in content]
 
-    def _render_content(self, cell: Text, width: int) -> list[list[Segment]]:
+    def _padded_cell(self, cell: Text, width: int) -> list[list[Segment]]:
         """The cell's padded line, unstyled by the table: what Padding(cell) renders."""
         pad = self.cell_padding
         inner = width - 2 * pad
@@ -125,6 +177,8 @@ class FastTable(DataTable):
         return [list(Segment.simplify(line)) for line in lines]
 
     def render_lines(self, crop):
+        if not self._fast:
+            return super().render_lines(crop)
         # DataTable.render_line asks for the widget's style on every line (a walk up the
         # DOM, ~25 us): once per frame is enough.
         self._line_style = self.rich_style
@@ -136,7 +190,7 @@ class FastTable(DataTable):
             self._frame = {}
 
     def render_line(self, y: int):
-        if self._line_style is None or self.fixed_rows:
+        if not self._fast or self._line_style is None or self.fixed_rows:
             return super().render_line(y)
         width, _height = self.size
         scroll_x, scroll_y = self.scroll_offset
@@ -145,8 +199,13 @@ class FastTable(DataTable):
             y += scroll_y
         return self._render_line(y, scroll_x, scroll_x + width, self._line_style)
 
-    def _render_line_in_row(self, row_key, line_no: int, base_style: Style,
-                            cursor_location, hover_location):
+    def _render_line_in_row(self, *args, **kwargs):
+        if self._fast:
+            return self._fast_line_in_row(*args, **kwargs)
+        return super()._render_line_in_row(*args, **kwargs)
+
+    def _fast_line_in_row(self, row_key, line_no: int, base_style: Style,
+                          cursor_location, hover_location):
         """DataTable._render_line_in_row for a one-line row with no label and no fixed
         column, the styles shared by the frame's rows worked out once per frame."""
         if (self._line_style is None or self.fixed_columns or self.fixed_rows
@@ -176,7 +235,7 @@ class FastTable(DataTable):
         if row_style is None:
             row_style = frame[styles_key] = self._get_row_style(row_index, base_style)
         should_highlight = self._should_highlight
-        render_cell = self._render_cell
+        render_cell = self._fast_cell
         scrollable_row = []
         for column_index, width in frame["columns"]:
             cell_location = Coordinate(row_index, column_index)
@@ -207,7 +266,13 @@ class FastTable(DataTable):
         self._row_render_cache[cache_key] = row_pair
         return row_pair
 
-    def _update_dimensions(self, new_rows) -> None:
+    def _update_dimensions(self, *args, **kwargs) -> None:
+        if self._fast:
+            self._fast_dimensions(*args, **kwargs)
+        else:
+            super()._update_dimensions(*args, **kwargs)
+
+    def _fast_dimensions(self, new_rows) -> None:
         rest = []
         columns = self.ordered_columns
         widths = [column.content_width for column in columns]

@@ -5,23 +5,30 @@ On every change of the screen's keys Footer.recompose() removes and rebuilds eve
 the next key waits for). When the keys shown stay the same and only which of them are
 enabled changed (the cursor moved from a supply job to another job: `i` is dimmed),
 KeysFooter sets the keys' disabled state instead; anything else is the stock rebuild.
-tests/tui/test_keys_footer.py checks it against a rebuilt footer.
+
+Textual's private API used here, and nowhere else in office_tui: the FooterKey class
+(textual.widgets._footer) and its `_disabled` flag. Where either is missing (a later
+Textual moved or renamed it), every change is the stock rebuild. tests/tui/
+test_keys_footer.py checks the result against a rebuilt footer, and again with FooterKey
+missing and with `_disabled` renamed.
 """
 
 from __future__ import annotations
 
-from textual.screen import Screen
 from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
+
+try:
+    from textual.widgets._footer import FooterKey
+except ImportError:  # moved in a later Textual: the stock rebuild every time
+    FooterKey = None
 
 
 class KeysFooter(Footer):
-    def bindings_changed(self, screen: Screen) -> None:
-        self._bindings_ready = True
-        if not screen.app.app_focus:
+    async def recompose(self) -> None:
+        # Footer.bindings_changed() asks for this after every change of the screen's keys.
+        if self.is_attached and self._dim_in_place():
             return
-        if self.is_attached and screen is self.screen:
-            self.call_after_refresh(self._update_keys)
+        await super().recompose()
 
     def wanted_keys(self) -> list[tuple] | None:
         """(key, display, description, action, tooltip, enabled) of each key Footer's
@@ -44,15 +51,21 @@ class KeysFooter(Footer):
                                b.tooltip or b.description or None, enabled))
         return wanted
 
-    async def _update_keys(self) -> None:
-        wanted = self.wanted_keys()
+    def _dim_in_place(self) -> bool:
+        """Dim and light the keys shown to match the screen's, where that ends as the
+        stock rebuild would: the same keys, each a FooterKey with its `_disabled` flag.
+        False (nothing changed) otherwise."""
+        if FooterKey is None:
+            return False
         keys = list(self.children)
-        if wanted is not None and all(type(k) is FooterKey for k in keys) and [
-                w[:5] for w in wanted] == [
+        if not all(type(k) is FooterKey and hasattr(k, "_disabled") for k in keys):
+            return False
+        wanted = self.wanted_keys()
+        if wanted is None or [w[:5] for w in wanted] != [
                 (k.key, k.key_display, k.description, k.action, k.tooltip) for k in keys]:
-            for key, (*_same, enabled) in zip(keys, wanted):
-                if key._disabled == enabled:  # its dimming is out of date
-                    key._disabled = not enabled
-                    key.set_class(not enabled, "-disabled")
-            return
-        await self.recompose()
+            return False
+        for key, (*_same, enabled) in zip(keys, wanted):
+            if key._disabled == enabled:  # its dimming is out of date
+                key._disabled = not enabled
+                key.set_class(not enabled, "-disabled")
+        return True

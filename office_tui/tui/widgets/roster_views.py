@@ -19,8 +19,8 @@ from textual.widgets import Input, Label, Static
 from office_tui.core.humanize import long_day
 from office_tui.core.text import printable
 from office_tui.core.vehicles import Booking, Reminder, Vehicle, format_moment, span_text
+from office_tui.core.vocab import booking_status_label, vehicle_status_label
 from office_tui.i18n import _
-from office_tui.services.vehicles import booking_status_label, vehicle_status_label
 
 
 def _grid(rows: list[tuple[str, str]]) -> Table:
