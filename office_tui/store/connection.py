@@ -14,9 +14,7 @@ from office_tui.store.database import Database
 
 from office_tui.core.errors import OfficeError
 from office_tui.i18n import _
-from office_tui.store.migrations import MIGRATIONS
-
-SCHEMA_VERSION = len(MIGRATIONS)
+from office_tui.store.migrations import SCHEMA_VERSION, apply_pending
 BUSY_TIMEOUT_MS = 10_000
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -124,10 +122,7 @@ def _configure(conn: sqlite3.Connection) -> None:
 def _migrate(db: Database, current: int) -> None:
     with write(db):
         # Re-read inside the write lock: another process may have migrated meanwhile.
-        current = db.execute("PRAGMA user_version").fetchone()[0]
-        for number, step in enumerate(MIGRATIONS[current:], start=current + 1):
-            step(db)
-            db.execute(f"PRAGMA user_version = {number}")
+        apply_pending(db)
 
 
 def translate(exc: sqlite3.Error, path: object) -> StoreError:
