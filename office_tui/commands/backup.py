@@ -17,7 +17,7 @@ def backup(
         None, help=_("Target file (default: backups/ beside the database)."))
 ) -> None:
     target = _run(lambda s: s.backups.backup(path))
-    out.print(_("Backed up to {path}").format(path=target), markup=False)
+    out.print(_("Backed up to {path}").format(path=target), markup=False, soft_wrap=True)
 
 
 @app.command(help=_("List the backups kept beside the database."))
@@ -31,4 +31,4 @@ def backups() -> None:
 def restore(path: Path = typer.Argument(..., help=_("The backup file to restore."))) -> None:
     aside = _run(lambda s: s.backups.restore(path))
     out.print(_("Restored {path}; the replaced database is kept as {aside}").format(
-        path=path, aside=aside), markup=False)
+        path=path, aside=aside), markup=False, soft_wrap=True)

@@ -14,6 +14,7 @@ from office_tui.store.database import Database
 
 from office_tui.core.errors import OfficeError
 from office_tui.i18n import _
+from office_tui.store import health
 from office_tui.store.migrations import SCHEMA_VERSION, apply_pending
 BUSY_TIMEOUT_MS = 10_000
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -162,6 +163,9 @@ def write(db: Database) -> Iterator[Database]:
         with db.atomic():
             yield db
         return
+    refusal = health.refused(health.path_of(db))  # a file found damaged: not one more byte
+    if refusal:
+        raise StoreError(refusal)
     for attempt in range(3):
         try:
             conn.execute("BEGIN IMMEDIATE")

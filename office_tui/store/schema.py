@@ -110,9 +110,11 @@ def inspect(path: Path) -> Inspection:
         if version < 1:
             return Inspection("foreign", version, [_("no office-tui schema version")])
         expected_id, expected = fresh(version)
-        if app_id != expected_id:
+        if app_id != expected_id and app_id != APPLICATION_ID:
             return Inspection("foreign", version, [_("application id {id:#x}").format(id=app_id)])
         found = differences(schema_of(conn), expected)
+        if app_id != expected_id:  # ours, but not at the version it claims
+            found.insert(0, _("application id {id:#x}").format(id=app_id))
         if found:
             return Inspection("schema", version, found)
         return Inspection("ok", version)
