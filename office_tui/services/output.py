@@ -34,6 +34,12 @@ class OutputExists(OfficeError):
         self.path = path
 
 
+def format_from_name(path: str | os.PathLike[str], default: str = "md") -> str:
+    """The format a file name asks for: .csv, .json, .md (anything else: `default`)."""
+    suffix = Path(path).suffix.lower()
+    return {".csv": "csv", ".json": "json", ".md": "md", ".markdown": "md"}.get(suffix, default)
+
+
 def _identity(path: Path) -> tuple[int, int] | None:
     try:
         found = os.stat(path)
