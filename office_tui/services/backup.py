@@ -113,10 +113,7 @@ class BackupService:
     def _check_copy(path: Path, *, quick: bool) -> list[str]:
         conn = schema_store.connect_readonly(path)
         try:
-            pragma = "quick_check" if quick else "integrity_check"
-            return [row[0] for row in conn.execute(f"PRAGMA {pragma}(20)")]
-        except sqlite3.DatabaseError as exc:
-            return [str(exc)]
+            return schema_store.problems(conn, "quick_check" if quick else "integrity_check")
         finally:
             conn.close()
 

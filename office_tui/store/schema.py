@@ -98,7 +98,7 @@ def inspect(path: Path) -> Inspection:
     except (OSError, sqlite3.Error) as exc:
         return Inspection("not_sqlite", problems=[getattr(exc, "strerror", None) or str(exc)])
     try:
-        integrity = [row[0] for row in conn.execute("PRAGMA integrity_check(5)")]
+        integrity = problems(conn, "integrity_check", 5)
         if integrity != ["ok"]:
             return Inspection("damaged", problems=integrity)
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
@@ -124,11 +124,22 @@ def inspect(path: Path) -> Inspection:
         conn.close()
 
 
+def problems(conn: sqlite3.Connection, pragma: str = "integrity_check", limit: int = 20,
+             ) -> list[str]:
+    """["ok"], or what `PRAGMA integrity_check` / `quick_check` found, one problem an item
+    (SQLite puts several in one row, and heads them with the schema's name)."""
+    try:
+        rows = [row[0] for row in conn.execute(f"PRAGMA {pragma}({limit})")]
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
+    if rows == ["ok"]:
+        return rows
+    found = [line.strip() for row in rows for line in str(row).splitlines()
+             if line.strip() and not line.startswith("*** in database")]
+    return found or rows
+
+
 def check(db: Database, *, quick: bool = False) -> list[str]:
     """`PRAGMA integrity_check` (or the faster quick_check) of the open database: ["ok"]
     or the first problems found. A file too damaged to be read at all says so."""
-    pragma = "quick_check" if quick else "integrity_check"
-    try:
-        return [row[0] for row in db.execute(f"PRAGMA {pragma}(20)")]
-    except sqlite3.DatabaseError as exc:
-        return [str(exc)]
+    return problems(db.conn, "quick_check" if quick else "integrity_check")
