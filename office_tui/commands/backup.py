@@ -54,10 +54,13 @@ def check() -> None:
                   markup=False, soft_wrap=True)
         return
     more = len(found.problems) - 1
-    out.print(_("{path} is damaged: {problem}{more}").format(
-        path=found.path, problem=found.problems[0],
-        more=_(" (and {n} more problems)").format(n=more) if more else ""),
-        markup=False, soft_wrap=True)
+    if not found.opened:  # the store's own one line: damaged, or not ours
+        out.print(found.problems[0], markup=False, soft_wrap=True)
+    else:
+        out.print(_("{path} is damaged: {problem}{more}").format(
+            path=found.path, problem=found.problems[0],
+            more=_(" (and {n} more problems)").format(n=more) if more else ""),
+            markup=False, soft_wrap=True)
     good = None
     listed = False
     for path, inspection in svc.backups.checked_backups():

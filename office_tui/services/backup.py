@@ -37,6 +37,7 @@ class Health:
 
     path: Path
     problems: list[str]
+    opened: bool = True  # False: the file could not be opened (problems[0] says why)
 
     @property
     def ok(self) -> bool:
@@ -127,8 +128,9 @@ class BackupService:
         if today.exists():
             return None
         self._remove_stale_copies()
+        # (A note of damage stays: only a full check or a restore removes it, and
+        # quick_check passing does not prove what integrity_check found is gone.)
         self.backup(today, quick=True)
-        health.clear(self.ctx.db_path)  # the database passed today's check
         autos = sorted(self.folder.glob(f"{AUTO_PREFIX}????-??-??.db"))
         for old in autos[:-keep] if keep > 0 else autos:
             old.unlink(missing_ok=True)
@@ -168,8 +170,8 @@ class BackupService:
             raise OfficeError(_("There is no database at {path}.").format(path=path))
         try:
             problems = schema_store.check(self.ctx.db)
-        except OfficeError as exc:  # too damaged to open
-            problems = [str(exc)]
+        except OfficeError as exc:  # too damaged to open, or not ours: no note beside it
+            return Health(path, [str(exc)], opened=False)
         if problems == ["ok"]:
             self.found_damage = None
             health.clear(path)

@@ -165,3 +165,15 @@ def test_the_daily_check_of_a_good_database_passes(services):
     conn = sqlite3.connect(services.backups.folder / "auto-2026-11-27.db")
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.close()
+
+
+def test_check_of_a_file_that_cannot_be_opened_says_why_and_notes_nothing(tmp_path):
+    path = tmp_path / "office.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE other_program (x)")
+    conn.commit()
+    conn.close()
+    before = digest(path)
+    result = run_cli(path, "check")
+    assert result.returncode == 1 and "not an office-tui database" in result.stdout
+    assert health.read(path) is None and digest(path) == before
