@@ -151,10 +151,7 @@ def demo(
     jobs: int = typer.Option(0, "--jobs", help=_("Also generate N jobs for load tests.")),
     force: bool = typer.Option(False, "--force", help=_("Add the demo even if jobs exist.")),
 ) -> None:
-    try:
-        counts = services().load_demo(jobs=jobs, force=force)
-    except OfficeError as exc:
-        fail(str(exc))
+    counts = _run(lambda s: s.load_demo(jobs=jobs, force=force))
     out.print(_("Demo loaded: {jobs} jobs, {generated} generated, in {path}").format(
         jobs=counts["jobs"], generated=counts["generated"], path=services().db_path),
         markup=False)
