@@ -16,6 +16,7 @@ from office_tui.core.errors import OfficeError
 from office_tui.i18n import _
 from office_tui.store import health
 from office_tui.store.migrations import SCHEMA_VERSION, apply_pending
+
 BUSY_TIMEOUT_MS = 10_000
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
