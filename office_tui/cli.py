@@ -75,6 +75,7 @@ err = LazyConsole(stderr=True, highlight=False, soft_wrap=True)
 class State:
     db_path: Path | None = None
     services: Services | None = None
+    opened: Path | None = None  # a damage note beside it is said after the command
 
 
 state = State()
@@ -96,6 +97,7 @@ def services() -> Services:
             state.services = open_services(state.db_path, Services)  # Services: tests' clock
         except OfficeError as exc:
             fail(str(exc))
+        state.opened = state.services.db_path
     return state.services
 
 
@@ -103,10 +105,6 @@ def close_services() -> None:
     if state.services is not None:
         state.services.close()
         state.services = None
-
-
-def _reason(exc: BaseException) -> str:
-    return getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
 
 
 def job_id_arg(value: int) -> int:
@@ -141,6 +139,7 @@ def main_callback(
         i18n.set_language(lang)
     close_services()  # a previous in-process invocation (tests) must not leak its connection
     state.db_path = db
+    state.opened = None
     ctx.call_on_close(close_services)
     if ctx.invoked_subcommand is None:  # as office_tui/entry.py does without Typer
         run_tui(services())
@@ -152,10 +151,7 @@ def demo(
     jobs: int = typer.Option(0, "--jobs", help=_("Also generate N jobs for load tests.")),
     force: bool = typer.Option(False, "--force", help=_("Add the demo even if jobs exist.")),
 ) -> None:
-    try:
-        counts = services().load_demo(jobs=jobs, force=force)
-    except OfficeError as exc:
-        fail(str(exc))
+    counts = _run(lambda s: s.load_demo(jobs=jobs, force=force))
     out.print(_("Demo loaded: {jobs} jobs, {generated} generated, in {path}").format(
         jobs=counts["jobs"], generated=counts["generated"], path=services().db_path),
         markup=False)
@@ -287,9 +283,11 @@ def _run(call):
     except OfficeError as exc:
         fail(str(exc))
     except sqlite3.Error as exc:
-        # e.g. "database is locked" after the busy timeout, or a disk error: one line.
-        fail(_("The database {path} refused the change: {reason}").format(
-            path=svc.db_path, reason=_reason(exc)))
+        # e.g. "database is locked" after the busy timeout, a disk error, a damaged page
+        # met outside a write: one line, as the store says it.
+        from office_tui.store.connection import translate
+
+        fail(str(translate(exc, svc.db_path)))
 
 
 def _done(job: Job) -> None:
@@ -354,6 +352,12 @@ def main() -> None:
         code = 1
     finally:
         close_services()
+    if code == 0 and state.opened is not None:
+        from office_tui.launch import damage_warning, warn
+
+        found = damage_warning(state.opened)
+        if found:
+            warn(found)
     sys.exit(code)
 
 

@@ -121,7 +121,6 @@ def run_list(svc, options: dict[str, Any]) -> None:
     import sqlite3
 
     from office_tui import job_table
-    from office_tui.i18n import _
     from office_tui.services import OfficeError
 
     try:
@@ -129,9 +128,15 @@ def run_list(svc, options: dict[str, Any]) -> None:
     except OfficeError as exc:
         fail(str(exc))
     except sqlite3.Error as exc:  # as the CLI says it (office_tui/cli.py _run)
-        fail(_("The database {path} refused the change: {reason}").format(
-            path=svc.db_path, reason=getattr(exc, "strerror", None) or str(exc)))
+        from office_tui.store.connection import translate
+
+        fail(str(translate(exc, svc.db_path)))
     sys.stdout.write(text)
+    from office_tui.launch import damage_warning, warn
+
+    found = damage_warning(svc.db_path)
+    if found:
+        warn(found)
 
 
 def fail(message: str) -> None:

@@ -12,7 +12,7 @@ import pkgutil
 from collections.abc import Iterable, Sequence
 
 MODULES = {
-    "backup": "backup", "backups": "backup", "restore": "backup",
+    "backup": "backup", "backups": "backup", "restore": "backup", "check": "backup",
     "receive": "inventory", "issue": "inventory", "adjust": "inventory",
     "stock": "inventory", "quotes": "inventory", "purchase-list": "inventory",
     "import-items": "inventory", "consumption": "inventory", "item": "inventory",

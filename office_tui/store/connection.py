@@ -14,9 +14,9 @@ from office_tui.store.database import Database
 
 from office_tui.core.errors import OfficeError
 from office_tui.i18n import _
-from office_tui.store.migrations import MIGRATIONS
+from office_tui.store import health
+from office_tui.store.migrations import SCHEMA_VERSION, apply_pending
 
-SCHEMA_VERSION = len(MIGRATIONS)
 BUSY_TIMEOUT_MS = 10_000
 
 
@@ -148,10 +148,7 @@ def _configure(conn: sqlite3.Connection) -> None:
 def _migrate(db: Database, current: int) -> None:
     with write(db):
         # Re-read inside the write lock: another process may have migrated meanwhile.
-        current = db.execute("PRAGMA user_version").fetchone()[0]
-        for number, step in enumerate(MIGRATIONS[current:], start=current + 1):
-            step(db)
-            db.execute(f"PRAGMA user_version = {number}")
+        apply_pending(db)
 
 
 def translate(exc: sqlite3.Error, path: object) -> StoreError:
@@ -207,6 +204,9 @@ def write(db: Database) -> Iterator[Database]:
         with db.atomic():
             yield db
         return
+    refusal = health.refused(health.path_of(db))  # a file found damaged: not one more byte
+    if refusal:
+        raise StoreError(refusal)
     lock = db.write_lock
     if lock is not None and not lock.acquire(timeout=BUSY_TIMEOUT_MS / 1000):
         raise StoreError(_("{path} is busy in another program; nothing was saved. Try again "

@@ -1,6 +1,7 @@
 """The Reports screen (F6): the report of a day, week or month with bars and sparklines
 (a summary: every number, the first few jobs of each list); `s` writes the whole report
-as a file (Markdown, or CSV when the name ends in .csv)."""
+as a file (Markdown; CSV or JSON when the name ends in .csv or .json), asking before it
+replaces one."""
 
 from __future__ import annotations
 
@@ -43,6 +44,13 @@ class ReportLoaded(Message):
 @dataclass
 class ReportFailed(Message):
     message: str
+
+
+@dataclass
+class ReportExists(Message):
+    report: Report
+    path: str
+    shown: str
 
 
 @dataclass
@@ -236,17 +244,34 @@ class ReportsScreen(AreaScreen):
             chosen)
 
     @work(thread=True, group="reports-write", exit_on_error=False)
-    def _write(self, shown: Report, path: str) -> None:
-        fmt = "csv" if path.lower().endswith(".csv") else "md"
+    def _write(self, shown: Report, path: str, force: bool = False) -> None:
+        from office_tui.services.output import OutputExists, format_from_name
+
+        fmt = format_from_name(path)
         try:
             with self.services.session() as svc:
                 # The screen holds a summary: the file gets the whole report, every job.
                 report = svc.reports.build(shown.period.kind, on=shown.period.start)
-                written = svc.reports.write(report, fmt, Path(path).expanduser())
+                written = svc.reports.write(report, fmt, Path(path).expanduser(), force=force)
+        except OutputExists as exc:
+            self.post_message(ReportExists(shown, path, str(exc.path)))
+            return
         except OfficeError as exc:
             self.post_message(ReportFailed(str(exc)))
             return
         self.post_message(ReportWritten(str(written)))
+
+    @on(ReportExists)
+    def ask_to_replace(self, message: ReportExists) -> None:
+        """An existing file is replaced only when the clerk says so."""
+        from office_tui.tui.widgets.confirm import Confirm
+
+        def answered(replace: bool | None) -> None:
+            if replace:
+                self._write(message.report, message.path, force=True)
+
+        self.app.push_screen(Confirm(_("{path} exists. Replace it?").format(
+            path=message.shown)), answered)
 
     @on(ReportWritten)
     def written(self, message: ReportWritten) -> None:
