@@ -15,7 +15,7 @@ from office_tui.store.database import Database
 from office_tui.core.errors import OfficeError
 from office_tui.i18n import _
 from office_tui.store import health
-from office_tui.store.migrations import SCHEMA_VERSION, apply_pending
+from office_tui.store.migrations import APPLICATION_ID, SCHEMA_VERSION, apply_pending
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -46,8 +46,10 @@ def open_database(path: str | os.PathLike[str], *, migrate: bool = True) -> Data
         )
         try:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
-            foreign = version == 0 and conn.execute(
-                "SELECT COUNT(*) FROM sqlite_master").fetchone()[0] > 0
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            # Another program's tables (no schema version of ours), or its own id.
+            foreign = app_id not in (0, APPLICATION_ID) or (version == 0 and conn.execute(
+                "SELECT COUNT(*) FROM sqlite_master").fetchone()[0] > 0)
         except sqlite3.DatabaseError as exc:
             conn.close()
             raise _refusal(exc, path) from None
