@@ -7,15 +7,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 
 from rich.table import Table
 from rich.text import Text
-from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.message import Message
 from textual.widgets import Label, Sparkline, Static
 
 from office_tui.core.humanize import full_moment
@@ -24,9 +23,8 @@ from office_tui.core.report import Report, age_label, report_title
 from office_tui.core.text import printable
 from office_tui.core.vocab import category_label
 from office_tui.i18n import _
+from office_tui.services import Services
 from office_tui.tui.screens.base import AreaScreen
-from office_tui.services import OfficeError
-from office_tui.tui.widgets.forms import TextPrompt
 from office_tui.tui.widgets.keys_footer import KeysFooter
 
 BAR = 24
@@ -34,20 +32,12 @@ LISTED = 10
 
 
 @dataclass
-class ReportLoaded(Message):
+class ReportLoaded:
+    """A report's summary for show_report()."""
+
     generation: int
     report: Report
     default_path: str
-
-
-@dataclass
-class ReportFailed(Message):
-    message: str
-
-
-@dataclass
-class ReportWritten(Message):
-    path: str
 
 
 class ReportsScreen(AreaScreen):
@@ -89,24 +79,10 @@ class ReportsScreen(AreaScreen):
     # -- loading ----------------------------------------------------------------------
     def reload(self) -> None:
         self._generation += 1
-        self._load(self._generation, self.kind, self.on_day)
+        self.run_service(partial(_summary, self._generation, self.kind, self.on_day),
+                         self.show_report, action=_("load the report"), group="reports-load",
+                         exclusive=True)
 
-    @work(thread=True, exclusive=True, group="reports-load", exit_on_error=False)
-    def _load(self, generation: int, kind: str, on_day: date | None) -> None:
-        try:
-            with self.services.session() as svc:
-                report = svc.reports.build(kind, on=on_day, full=False)  # the numbers
-                path = str(svc.reports.default_path(report, "md"))
-        except OfficeError as exc:
-            self.post_message(ReportFailed(str(exc)))
-            return
-        self.post_message(ReportLoaded(generation, report, path))
-
-    @on(ReportFailed)
-    def failed(self, message: ReportFailed) -> None:
-        self.notify(message.message, markup=False, severity="error", timeout=6)
-
-    @on(ReportLoaded)
     def show_report(self, message: ReportLoaded) -> None:
         if message.generation != self._generation:
             return
@@ -224,6 +200,7 @@ class ReportsScreen(AreaScreen):
         if self.report is None:
             return
         report = self.report
+        from office_tui.tui.modals.text_prompt import TextPrompt
 
         def chosen(value: str | None) -> None:
             if value and value.strip():
@@ -235,20 +212,23 @@ class ReportsScreen(AreaScreen):
                        validate=lambda v: None if v.strip() else _("Give a file name.")),
             chosen)
 
-    @work(thread=True, group="reports-write", exit_on_error=False)
     def _write(self, shown: Report, path: str) -> None:
-        fmt = "csv" if path.lower().endswith(".csv") else "md"
-        try:
-            with self.services.session() as svc:
-                # The screen holds a summary: the file gets the whole report, every job.
-                report = svc.reports.build(shown.period.kind, on=shown.period.start)
-                written = svc.reports.write(report, fmt, Path(path).expanduser())
-        except OfficeError as exc:
-            self.post_message(ReportFailed(str(exc)))
-            return
-        self.post_message(ReportWritten(str(written)))
+        self.run_service(partial(_write_file, shown, path), self.written,
+                         action=_("write the report"), group="reports-write")
 
-    @on(ReportWritten)
-    def written(self, message: ReportWritten) -> None:
-        self.notify(_("Report written to {path}").format(path=message.path), markup=False,
+    def written(self, path: Path) -> None:
+        self.notify(_("Report written to {path}").format(path=str(path)), markup=False,
                     timeout=6)
+
+
+def _summary(generation: int, kind: str, on_day: date | None, svc: Services) -> ReportLoaded:
+    """In the worker: the report's numbers (a summary) and where `s` offers to write it."""
+    report = svc.reports.build(kind, on=on_day, full=False)
+    return ReportLoaded(generation, report, str(svc.reports.default_path(report, "md")))
+
+
+def _write_file(shown: Report, path: str, svc: Services) -> Path:
+    """In the worker: the whole report (the screen holds a summary), every job, written."""
+    fmt = "csv" if path.lower().endswith(".csv") else "md"
+    report = svc.reports.build(shown.period.kind, on=shown.period.start)
+    return svc.reports.write(report, fmt, Path(path).expanduser())
