@@ -1,4 +1,5 @@
-"""What every area's screen shares: the app's services and live refresh."""
+"""What every area's screen shares: the app's services, service work run in thread
+workers (run_service, work.py) and live refresh."""
 
 from __future__ import annotations
 
@@ -7,14 +8,16 @@ import gc
 from textual.screen import Screen
 
 from office_tui.services import OfficeError, Services
+from office_tui.tui.work import ServiceWork
 
 FREEZE_AFTER = 1.0  # seconds after the first screen mounts: its first load is drawn by then
 
 
-class AreaScreen(Screen):
-    """A mode's screen. Another process (the CLI, a second window) writing to the file is
-    noticed by polling PRAGMA data_version, and the screen's own `reload()` runs, keeping
-    its cursor. Every screen built on this one defines `reload()`."""
+class AreaScreen(ServiceWork, Screen):
+    """A mode's screen. Its database work goes through `run_service()`. Another process
+    (the CLI, a second window) writing to the file is noticed by polling PRAGMA
+    data_version, and the screen's own `reload()` runs, keeping its cursor. Every screen
+    built on this one defines `reload()`."""
 
     _seen_version: int | None = None
 

@@ -1,4 +1,4 @@
-"""Read-only views of one job: its details with the event history, and its urgency parts."""
+"""Every field of a job and its history (the event log)."""
 
 from __future__ import annotations
 
@@ -8,21 +8,15 @@ from typing import Any
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from office_tui.core.humanize import relative_due, short_moment
 from office_tui.core.job import Job
 from office_tui.core.text import printable
-from office_tui.core.vocab import (
-    category_label, importance_label, status_label, urgency_part_label,
-)
+from office_tui.core.vocab import category_label, importance_label, status_label
 from office_tui.i18n import _
-
-
-part_label = urgency_part_label  # the CLI's `show` says the same words
+from office_tui.tui.modals.view import View, fact_grid
 
 
 def action_label(action: str) -> str:
@@ -34,47 +28,7 @@ def action_label(action: str) -> str:
     return labels.get(action, action)
 
 
-class _View(ModalScreen):
-    BINDINGS = [
-        Binding("escape", "close", _("Close"), id="view.close"),
-        Binding("q", "close", _("Close"), show=False),
-    ]
-
-    def action_close(self) -> None:
-        self.dismiss(None)
-
-
-class UrgencyView(_View):
-    """Why is this on top? The named parts of the urgency."""
-
-    def __init__(self, job: Job) -> None:
-        super().__init__()
-        self.job = job
-
-    def compose(self) -> ComposeResult:
-        table = Table(box=None, show_header=False, padding=(0, 2))
-        table.add_column()
-        table.add_column(justify="right")
-        table.add_column()
-        for part in self.job.urgency.parts:
-            detail = ""
-            if part.name == "due" and part.detail:
-                detail = _("{hours} working hours left").format(hours=part.detail)
-            elif part.name == "age" and part.detail:
-                detail = _("{hours} working hours old").format(hours=part.detail)
-            table.add_row(Text(part_label(part.name)), Text(f"{part.value:+.2f}"), Text(detail))
-        table.add_row(Text(_("urgency"), style="bold"),
-                      Text(f"{self.job.urgency.total:.2f}", style="bold"), Text(""))
-        with VerticalScroll(classes="form view"):
-            yield Label(_("Why #{id} ranks here").format(id=self.job.id), classes="form-title")
-            yield Static(Text(printable(self.job.title)), classes="view-subtitle")
-            yield Static(table)
-            yield Label(_("Esc to close"), classes="form-hint")
-
-
-class JobDetail(_View):
-    """Every field of a job and its history (the event log)."""
-
+class JobDetail(View):
     def __init__(self, job: Job, history: list[dict[str, Any]], now: datetime) -> None:
         super().__init__()
         self.job = job
@@ -83,9 +37,6 @@ class JobDetail(_View):
 
     def compose(self) -> ComposeResult:
         job, now = self.job, self.now
-        grid = Table.grid(padding=(0, 2))
-        grid.add_column(style="bold", no_wrap=True)
-        grid.add_column()
         rows = [
             (_("Title"), printable(job.title, one_line=False)),
             (_("Status"), status_label(job.status)),
@@ -108,8 +59,6 @@ class JobDetail(_View):
             rows.append((_("Cancelled"), printable(job.cancel_reason)))
         rows.append((_("Replied"), short_moment(job.replied_at, now) if job.replied_at
                      else _("not yet")))
-        for key, value in rows:
-            grid.add_row(Text(key), Text(value))
         log = Table(box=None, show_header=False, padding=(0, 2))
         log.add_column(no_wrap=True)
         log.add_column()
@@ -117,7 +66,7 @@ class JobDetail(_View):
             log.add_row(Text(event["ts"].replace("T", " ")), Text(action_label(event["action"])))
         with VerticalScroll(classes="form view"):
             yield Label(_("Job #{id}").format(id=job.id), classes="form-title")
-            yield Static(grid)
+            yield Static(fact_grid(rows))
             yield Label(_("History"), classes="form-title")
             yield Static(log)
             yield Label(_("Esc to close"), classes="form-hint")
