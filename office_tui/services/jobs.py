@@ -70,6 +70,17 @@ class JobService:
         return [self._job(row, now) for row in
                 self._ranked_rows(now, include_closed, inbox_only, limit, offset)]
 
+    def list_closed(self, *, search: str | None = None, limit: int = 50,
+                    offset: int = 0) -> list[Job]:
+        """Done and cancelled jobs only, the most recently closed first (read from the
+        jobs_closed_at index); `search`: only those it matches."""
+        if limit < 0 or offset < 0:
+            raise OfficeError(_("--limit must be zero or more."))
+        storable(search)
+        now = self.ctx.now()
+        return [self._job(row, now) for row in store.closed_page(
+            self.ctx.db, limit=limit, offset=offset, search=search or None)]
+
     def _ranked_rows(self, now: datetime, include_closed: bool, inbox_only: bool,
                      limit: int, offset: int, due_before: str | None = None) -> list[Row]:
         """Open jobs by urgency from the bucket streams (cost independent of the table

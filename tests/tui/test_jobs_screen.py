@@ -205,7 +205,10 @@ async def test_search_and_inbox_view(services, make_app):
         await pilot.press("v")
         await settle(pilot)
         assert sorted(table_ids(app)) == sorted(ids[:2])
-        await pilot.press("v")
+        await pilot.press("v")  # the closed jobs: none yet
+        await settle(pilot)
+        assert table_ids(app) == []
+        await pilot.press("v")  # round to the open jobs
         await settle(pilot)
         assert len(table_ids(app)) == 3
 

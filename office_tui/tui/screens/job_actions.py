@@ -64,6 +64,8 @@ ACT_GROUP = "jobs-act"  # our own writes: the live refresh waits for them (poll)
 class JobActions(AreaScreen):
     """What every screen listing jobs does with them; see the module's docstring."""
 
+    FOLLOWS_CLOCK = True  # relative dues and urgency, redrawn as the clock moves
+
     def __init__(self) -> None:
         super().__init__()
         self._notice: str = ""  # said once the reload after our write is on screen

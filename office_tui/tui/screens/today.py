@@ -4,7 +4,11 @@ Every job line takes the same keys as on the Jobs screen (triage, start, wait, p
 done, reply, undo, why, detail, book a car, issue stock, quick add): both screens are
 built on JobActions (job_actions.py); only loading and drawing differ. Sections with
 nothing in them fold away. The first load of the day also makes the day's routine jobs
-(once, however many windows are open).
+(once, however many windows are open); the screen follows the clock (base.py), so the
+first load after midnight is that day's.
+
+The columns are planned for the width there is (columns.py): the item takes the room,
+the others drop out in their order as the screen narrows; the header's figures wrap.
 """
 
 from __future__ import annotations
@@ -20,23 +24,37 @@ from textual.widgets import DataTable, Input, Static
 from office_tui.core.humanize import long_day, relative_due, short_moment
 from office_tui.core.job import Job
 from office_tui.core.kpi import format_rate
-from office_tui.core.text import printable
-from office_tui.core.vocab import category_label, importance_label, status_label
+from office_tui.core.text import cell_width, printable
+from office_tui.core.vocab import (
+    CATEGORIES, IMPORTANCES, STATUSES, category_label, importance_label, status_label,
+)
 from office_tui.i18n import _
-from office_tui.tui.cells import fit_text
 from office_tui.services import Services
 from office_tui.services.today import Line, TodayView
+from office_tui.tui.columns import TITLE_MIN, Column, Plan, available_width, plan
 from office_tui.tui.screens.job_actions import ADD_KEY, LEAVE_KEY, ROW_KEYS, JobActions
 from office_tui.tui.widgets.fast_table import FastTable
 from office_tui.tui.widgets.keys_footer import KeysFooter
+from office_tui.tui.widgets.parts_header import PartsHeader
 
-TITLE_WIDTH = 48
 SECTION_ROWS = 100  # rows drawn per section; the count in the heading is the whole
+# A trip, stock or reminder line is whole in its item column up to this many cells: the
+# job columns (empty on such a line) drop out for it while the screen is narrower.
+LINE_ROOM = 64
 
 
 def copy_view(view: TodayView) -> TodayView:
     """A view of its own for the screen while the worker goes on filling the original."""
     return replace(view, sections=[replace(s, items=list(s.items)) for s in view.sections])
+
+
+class TodayTable(FastTable):
+    def on_resize(self) -> None:
+        self.screen.replan()  # type: ignore[attr-defined]
+
+
+def _widest(labels) -> int:
+    return max(cell_width(label) for label in labels)
 
 
 @dataclass
@@ -63,23 +81,33 @@ class TodayScreen(JobActions):
         self.rows: list[Job | Line | str] = []  # what each table row shows
         self.jobs: list[Job] = []  # the job rows, in order
         self._generation = 0
+        self._cells: list[tuple[str, dict[str, Text]]] = []  # every column's cells
+        self._plan: Plan | None = None
+        self._shown: list[tuple[str, dict[str, Text]]] = []  # what the table holds
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="today-header", markup=False)
+        yield PartsHeader(id="today-header")
         yield Input(placeholder=_("quick add: Fix the lamp !high due:today@16:00 @Facilities #repair"),
                     id="quickadd")
         yield Static("", id="quickadd-error", classes="form-error", markup=False)
-        yield FastTable(id="today-table", cursor_type="row", zebra_stripes=False)
+        yield TodayTable(id="today-table", cursor_type="row", zebra_stripes=False)
         yield KeysFooter()
 
-    def columns(self) -> list[tuple[str, str]]:
-        return [(_("Item"), "item"), (_("When"), "when"), (_("Imp"), "imp"),
-                (_("Category"), "cat"), (_("Department"), "dept"), (_("Status"), "status")]
+    def column_set(self) -> list[Column]:
+        """The columns in order; `drop` says which go first as the screen narrows
+        (README: Working at 80×24)."""
+        imp = max(cell_width(importance_label(i) + " !!") for i in IMPORTANCES)
+        return [Column("item", _("Item"), title=True),
+                Column("when", _("When"), cap=16),
+                Column("imp", _("Imp"), width=imp, drop=4),
+                Column("cat", _("Category"), width=_widest(map(category_label, CATEGORIES)),
+                       drop=3),
+                Column("dept", _("Department"), cap=12, drop=2),
+                Column("status", _("Status"), width=_widest(map(status_label, STATUSES)),
+                       drop=1)]
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        for label, key in self.columns():
-            table.add_column(label, key=key)
         self.hide_quick_add()
         table.focus()
         self.start_live_refresh()
@@ -134,34 +162,65 @@ class TodayScreen(JobActions):
             message.focus_id = current.id if current else None
             message.fallback_index = self.query_one(DataTable).cursor_row
         view = self.view = message.view
+        self.loaded_at = view.now
         table = self.query_one(DataTable)
         rows: list[Job | Line | str] = []
+        cells: list[tuple[str, dict[str, Text]]] = []
+        for section in view.shown:
+            rows.append(section.name)
+            cells.append((f"section:{section.name}",
+                          self._section_cells(section.label, section.count)))
+            for item in section.items[:SECTION_ROWS]:
+                rows.append(item)
+                if isinstance(item, Job):
+                    cells.append((f"job:{item.id}", self._job_cells(item, view)))
+                else:
+                    cells.append((item.key, self._line_cells(item)))
+            more = section.count - min(len(section.items), SECTION_ROWS)
+            if more > 0:  # a long section stays quick to draw: the rest is on Jobs
+                rows.append(f"more:{section.name}")
+                cells.append((f"more:{section.name}", {"item": Text(
+                    "  " + _("… and {n} more (F3 Jobs)").format(n=more), style="dim")}))
         with self.app.batch_update():
-            table.clear()
-            for section in view.shown:
-                rows.append(section.name)
-                table.add_row(*self._section_cells(section.label, section.count),
-                              key=f"section:{section.name}")
-                for item in section.items[:SECTION_ROWS]:
-                    rows.append(item)
-                    if isinstance(item, Job):
-                        table.add_row(*self._job_cells(item, view), key=f"job:{item.id}")
-                    else:
-                        table.add_row(*self._line_cells(item), key=item.key)
-                more = section.count - min(len(section.items), SECTION_ROWS)
-                if more > 0:  # a long section stays quick to draw: the rest is on Jobs
-                    rows.append(f"more:{section.name}")
-                    table.add_row(Text("  " + _("… and {n} more (F3 Jobs)").format(n=more),
-                                       style="dim"), *[Text("")] * 5,
-                                  key=f"more:{section.name}")
-            self.rows = rows
+            self.rows, self._cells = rows, cells
             self.jobs = [r for r in rows if isinstance(r, Job)]
+            self._fill(table)
             index = self._cursor_index(message.focus_id, message.fallback_index)
             if rows:
                 table.move_cursor(row=index, animate=False)
         self._update_today_header(view)
         self.refresh_bindings()
         self.say_notice()
+
+    def replan(self) -> None:
+        """The table's width changed: the columns planned again for it."""
+        if self._cells:
+            table = self.query_one(DataTable)
+            cursor = table.cursor_row
+            if self._fill(table) and self.rows:
+                table.move_cursor(row=min(max(cursor, 0), len(self.rows) - 1), animate=False)
+
+    def _fill(self, table: DataTable) -> bool:
+        """The table filled with self._cells in the columns planned for its width; False
+        (nothing done) when it shows just that already."""
+        lines = [row["item"].cell_len for key, row in self._cells
+                 if not key.startswith(("job:", "section:", "more:"))]
+        planned = plan(self.column_set(), [c for _key, c in self._cells],
+                       available_width(table),
+                       title_min=max([TITLE_MIN, *(min(w, LINE_ROOM) for w in lines)]))
+        if planned != self._plan:
+            self._plan = planned
+            table.clear(columns=True)
+            for key, label, width in planned.columns:
+                table.add_column(label, key=key, width=width)
+        elif table.row_count and self._shown == self._cells:
+            return False
+        else:
+            table.clear()
+        for key, row in self._cells:
+            table.add_row(*planned.cells(row), key=key)
+        self._shown = self._cells
+        return True
 
     def _cursor_index(self, focus_id: int | None, fallback: int) -> int:
         for i, row in enumerate(self.rows):
@@ -175,10 +234,10 @@ class TodayScreen(JobActions):
             return after[0]
         return jobs[-1] if jobs else 0
 
-    def _section_cells(self, label: str, count: int) -> list[Text]:
-        return [Text(f"{label} · {count}", style="bold reverse")] + [Text("")] * 5
+    def _section_cells(self, label: str, count: int) -> dict[str, Text]:
+        return {"item": Text(f"{label} · {count}", style="bold reverse")}
 
-    def _job_cells(self, job: Job, view: TodayView) -> list[Text]:
+    def _job_cells(self, job: Job, view: TodayView) -> dict[str, Text]:
         now = view.now
         if job.is_closed:
             when = _("done {when}").format(when=short_moment(job.closed_at, now))
@@ -189,21 +248,24 @@ class TodayScreen(JobActions):
                 now) else ""
         title = Text(f"  #{job.id} ", style="dim")
         title.append(printable(job.title), style="bold magenta" if job.expedite else "")
-        title = fit_text(title, TITLE_WIDTH)
-        return [
-            title,
-            Text(when, style=style),
-            Text(importance_label(job.importance) + (" !!" if job.expedite else ""),
-                 style="bold" if job.importance == "high" else ""),
-            Text(category_label(job.category)),
-            Text(printable(job.department)),
-            Text(status_label(job.status), style="cyan" if job.status == "inbox" else ""),
-        ]
+        return {
+            "item": title,
+            "when": Text(when, style=style),
+            "imp": Text(importance_label(job.importance) + (" !!" if job.expedite else ""),
+                        style="bold" if job.importance == "high" else ""),
+            "cat": Text(category_label(job.category)),
+            "dept": Text(printable(job.department)),
+            "status": Text(status_label(job.status),
+                           style="cyan" if job.status == "inbox" else ""),
+        }
 
-    def _line_cells(self, line: Line) -> list[Text]:
-        text = fit_text(Text("  " + printable(line.text)), TITLE_WIDTH)
-        return [text, Text(line.when, style="red" if line.warn else ""), Text(""), Text(""),
-                Text(""), Text(printable(line.detail), style="dim")]
+    def _line_cells(self, line: Line) -> dict[str, Text]:
+        """A trip, stock or reminder line: its detail follows its text in the item
+        column, which has the room (the narrow columns would cut it)."""
+        text = Text("  " + printable(line.text))
+        if line.detail:
+            text.append("  " + printable(line.detail), style="dim")
+        return {"item": text, "when": Text(line.when, style="red" if line.warn else "")}
 
     def _update_today_header(self, view: TodayView) -> None:
         counts = [f"{s.label} {s.count}" for s in view.shown]
@@ -212,7 +274,12 @@ class TodayScreen(JobActions):
         if view.complete:
             parts.append(_("on time this week {rate} ({good}/{closed})").format(
                 rate=format_rate(view.on_time_rate), good=view.on_time, closed=view.closed))
-        self.query_one("#today-header", Static).update(" · ".join(parts))
+        parts += self.lag_parts()
+        self.query_one("#today-header", PartsHeader).set_parts(parts)
+
+    def show_lag(self) -> None:
+        if self.view is not None:
+            self._update_today_header(self.view)
 
     def action_refresh(self) -> None:
         self.reload()

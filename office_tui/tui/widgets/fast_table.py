@@ -30,6 +30,7 @@ from rich.padding import Padding
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.color import Color
 from textual.coordinate import Coordinate
@@ -88,7 +89,27 @@ def text_key(text: Text) -> tuple:
 
 
 class FastTable(DataTable):
-    """A DataTable whose one-line Text cells render from a cache that survives reloads."""
+    """A DataTable whose one-line Text cells render from a cache that survives reloads.
+
+    With a row cursor, Home and End go to the first and last row (the stock keys scroll
+    sideways, and these tables never do: see tui/columns.py)."""
+
+    BINDINGS = [
+        Binding("home", "first_row", show=False),
+        Binding("end", "last_row", show=False),
+    ]
+
+    def action_first_row(self) -> None:
+        if self.cursor_type == "row":
+            self.action_scroll_top()
+        else:
+            self.action_scroll_home()
+
+    def action_last_row(self) -> None:
+        if self.cursor_type == "row":
+            self.action_scroll_bottom()
+        else:
+            self.action_scroll_end()
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
