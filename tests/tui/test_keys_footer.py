@@ -5,14 +5,19 @@ same keys."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import textual.widgets._footer as textual_footer
+from textual.binding import Binding
 from textual.widgets import Footer
 
 from office_tui.tui.screens import jobs as jobs_screen
 from office_tui.tui.widgets import keys_footer
 from office_tui.tui.widgets.keys_footer import KeysFooter
-from tests.tui.conftest import cursor_id, settle, table_ids
+from office_tui.tui import app as app_module
+from office_tui.tui.app import OfficeApp
+from tests.tui.conftest import cursor_id, screen_text, settle, table_ids
 from tests.tui.textual_variants import ours_against, renamed
 
 SIZE = (160, 30)
@@ -98,3 +103,29 @@ async def test_without_the_private_api_the_footer_is_rebuilt_with_the_same_keys(
         await settle(pilot)
         assert type(app.screen.query_one(Footer)) is copy.KeysFooter
         await walk(app, pilot, *jobs, in_place=False)
+
+
+class ChinesePalette(OfficeApp):
+    """The app with its palette key labelled as in Chinese (the key labels are made when
+    the modules are imported, in English in this process)."""
+
+    CSS_PATH = str(Path(app_module.__file__).with_name("office.tcss"))
+    BINDINGS = [Binding("ctrl+p", "command_palette", "命令面板", show=False, priority=True,
+                        id="palette")]
+
+
+@pytest.mark.parametrize("mode", ["today", "jobs", "reports"])
+async def test_a_wide_palette_label_is_drawn_whole_at_every_width(services, mode):
+    three_jobs(services)
+    app = ChinesePalette(services, poll_seconds=60.0, mode=mode)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for width in range(60, 141, 3):
+            await pilot.resize_terminal(width, 24)
+            await settle(pilot)
+            text = screen_text(app)
+            assert "命令面板" in text, (width, text[-400:])
+            # No key is drawn under the palette key: each is whole, left of it.
+            palette = app.screen.query_one("FooterKey.-command-palette")
+            for key in app.screen.query("FooterKey"):
+                if key is not palette and key.display:
+                    assert key.region.right <= palette.region.x, (width, key.description)

@@ -6,6 +6,11 @@ the next key waits for). When the keys shown stay the same and only which of the
 enabled changed (the cursor moved from a supply job to another job: `i` is dimmed),
 KeysFooter sets the keys' disabled state instead; anything else is the stock rebuild.
 
+The keys that do not fit beside the command palette's key (docked right) are hidden,
+whole, rather than drawn on under it: Textual cuts a line where any widget's region
+starts or ends, and a wide character of the palette's label met by such a cut was drawn
+as two blanks ("^p 命令  板" for 命令面板). Every action is in the palette anyway.
+
 Textual's private API used here, and nowhere else in office_tui: the FooterKey class
 (textual.widgets._footer) and its `_disabled` flag. Where either is missing (a later
 Textual moved or renamed it), every change is the stock rebuild. tests/tui/
@@ -29,6 +34,29 @@ class KeysFooter(Footer):
         if self.is_attached and self._dim_in_place():
             return
         await super().recompose()
+        self.fit_keys()
+
+    def on_resize(self) -> None:
+        self.fit_keys()
+
+    def fit_keys(self) -> None:
+        """Show the keys, in their order, while they fit left of the palette's key."""
+        width = self.size.width
+        if not width:
+            return  # not laid out yet: on_resize comes
+        keys = [k for k in self.children if not k.has_class("-command-palette")]
+        room = width - sum(self._width(k) for k in self.children
+                           if k.has_class("-command-palette"))
+        used = 0
+        for key in keys:
+            used += self._width(key)
+            key.display = used <= room
+
+    def _width(self, widget) -> int:
+        """The cells `widget` takes in the footer's row, shown or not."""
+        styles = widget.styles
+        content = widget.get_content_width(self.size, self.app.size)
+        return content + styles.gutter.width + styles.margin.width
 
     def wanted_keys(self) -> list[tuple] | None:
         """(key, display, description, action, tooltip, enabled) of each key Footer's
