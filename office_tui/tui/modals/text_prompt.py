@@ -1,4 +1,4 @@
-"""One line of text: a wait reason, a due, a file name."""
+"""One line of text: a wait reason, a due, a file name; about a job, it names the job."""
 
 from __future__ import annotations
 
@@ -7,14 +7,17 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, Label, Static
 
+from office_tui.core.job import Job
 from office_tui.i18n import _
 from office_tui.tui.modals.form import Form, Validator
+from office_tui.tui.widgets.job_subject import JobSubject
 
 
 class TextPrompt(Form):
     def __init__(self, title: str, *, placeholder: str = "", value: str = "",
-                 validate: Validator | None = None) -> None:
+                 validate: Validator | None = None, job: Job | None = None) -> None:
         super().__init__()
+        self.job = job
         self.prompt_title = title
         self.placeholder = placeholder
         self.initial = value
@@ -23,6 +26,8 @@ class TextPrompt(Form):
     def compose(self) -> ComposeResult:
         with Vertical(classes="form"):
             yield Label(self.prompt_title, markup=False, classes="form-title")
+            if self.job is not None:
+                yield JobSubject(self.job.id, self.job.title)
             yield Input(value=self.initial, placeholder=self.placeholder, id="prompt-input")
             yield Static("", classes="form-error", markup=False)
             yield Label(_("Enter to save · Esc to cancel"), classes="form-hint")

@@ -190,7 +190,7 @@ class JobActions(AreaScreen):
                 self._on_row(_("#{id} category: ") + category_label(category),
                              lambda svc, j: svc.jobs.triage(j.id, category=category))
 
-        self.app.push_screen(CategoryPicker(job.category), chosen)
+        self.app.push_screen(CategoryPicker(job.category, job), chosen)
 
     def _validate_due(self, value: str) -> str | None:
         try:
@@ -212,7 +212,7 @@ class JobActions(AreaScreen):
         self.app.push_screen(
             TextPrompt(_("Due for #{id}").format(id=job.id),
                        placeholder=_("today, tomorrow@14:00, fri, +3d"),
-                       validate=self._validate_due),
+                       validate=self._validate_due, job=job),
             chosen,
         )
 
@@ -230,12 +230,13 @@ class JobActions(AreaScreen):
             TextPrompt(_("What is #{id} waiting for?").format(id=job.id),
                        placeholder=_("a part, the vendor, a reply"),
                        validate=lambda v: None if v.strip() else _(
-                           "Say what the job is waiting for.")),
+                           "Say what the job is waiting for."), job=job),
             chosen,
         )
 
     def action_promise(self) -> None:
-        if self.current_job() is None:
+        job = self.current_job()
+        if job is None:
             return
         from office_tui.tui.modals.jobs.promise import PromiseAnswer, PromiseForm
 
@@ -244,10 +245,11 @@ class JobActions(AreaScreen):
                 self._on_row(_("#{id} promised"),
                              lambda svc, j: svc.jobs.promise(j.id, answer.by, answer.reason))
 
-        self.app.push_screen(PromiseForm(self._validate_due), chosen)
+        self.app.push_screen(PromiseForm(job, self._validate_due), chosen)
 
     def action_done(self) -> None:
-        if self.current_job() is None:
+        job = self.current_job()
+        if job is None:
             return
         from office_tui.tui.modals.jobs.close_job import DoneAnswer, DoneForm
 
@@ -256,7 +258,7 @@ class JobActions(AreaScreen):
                 self._on_row(_("#{id} done"), lambda svc, j: svc.jobs.done(
                     j.id, answer.outcome, replied=answer.replied))
 
-        self.app.push_screen(DoneForm(), chosen)
+        self.app.push_screen(DoneForm(job), chosen)
 
     # -- cancelling, with the offer to cancel an event's linked jobs ----------------------
     def action_cancel_job(self) -> None:
@@ -269,7 +271,7 @@ class JobActions(AreaScreen):
         def chosen(reason: str | None) -> None:
             if reason and reason.strip():
                 self.run_service(lambda svc: len(svc.kits.open_linked(job.id)),
-                                 partial(self._offer_linked, job.id, reason, focus),
+                                 partial(self._offer_linked, job, reason, focus),
                                  action=_("cancel job #{id}").format(id=job.id),
                                  group="jobs-linked")
 
@@ -277,16 +279,19 @@ class JobActions(AreaScreen):
             TextPrompt(_("Why is #{id} cancelled?").format(id=job.id),
                        placeholder=_("e.g. event called off, requester withdrew"),
                        validate=lambda v: None if v.strip() else _(
-                           "Give the reason for cancelling.")),
+                           "Give the reason for cancelling."), job=job),
             chosen)
 
-    def _offer_linked(self, job_id: int, reason: str, focus: int | None, linked: int) -> None:
+    def _offer_linked(self, job: Job, reason: str, focus: int | None, linked: int) -> None:
+        job_id = job.id
         label = _("#{id} cancelled").format(id=job_id)
         action = _("cancel job #{id}").format(id=job_id)
         if not linked:
             self._act(label, lambda svc: svc.jobs.cancel(job_id, reason), focus, action)
             return
+        from office_tui.tui.cells import fit_text
         from office_tui.tui.modals.confirm import Confirm
+        from office_tui.tui.widgets.job_subject import FORM_WIDTH, job_line
 
         def answered(both: bool) -> None:  # no (n, Escape): the linked jobs stay open
             self._act(label, lambda svc: svc.kits.cancel(job_id, reason, linked=both), focus,
@@ -294,7 +299,7 @@ class JobActions(AreaScreen):
 
         self.app.push_screen(Confirm(
             _("#{id} has {n} open linked jobs from its kit. Cancel them too?").format(
-                id=job_id, n=linked),
+                id=job_id, n=linked), fit_text(job_line(job.id, job.title), FORM_WIDTH).plain,
             hint=_("y: cancel them too · n or Esc: cancel #{id} only").format(id=job_id)),
             answered)
 

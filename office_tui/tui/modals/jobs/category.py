@@ -8,19 +8,24 @@ from textual.containers import Vertical
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from office_tui.core.job import Job
 from office_tui.core.vocab import CATEGORIES, category_label
 from office_tui.i18n import _
 from office_tui.tui.modals.form import Form
+from office_tui.tui.widgets.job_subject import JobSubject
 
 
 class CategoryPicker(Form):
-    def __init__(self, current: str | None = None) -> None:
+    def __init__(self, current: str | None = None, job: Job | None = None) -> None:
         super().__init__()
         self.current = current
+        self.job = job
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form"):
             yield Label(_("Category"), classes="form-title")
+            if self.job is not None:
+                yield JobSubject(self.job.id, self.job.title)
             yield OptionList(
                 *[Option(f"{category_label(c)}", id=c) for c in CATEGORIES], id="categories"
             )

@@ -10,8 +10,10 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Checkbox, Input, Label, Static
 
+from office_tui.core.job import Job
 from office_tui.i18n import _
 from office_tui.tui.modals.form import Form
+from office_tui.tui.widgets.job_subject import JobSubject
 
 
 @dataclass(frozen=True)
@@ -25,9 +27,14 @@ class DoneForm(Form):
         Binding("ctrl+t", "toggle_told", _("Requester told"), id="form.told"),
     ]
 
+    def __init__(self, job: Job) -> None:
+        super().__init__()
+        self.job = job
+
     def compose(self) -> ComposeResult:
         with Vertical(classes="form"):
             yield Label(_("Close with the outcome"), classes="form-title")
+            yield JobSubject(self.job.id, self.job.title)
             yield Input(placeholder=_("what was done, e.g. replaced the tube"), id="done-outcome")
             yield Checkbox(_("Requester told"), value=False, id="done-told")
             yield Static("", classes="form-error", markup=False)

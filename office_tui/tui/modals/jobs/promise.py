@@ -9,8 +9,10 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, Label, Static
 
+from office_tui.core.job import Job
 from office_tui.i18n import _
 from office_tui.tui.modals.form import Form, Validator, required
+from office_tui.tui.widgets.job_subject import JobSubject
 
 
 @dataclass(frozen=True)
@@ -20,13 +22,15 @@ class PromiseAnswer:
 
 
 class PromiseForm(Form):
-    def __init__(self, validate_date: Validator) -> None:
+    def __init__(self, job: Job, validate_date: Validator) -> None:
         super().__init__()
+        self.job = job
         self.validate_date = validate_date
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form"):
             yield Label(_("Promise a new time"), classes="form-title")
+            yield JobSubject(self.job.id, self.job.title)
             yield Input(placeholder=_("by: tomorrow@14:00, fri"), id="promise-by")
             yield Input(placeholder=_("reason the limit will be missed"), id="promise-reason")
             yield Static("", classes="form-error", markup=False)
