@@ -125,8 +125,10 @@ class JobActions(AreaScreen):
                          action=action or _("save the change"), group=ACT_GROUP)
 
     def _acted(self, label: str, focus_id: int | None, result: Any) -> None:
-        if isinstance(result, Job) and focus_id is None:
-            focus_id = result.id
+        if isinstance(result, Job):
+            label = label.replace("{id}", str(result.id))  # "Added #61": the new job's
+            if focus_id is None:
+                focus_id = result.id
         if isinstance(result, Reverted):  # undo/redo: say what, land on that job
             label = result.message
             if result.entity == "job" and focus_id is None:
@@ -396,4 +398,4 @@ class JobActions(AreaScreen):
         event.input.value = ""
         event.input.display = False
         self.query_one(DataTable).focus()
-        self._act(_("Added"), lambda svc: svc.jobs.add(text), None, _("add the job"))
+        self._act(_("Added #{id}"), lambda svc: svc.jobs.add(text), None, _("add the job"))

@@ -183,7 +183,8 @@ class JobsScreen(JobActions):
         self._generation += 1
         load = partial(
             self._load, self._generation, self.search, self.view, None if last else self.limit,
-            focus_id if focus_id is not None else (current.id if current else None),
+            None if last else focus_id if focus_id is not None else (
+                current.id if current else None),
             0 if top else self.query_one(DataTable).cursor_row,
         )
         self.run_service(load, self.show_count, action=_("load the jobs"), group="jobs-load",
