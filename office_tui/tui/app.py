@@ -76,9 +76,31 @@ class OfficeApp(App[None]):
     # -- a damaged database: the banner ---------------------------------------------
     def on_mount(self) -> None:
         self._damage: str | None = None
+        self._day = self.services.now().date()
         self.screen_change_signal.subscribe(self, self._show_damage)
         self.call_after_refresh(self.check_damage)
         self.set_interval(self.poll_seconds, self.check_damage)
+        self.set_interval(self.poll_seconds, self.follow_day)
+
+    def follow_day(self) -> None:
+        """The clock passed midnight with the app open: the new day's routine jobs, the
+        daily backup and its check, as at a start (new_day.py)."""
+        day = self.services.now().date()
+        if day == self._day:
+            return
+        self._day = day
+        from office_tui.tui.new_day import start_day
+
+        def say(line: str) -> None:
+            self.call_from_thread(self.notify, line, markup=False, severity="warning",
+                                  timeout=10)
+
+        def run() -> None:
+            start_day(self.services, say)
+            self.call_from_thread(self.check_damage)  # a damaged copy: the banner
+
+        self.run_worker(run, name="new-day", group="new-day", thread=True,
+                        exit_on_error=False)
 
     def check_damage(self) -> None:
         """Damage found by this process (the daily check) or noted beside the file (a
