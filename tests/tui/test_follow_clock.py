@@ -30,14 +30,15 @@ def header(app, selector: str) -> str:
 async def test_jobs_are_redrawn_and_ranked_again_as_the_clock_moves(services, clock,
                                                                     make_app):
     clock.now = datetime(2026, 11, 27, 10, 0)
-    soon = services.jobs.add("print the agenda #print due:today@12:00")
-    later = services.jobs.add("fix the fence !high #repair due:2026-12-02")
+    soon = services.jobs.add("print the agenda !low #print due:today@12:00")
+    later = services.jobs.add("fix the fence !high #repair due:2026-12-01@12:00")
     other = services.jobs.add("order chairs #supply due:2026-12-01")
     app = make_app(mode="jobs", poll_seconds=0.1)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert "in 2h" in screen_text(app)
         before = table_ids(app)
+        assert before == [later.id, soon.id, other.id]
         app.screen.query_one("DataTable").move_cursor(row=before.index(other.id))
         await settle(pilot)
         clock.now = datetime(2026, 11, 27, 11, 30)
@@ -48,9 +49,10 @@ async def test_jobs_are_redrawn_and_ranked_again_as_the_clock_moves(services, cl
         await tick(pilot)
         assert "overdue 4h" in screen_text(app)
         assert table_ids(app) == [j.id for j in services.jobs.list()]
+        assert table_ids(app) != before  # ranked again: the late job moved up
+        assert table_ids(app)[0] == soon.id
         assert services.jobs.get(soon.id).overdue
         assert cursor_id(app) == other.id
-        assert later.id in table_ids(app)
 
 
 async def test_today_rolls_over_at_midnight(services, clock, make_app, db_path):
