@@ -48,7 +48,7 @@ async def test_v_goes_round_open_inbox_closed_and_search_works_on_each(
         # Only the closed jobs, the most recently closed first.
         assert table_ids(app) == [print_job.id, gone.id, old.id]
         assert "view: closed" in header(app) and "3 shown of 3" in header(app)
-        assert "Closed" in columns(app) and "Outcome" in columns(app)
+        assert "Closed at" in columns(app) and "Outcome" in columns(app)
         text = screen_text(app)
         assert "printed 40" in text and "bought a new one" in text
         assert "cleaned the filter" in text and "11-27 13:00" in text

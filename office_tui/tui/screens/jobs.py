@@ -127,7 +127,7 @@ class JobsScreen(JobActions):
                         drop=3 if self.view == "closed" else 2)
         title = Column("title", _("Title"), title=True)
         if self.view == "closed":
-            return [ident, Column("closed", _("Closed"), width=cell_width(day_moment(
+            return [ident, Column("closed", _("Closed at"), width=cell_width(day_moment(
                 datetime(2026, 12, 30, 23, 59))), cap=16), status,
                 Column("outcome", _("Outcome"), cap=20, drop=4), category, department, title]
         imp = max(cell_width(importance_label(i) + " !!") for i in IMPORTANCES)

@@ -15,20 +15,20 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Label, Sparkline, Static
 
 from office_tui.core.humanize import full_moment
-from office_tui.core.kpi import AGE_BUCKETS, bar, format_rate
+from office_tui.core.kpi import AGE_BUCKETS, format_rate
 from office_tui.core.report import Report, age_label, report_title
 from office_tui.core.text import printable
 from office_tui.core.vocab import category_label
-from office_tui.i18n import _
+from office_tui.i18n import _, ngettext
 from office_tui.services import Services
 from office_tui.tui.screens.base import AreaScreen
 from office_tui.tui.widgets.keys_footer import KeysFooter
+from office_tui.tui.widgets.report_charts import BarChart, BarRow, BarSection, DayAxis
 
-BAR = 24
 LISTED = 10
 
 
@@ -64,13 +64,14 @@ class ReportsScreen(AreaScreen):
         yield Static("", id="reports-header", markup=False)
         with VerticalScroll(id="reports-body"):
             yield Static("", id="reports-summary")
-            with Horizontal(classes="reports-spark"):
-                yield Label(_("Received per day"), classes="reports-spark-label")
-                yield Sparkline([], id="spark-received")
-            with Horizontal(classes="reports-spark"):
-                yield Label(_("Closed per day"), classes="reports-spark-label")
-                yield Sparkline([], id="spark-closed")
-            yield Static("", id="reports-bars")
+            for name, label in (("received", _("Received per day")),
+                                ("closed", _("Closed per day"))):
+                with Horizontal(classes="reports-spark"):
+                    yield Label(label, classes="reports-spark-label")
+                    with Vertical():
+                        yield Sparkline([], id=f"spark-{name}")
+                        yield DayAxis(id=f"axis-{name}")
+            yield BarChart(id="reports-bars")
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -96,7 +97,9 @@ class ReportsScreen(AreaScreen):
         self.query_one("#spark-received", Sparkline).data = [float(n) for n in
                                                              report.daily_received]
         self.query_one("#spark-closed", Sparkline).data = [float(n) for n in report.daily_closed]
-        self.query_one("#reports-bars", Static).update(self._bars(report))
+        for name in ("received", "closed"):
+            self.query_one(f"#axis-{name}", DayAxis).show(report.period.days)
+        self.query_one("#reports-bars", BarChart).show(self._bars(report))
 
     # -- drawing ----------------------------------------------------------------------
     def _summary(self, r: Report) -> Table:
@@ -120,61 +123,43 @@ class ReportsScreen(AreaScreen):
         )
         return grid
 
-    def _bars(self, r: Report) -> Table:
-        table = Table(box=None, show_header=False, padding=(0, 1), expand=False)
-        table.add_column(no_wrap=True, max_width=32, overflow="ellipsis")
-        table.add_column(no_wrap=True)
-        table.add_column(no_wrap=True, justify="right")
-
-        def heading(text: str) -> None:
-            table.add_row(Text(""), Text(""), Text(""))
-            table.add_row(Text(text, style="bold underline"), Text(""), Text(""))
-
+    def _bars(self, r: Report) -> list[BarSection]:
+        sections: list[BarSection] = []
         if r.close_times:
-            heading(_("Median hours to close"))
-            top = max((c.median_hours or 0) for c in r.close_times)
-            for c in r.close_times:
-                table.add_row(Text(category_label(c.category)),
-                              Text(bar(c.median_hours or 0, top, BAR), style="cyan"),
-                              Text(f"{c.median_hours or 0:.1f} h · p90 {c.p90_hours or 0:.1f}"))
-        heading(_("Open backlog by age"))
-        top = max(r.backlog_ages.values(), default=0)
-        for _bound, key in AGE_BUCKETS:
-            n = r.backlog_ages.get(key, 0)
-            table.add_row(Text(age_label(key)), Text(bar(n, top, BAR), style="yellow"),
-                          Text(str(n)))
+            sections.append(BarSection(_("Median hours to close"), "cyan", [
+                BarRow(category_label(c.category), c.median_hours or 0,
+                       _("{median:.1f} h, p90 {p90:.1f} h").format(
+                           median=c.median_hours or 0, p90=c.p90_hours or 0))
+                for c in r.close_times]))
+        sections.append(BarSection(_("Open backlog by age"), "yellow", [
+            BarRow(age_label(key), r.backlog_ages.get(key, 0),
+                   str(r.backlog_ages.get(key, 0)))
+            for _bound, key in AGE_BUCKETS]))
         if r.departments:
-            heading(_("Requests by department"))
-            top = max(d.received for d in r.departments)
-            for d in r.departments[:LISTED]:
-                table.add_row(Text(printable(d.department) or _("(no department)")),
-                              Text(bar(d.received, top, BAR), style="magenta"),
-                              Text(f"{d.received} / {d.closed}"))
+            sections.append(BarSection(_("Requests by department"), "magenta", [
+                BarRow(printable(d.department) or _("(no department)"), d.received,
+                       _("{received} received, {closed} closed").format(
+                           received=d.received, closed=d.closed))
+                for d in r.departments[:LISTED]]))
         if r.supplies:
-            heading(_("Supply cost by department"))
             costs: dict[str, Decimal] = {}
             for s in r.supplies:
                 costs[s.department] = costs.get(s.department, Decimal(0)) + (s.cost or 0)
-            top_cost = max(costs.values(), default=Decimal(0))
-            for dept, cost in sorted(costs.items(), key=lambda kv: -kv[1])[:LISTED]:
-                table.add_row(Text(printable(dept)),
-                              Text(bar(float(cost), float(top_cost), BAR), style="green"),
-                              Text(f"{cost:.2f}"))
+            sections.append(BarSection(_("Supply cost by department"), "green", [
+                BarRow(printable(dept), float(cost), f"{cost:.2f}")
+                for dept, cost in sorted(costs.items(), key=lambda kv: -kv[1])[:LISTED]]))
         if r.vehicles:
-            heading(_("Trips by vehicle"))
-            top = max(v.trips for v in r.vehicles)
-            for v in r.vehicles:
-                km = "—" if v.km is None else f"{v.km} km"
-                table.add_row(Text(printable(v.vehicle)), Text(bar(v.trips, top, BAR),
-                                                               style="blue"),
-                              Text(f"{v.trips} · {km}"))
+            sections.append(BarSection(_("Trips by vehicle"), "blue", [
+                BarRow(printable(v.vehicle), v.trips, ngettext(
+                    "{n} trip", "{n} trips", v.trips).format(n=v.trips) + (
+                    "" if v.km is None else ", " + _("{km} km").format(km=v.km)))
+                for v in r.vehicles]))
         if r.overdue:
-            heading(_("Overdue"))
-            for j in r.overdue[:LISTED]:
-                table.add_row(Text(f"#{j.id} {printable(j.title)}"),
-                              Text(bar(j.late_hours, r.overdue[0].late_hours, BAR), style="red"),
-                              Text(_("{h:.1f} h over").format(h=j.late_hours)))
-        return table
+            sections.append(BarSection(_("Overdue"), "red", [
+                BarRow(f"#{j.id} {printable(j.title)}", j.late_hours,
+                       _("{h:.1f} h over").format(h=j.late_hours))
+                for j in r.overdue[:LISTED]]))
+        return sections
 
     # -- keys -------------------------------------------------------------------------
     def action_period(self, kind: str) -> None:
