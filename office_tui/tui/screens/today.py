@@ -38,9 +38,11 @@ from office_tui.tui.widgets.keys_footer import KeysFooter
 from office_tui.tui.widgets.parts_header import PartsHeader
 
 SECTION_ROWS = 100  # rows drawn per section; the count in the heading is the whole
-# A trip, stock or reminder line is whole in its item column up to this many cells: the
-# job columns (empty on such a line) drop out for it while the screen is narrower.
+# A trip, stock or reminder line is whole in its item column up to LINE_ROOM cells: job
+# columns (empty on such a line) drop out for it, but only while LINE_KEEPS cells are left
+# for When and the first job columns (at 80 columns a long line is cut instead).
 LINE_ROOM = 64
+LINE_KEEPS = 50
 
 
 def copy_view(view: TodayView) -> TodayView:
@@ -205,9 +207,10 @@ class TodayScreen(JobActions):
         (nothing done) when it shows just that already."""
         lines = [row["item"].cell_len for key, row in self._cells
                  if not key.startswith(("job:", "section:", "more:"))]
-        planned = plan(self.column_set(), [c for _key, c in self._cells],
-                       available_width(table),
-                       title_min=max([TITLE_MIN, *(min(w, LINE_ROOM) for w in lines)]))
+        available = available_width(table)
+        wanted = min(max(lines, default=0), LINE_ROOM, available - LINE_KEEPS)
+        planned = plan(self.column_set(), [c for _key, c in self._cells], available,
+                       title_min=max(TITLE_MIN, wanted))
         if planned != self._plan:
             self._plan = planned
             table.clear(columns=True)
