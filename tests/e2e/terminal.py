@@ -19,7 +19,8 @@ def office_tui_command() -> str:
 
 
 class Tmux:
-    def __init__(self, command: str, env: dict[str, str]) -> None:
+    def __init__(self, command: str, env: dict[str, str], *,
+                 size: tuple[int, int] = (120, 35)) -> None:
         assert shutil.which("tmux"), "tmux is required for the end-to-end test"
         self.name = f"office-tui-{uuid.uuid4().hex[:8]}"
         # A private server (its own socket, no config file): another tmux on the machine
@@ -28,7 +29,8 @@ class Tmux:
         self.tmux = ["tmux", "-L", self.name, "-f", "/dev/null"]
         exports = " ".join(f"{k}={v!r}" for k, v in env.items())
         subprocess.run(
-            [*self.tmux, "-u", "new-session", "-d", "-s", self.name, "-x", "120", "-y", "35",
+            [*self.tmux, "-u", "new-session", "-d", "-s", self.name, "-x", str(size[0]),
+             "-y", str(size[1]),
              f"env -u COLUMNS -u LINES {exports} {command}"],
             check=True,
         )
