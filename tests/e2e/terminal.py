@@ -35,6 +35,10 @@ class Tmux:
             check=True,
         )
 
+    def resize(self, columns: int, lines: int) -> None:
+        subprocess.run([*self.tmux, "resize-window", "-t", self.name, "-x", str(columns),
+                        "-y", str(lines)], check=True)
+
     def screen(self) -> str:
         result = subprocess.run([*self.tmux, "capture-pane", "-p", "-t", self.name],
                                 capture_output=True, text=True)
