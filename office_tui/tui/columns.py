@@ -10,7 +10,6 @@ README (Working at 80×24).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 
 from rich.text import Text
 
@@ -21,21 +20,33 @@ TITLE_MIN = 30  # cells the title keeps before a droppable column shows (80×24:
 PADDING = 1  # DataTable's cell_padding: a cell takes its width and one cell each side
 
 
-@dataclass(frozen=True)
+# Plain classes, not dataclasses: building a dataclass costs ~1 ms at import (it compiles
+# its methods), and this module is on the path to the first frame.
 class Column:
-    key: str
-    label: str
-    width: int = 0  # the least it takes (the widest label of a vocabulary)
-    cap: int = 16  # the widest its values make it; longer values are cut
-    drop: int = 0  # 0: always shown; 1 drops first, then 2, ...
-    title: bool = False  # the column that takes the room left
+    __slots__ = ("key", "label", "width", "cap", "drop", "title")
+
+    def __init__(self, key: str, label: str, *, width: int = 0, cap: int = 16, drop: int = 0,
+                 title: bool = False) -> None:
+        self.key, self.label = key, label
+        self.width = width  # the least it takes (the widest label of a vocabulary)
+        self.cap = cap  # the widest its values make it; longer values are cut
+        self.drop = drop  # 0: always shown; 1 drops first, then 2, ...
+        self.title = title  # the column that takes the room left
 
 
-@dataclass(frozen=True)
 class Plan:
     """The columns shown, in order, each (key, label, width in cells)."""
 
-    columns: tuple[tuple[str, str, int], ...]
+    __slots__ = ("columns",)
+
+    def __init__(self, columns: tuple[tuple[str, str, int], ...]) -> None:
+        self.columns = columns
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Plan) and other.columns == self.columns
+
+    def __hash__(self) -> int:
+        return hash(self.columns)
 
     @property
     def keys(self) -> list[str]:

@@ -123,7 +123,7 @@ async def test_keys_do_nothing_on_a_section_line(services, clock, make_app):
         # Today has no search and no inbox view: neither key nor box, `/` does nothing.
         keys = {binding.action for _node, binding, _on, _tip in
                 app.screen.active_bindings.values()}
-        assert "search" not in keys and "toggle_inbox" not in keys and "add" in keys
+        assert "search" not in keys and "cycle_view" not in keys and "add" in keys
         await pilot.press("slash")
         assert not app.screen.query("#search") and isinstance(app.focused, DataTable)
 
