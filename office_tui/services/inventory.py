@@ -24,6 +24,7 @@ from office_tui.core.inventory import (
     QuantityError, Quote, QuotaStatus, StockLine, StocktakeLine,
 )
 from office_tui.core.job import to_iso
+from office_tui.core.dates import DateRangeError, iso_day
 from office_tui.i18n import _
 from office_tui.services.errors import OfficeError
 from office_tui.store import events, write
@@ -559,7 +560,9 @@ class InventoryService:
         if isinstance(value, date):
             return value
         try:
-            return date.fromisoformat(str(value).strip())
+            return iso_day(str(value))
+        except DateRangeError:
+            raise
         except ValueError:
             raise OfficeError(_("Bad date '{value}' for {what}: write YYYY-MM-DD.").format(
                 value=value, what=what)) from None

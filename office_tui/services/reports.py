@@ -19,6 +19,7 @@ from office_tui.core.report import (
     CloseTime, DepartmentCount, JobLine, Report, SupplyLine, VehicleLine, to_csv, to_markdown,
 )
 from office_tui.core.vocab import CATEGORIES
+from office_tui.core.dates import DateRangeError, iso_day
 from office_tui.i18n import _
 from office_tui.services.errors import OfficeError
 from office_tui.store import jobs as job_store
@@ -434,7 +435,9 @@ def _iso(moment: datetime) -> str:
 
 def _day(value: str, what: str) -> date:
     try:
-        return date.fromisoformat(str(value).strip())
+        return iso_day(str(value))
+    except DateRangeError:
+        raise
     except ValueError:
         raise OfficeError(_("Bad date '{value}' for {what}: write YYYY-MM-DD.").format(
             value=value, what=what)) from None
