@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from office_tui.core.text import printable
+from office_tui.core.text import message_line
 from office_tui.i18n import _
 from office_tui.paths import default_db_path
 from office_tui.services import OfficeError, Services
@@ -37,8 +37,10 @@ def open_services(db_path: Path | None,
 
 def run_tui(svc: Services, *, mode: str | None = None) -> None:
     """The app on `svc` until the clerk quits; problems of the daily backup said after."""
+    from office_tui import startup
     from office_tui.tui.app import run_app
 
+    startup.for_app()
     problems: list[str] = []
 
     def daily_backup() -> None:
@@ -59,4 +61,4 @@ def run_tui(svc: Services, *, mode: str | None = None) -> None:
 
 
 def warn(message: str) -> None:
-    sys.stderr.write(printable(message) + "\n")
+    sys.stderr.write(message_line(message) + "\n")

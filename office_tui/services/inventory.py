@@ -588,8 +588,7 @@ class InventoryService:
     def import_items(self, text: str) -> list[Item]:
         """All rows are checked first; one bad row and nothing is imported. Errors name
         the row (the header is row 1) and the column."""
-        reader = csv.reader(io.StringIO(text))
-        records = [(n, row) for n, row in enumerate(reader, start=1)]
+        records = _csv_records(text)
         if not records or not any(cell.strip() for cell in records[0][1]):
             raise OfficeError(_("The file is empty: the first row must be a header with "
                                 "code,name,unit. Nothing imported."))
@@ -667,3 +666,22 @@ class InventoryService:
     # -- jobs -------------------------------------------------------------------------
     def for_job(self, job_id: int) -> list[Movement]:
         return [Movement.from_row(r) for r in store.movements_for_job(self.ctx.db, job_id)]
+
+
+def _csv_records(text: str) -> list[tuple[int, list[str]]]:
+    """The rows of a CSV text, numbered from 1 (the header).
+
+    The csv module refuses a field longer than its process-wide limit (128 KiB) with an
+    error naming neither row nor column; no field can be longer than the text itself, so
+    the limit is lifted to that while reading, and an oversize value meets the import's
+    own length check, which names both."""
+    previous = csv.field_size_limit()
+    csv.field_size_limit(max(previous, len(text) + 1))
+    reader = csv.reader(io.StringIO(text))
+    try:
+        return [(n, row) for n, row in enumerate(reader, start=1)]
+    except csv.Error as exc:
+        raise OfficeError(_("Nothing imported: row {row}: {reason}.").format(
+            row=reader.line_num, reason=exc)) from None
+    finally:
+        csv.field_size_limit(previous)

@@ -216,3 +216,23 @@ def test_a_routine_saved_before_the_range_check_still_lists(db):
         conn.execute("UPDATE routines SET starts = '9999-12-31'")
     conn.close()
     assert "Safety round" in ok(db, "routine", "list")
+
+
+# -- huge values: refused in a line a person can read ----------------------------------------
+HUGE = "x" * 200_000
+DIGITS = "1" * 5000
+
+
+@pytest.mark.parametrize("argv", [
+    ["item", "add", "--code", "PEN", "--name", "pen", "--unit", "box", "--lead-days", DIGITS],
+    ["item", "add", "--code", HUGE, "--name", "pen", "--unit", "box"],
+    ["quotes", HUGE],
+    ["show", DIGITS],
+    ["routine", "add", "Safety round", "--every", "monthly:" + DIGITS],
+    ["add", HUGE + " due:" + HUGE],
+], ids=["lead-days", "item-code", "quotes", "show-id", "monthly", "due"])
+def test_a_huge_value_is_refused_in_one_short_line(db, monkeypatch, capsys, argv):
+    before = contents(db)
+    message = one_line(*main(monkeypatch, capsys, db, *argv))
+    assert len(message) < 500, message[:600]
+    assert contents(db) == before

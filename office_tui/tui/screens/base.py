@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import gc
-
 from textual.screen import Screen
 
+from office_tui import startup
 from office_tui.services import OfficeError, Services
 
 FREEZE_AFTER = 1.0  # seconds after the first screen mounts: its first load is drawn by then
@@ -40,13 +39,6 @@ class AreaScreen(Screen):
 
 
 def freeze_startup_objects() -> None:
-    """Leave the objects made while the app started out of Python's garbage collections.
-
-    A full collection walks every tracked object: ~85k once the first screen is drawn
-    (modules, Textual's widgets, styles and caches), 50-110 ms on this machine, and a key
-    that lands on one waits that long. Those objects live as long as the app; after
-    gc.freeze() (a move of lists, no collection) the collector walks only what was made
-    since. Once per process, a second after the first screen mounted."""
-    if not gc.get_freeze_count():
-        gc.freeze()
-    gc.enable()  # the command turned it off while starting (office_tui/entry.py)
+    """Collections back on once the first screen is up, without the objects made while
+    the app started (office_tui/startup.py: the same as a command does)."""
+    startup.settle()
