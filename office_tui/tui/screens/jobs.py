@@ -645,7 +645,7 @@ class JobsScreen(AreaScreen):
         try:  # pure parse first: an inline error, and nothing is written
             quickadd.parse(text, self.services.now(), self.services.calendar)
         except quickadd.QuickAddError as exc:
-            error.update(str(exc))
+            error.update(printable(str(exc)))  # it quotes the token typed
             error.display = True
             return
         error.display = False

@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from office_tui.core.text import printable
 from office_tui.core.vocab import CATEGORIES, category_label
 from office_tui.i18n import _
 
@@ -32,7 +33,7 @@ class _Form(ModalScreen):
 
     def show_error(self, message: str | None) -> None:
         error = self.query_one(".form-error", Static)
-        error.update(message or "")
+        error.update(printable(message, one_line=False))  # it may quote what was typed
         error.display = bool(message)
 
 

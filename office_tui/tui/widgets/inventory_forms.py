@@ -111,7 +111,7 @@ class LedgerForm(ModalScreen[Any]):
 
     def show_error(self, message: str | None) -> None:
         error = self.query_one(".form-error", Static)
-        error.update(message or "")
+        error.update(printable(message, one_line=False))  # it may quote what was typed
         error.display = bool(message)
 
     def action_cancel(self) -> None:
@@ -624,7 +624,7 @@ class Stocktake(ModalScreen[list[StocktakeLine] | None]):
 
     def _error(self, message: str | None) -> None:
         error = self.query_one(".form-error", Static)
-        error.update(message or "")
+        error.update(printable(message, one_line=False))  # it may quote what was typed
         error.display = bool(message)
 
     @on(Input.Submitted, "#stocktake-count")

@@ -181,7 +181,7 @@ class ReturnForm(ModalScreen[ReturnAnswer | None]):
 
     def show_error(self, message: str | None) -> None:
         error = self.query_one(".form-error", Static)
-        error.update(message or "")
+        error.update(printable(message, one_line=False))  # it may quote what was typed
         error.display = bool(message)
 
     def action_cancel(self) -> None:
