@@ -8,6 +8,7 @@ from typing import Optional
 import typer
 
 from office_tui.cli import _run, app, out
+from office_tui.core.text import printable
 from office_tui.i18n import _
 
 
@@ -17,13 +18,13 @@ def backup(
         None, help=_("Target file (default: backups/ beside the database)."))
 ) -> None:
     target = _run(lambda s: s.backups.backup(path))
-    out.print(_("Backed up to {path}").format(path=target), markup=False)
+    out.print(_("Backed up to {path}").format(path=printable(str(target))), markup=False)
 
 
 @app.command(help=_("List the backups kept beside the database."))
 def backups() -> None:
     for found in _run(lambda s: s.backups.list()):
-        out.print(str(found), markup=False)
+        out.print(printable(str(found)), markup=False)
 
 
 @app.command(help=_(
@@ -31,4 +32,4 @@ def backups() -> None:
 def restore(path: Path = typer.Argument(..., help=_("The backup file to restore."))) -> None:
     aside = _run(lambda s: s.backups.restore(path))
     out.print(_("Restored {path}; the replaced database is kept as {aside}").format(
-        path=path, aside=aside), markup=False)
+        path=printable(str(path)), aside=printable(str(aside))), markup=False)

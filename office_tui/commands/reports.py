@@ -10,6 +10,7 @@ import typer
 
 from office_tui import cli
 from office_tui.cli import _run, app, emit_json, fail
+from office_tui.core.text import printable
 from office_tui.i18n import _
 
 
@@ -36,7 +37,8 @@ def report(
         return
     if output is not None:
         path = _run(lambda s: s.reports.write(built, fmt, output))
-        cli.out.print(_("Report written to {path}").format(path=path), markup=False)
+        cli.out.print(_("Report written to {path}").format(path=printable(str(path))),
+                      markup=False)
         return
     text = _run(lambda s: s.reports.render(built, fmt))
     sys.stdout.write(text)

@@ -34,7 +34,7 @@ from typer.testing import CliRunner
 from office_tui import cli, i18n
 from office_tui.services import Services
 
-EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "250"))
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "400"))
 runner = CliRunner()
 
 # What a terminal must never receive raw from a human-readable output: C0 controls but
@@ -191,9 +191,6 @@ def test_no_argument_list_breaks_the_cli(template, tmp_path_factory, cli_on_cloc
         cli.close_services()  # before the file is read again
         i18n.set_language("en")  # `--lang zh` stays set in this process (a real run ends)
 
-    if os.environ.get("FUZZ_LOG"):
-        with open(os.environ["FUZZ_LOG"], "a", encoding="utf-8", errors="backslashreplace") as log:
-            log.write(f"{result.exit_code} {[a[:40] for a in args]!r} {result.stderr[:150]!r}\n")
     shown = f"{args!r}\nexit {result.exit_code}\nstdout {result.stdout[:2000]!r}\n" \
             f"stderr {result.stderr[:2000]!r}"
     assert result.exit_code in (0, 1, 2), shown

@@ -125,3 +125,13 @@ def test_the_escapes_read_as_what_they_stand_for():
     assert printable("\ud8ff") == "\\ud8ff"  # a lone surrogate (an argument not UTF-8)
     assert json.loads(json_text({"t": NASTY})) == {"t": NASTY}
     assert json_text("\u202e\x9b\x7f") == '"\\u202e\\u009b\\u007f"'
+
+
+def test_a_path_with_controls_is_shown_escaped(db, tmp_path, monkeypatch, capsys):
+    """Found by tests/cli/test_fuzz_cli.py: `backup` printed the path it was given raw.
+    Whatever a command prints through the CLI's console is made safe after layout."""
+    target = tmp_path / f"copy{BIDI}\x1f.db"
+    code, out, err = main(monkeypatch, capsys, db, "backup", str(target))
+    assert code == 0, err
+    shown_safely(out)
+    assert "\\x1f" in out and target.exists()
