@@ -120,11 +120,12 @@ def list_options(argv: Sequence[str]) -> tuple[dict[str, str], dict[str, Any]] |
 def database(value: str | os.PathLike[str] | None,
              environ: Mapping[str, str] | None = None) -> Path:
     """The database file: `--db`, else OFFICE_TUI_DB, else the user data dir."""
+    from office_tui.core.filepaths import expand_home
     from office_tui.paths import DB_ENV, default_db_path
 
     environ = os.environ if environ is None else environ
     chosen = value or environ.get(DB_ENV)
-    return Path(chosen).expanduser() if chosen else default_db_path()
+    return expand_home(chosen) if chosen else default_db_path()
 
 
 def language(argv: Sequence[str], environ: Mapping[str, str] | None = None) -> str:

@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from office_tui.core.filepaths import expand_home
 from office_tui.i18n import _
 from office_tui.services.errors import OfficeError
 from office_tui.store import SCHEMA_VERSION, open_database
@@ -33,7 +34,7 @@ class BackupService:
         if target is None:
             self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
             target = self.folder / f"{self.ctx.db_path.stem}-{now:%Y%m%d-%H%M%S}.db"
-        target = Path(target).expanduser()
+        target = expand_home(target)
         if target.exists():
             raise OfficeError(_("{path} already exists; choose another name.").format(path=target))
         try:
@@ -70,7 +71,7 @@ class BackupService:
 
     def restore(self, source: Path) -> Path:
         """Check `source`, keep the current database aside, then copy `source` in."""
-        source = Path(source).expanduser()
+        source = expand_home(source)
         if not source.is_file():
             raise OfficeError(_("{path} is not a file.").format(path=source))
         try:

@@ -236,3 +236,21 @@ def test_a_huge_value_is_refused_in_one_short_line(db, monkeypatch, capsys, argv
     message = one_line(*main(monkeypatch, capsys, db, *argv))
     assert len(message) < 500, message[:600]
     assert contents(db) == before
+
+
+# -- `~user` for a user that does not exist (found by tests/cli/test_fuzz_cli.py) ------------
+NO_USER = "~no-such-user-9f3"
+
+
+@pytest.mark.parametrize("argv", [
+    ["restore", f"{NO_USER}/office.db"], ["backup", f"{NO_USER}/copy.db"],
+    ["restore", "~0"],
+], ids=" ".join)
+def test_a_home_of_no_user_is_a_path_like_any_other(db, monkeypatch, capsys, tmp_path, argv):
+    """Path.expanduser raises RuntimeError for `~nobody`; the shell leaves it as written,
+    and so does the app: a folder named `~nobody` that does not exist here."""
+    monkeypatch.chdir(tmp_path)
+    before = contents(db)
+    message = one_line(*main(monkeypatch, capsys, db, *argv))
+    assert argv[1].split("/")[0] in message
+    assert contents(db) == before

@@ -7,7 +7,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
-from pathlib import Path
 
 from rich.table import Table
 from rich.text import Text
@@ -18,6 +17,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.widgets import Label, Sparkline, Static
 
+from office_tui.core.filepaths import expand_home
 from office_tui.core.humanize import full_moment
 from office_tui.core.kpi import AGE_BUCKETS, bar, format_rate
 from office_tui.core.report import Report, age_label, report_title
@@ -242,7 +242,7 @@ class ReportsScreen(AreaScreen):
             with self.services.session() as svc:
                 # The screen holds a summary: the file gets the whole report, every job.
                 report = svc.reports.build(shown.period.kind, on=shown.period.start)
-                written = svc.reports.write(report, fmt, Path(path).expanduser())
+                written = svc.reports.write(report, fmt, expand_home(path))
         except OfficeError as exc:
             self.post_message(ReportFailed(str(exc)))
             return
