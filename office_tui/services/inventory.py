@@ -11,6 +11,8 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
+import os
+import stat
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -40,6 +42,7 @@ IMPORT_REQUIRED = ("code", "name", "unit")
 IMPORT_OPTIONAL = ("category", "location", "reorder_level", "reorder_qty", "lead_days",
                    "supplier", "grade")
 MAX_IMPORT_ERRORS = 10
+MAX_IMPORT_BYTES = 16 * 2**20  # an item list of 16 MiB holds some hundred thousand items
 MAX_TEXT = 500
 
 
@@ -571,7 +574,22 @@ class InventoryService:
     def import_items_file(self, path: str | Path) -> list[Item]:
         path = Path(path)
         try:
-            data = path.read_bytes()
+            info = path.stat()
+        except OSError as exc:
+            raise OfficeError(_("Cannot read {path}: {reason}").format(
+                path=path, reason=exc.strerror or exc)) from None
+        # Only a plain file is read: /dev/zero never ends, a FIFO blocks for ever; and
+        # never the database (or its -wal/-shm): closing any descriptor on it would drop
+        # this process's SQLite locks. Both told by stat, without opening anything.
+        if not stat.S_ISREG(info.st_mode) or _is_database(info, self.ctx.db_path):
+            raise OfficeError(_("{path} is not a file.").format(path=path))
+        if info.st_size > MAX_IMPORT_BYTES:
+            raise OfficeError(_("{path} is {size} MiB; an item list is at most {max} MiB.")
+                              .format(path=path, size=info.st_size // 2**20,
+                                      max=MAX_IMPORT_BYTES // 2**20))
+        try:
+            with path.open("rb") as file:
+                data = file.read(MAX_IMPORT_BYTES)
         except OSError as exc:
             raise OfficeError(_("Cannot read {path}: {reason}").format(
                 path=path, reason=exc.strerror or exc)) from None
@@ -685,3 +703,15 @@ def _csv_records(text: str) -> list[tuple[int, list[str]]]:
             row=reader.line_num, reason=exc)) from None
     finally:
         csv.field_size_limit(previous)
+
+
+def _is_database(info: os.stat_result, db_path: Path) -> bool:
+    """Is the file `info` describes the database or one of its -wal/-shm files?"""
+    for suffix in ("", "-wal", "-shm"):
+        try:
+            other = os.stat(f"{db_path}{suffix}")
+        except OSError:
+            continue
+        if (other.st_dev, other.st_ino) == (info.st_dev, info.st_ino):
+            return True
+    return False

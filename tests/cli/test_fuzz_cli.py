@@ -60,7 +60,7 @@ HOSTILE = [
     "\u2028", "\x7f", "\ufeffbom",
     # sizes and shapes
     "", " ", "-", "--", "x" * 100_000, "长" * 20_000, "[bold]x[/]", "{0}", "{name}", "%s",
-    "../../etc/passwd", "/", ".", "NUL", "con", "'; DROP TABLE jobs; --", "#302", "@", "!!",
+    "../../etc/passwd", "/", ".", "NUL", "con", "/dev/zero", "/dev/full", "~0", "~nobody/x.db", "'; DROP TABLE jobs; --", "#302", "@", "!!",
 ]
 REALISTIC = [
     "1", "2", "17", "52", "A4", "A3", "TONER-HP", "京A·C1234", "京A·D5678", "大型会议", "来宾接待",

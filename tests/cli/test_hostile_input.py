@@ -254,3 +254,27 @@ def test_a_home_of_no_user_is_a_path_like_any_other(db, monkeypatch, capsys, tmp
     message = one_line(*main(monkeypatch, capsys, db, *argv))
     assert argv[1].split("/")[0] in message
     assert contents(db) == before
+
+
+@pytest.mark.parametrize("source", ["/dev/zero", "fifo", "big", "the database"])
+def test_import_items_refuses_what_is_not_a_plain_csv_file(db, monkeypatch, capsys, tmp_path,
+                                                          source):
+    """/dev/zero used to be read until memory ran out, a FIFO blocked for ever, 64 MiB
+    were parsed for a minute, and the database itself was opened and closed beside
+    SQLite (which drops the process's locks on it)."""
+    import os
+
+    if source == "fifo":
+        source = str(tmp_path / "items.fifo")
+        os.mkfifo(source)
+    elif source == "big":
+        source = str(tmp_path / "items.csv")
+        with open(source, "wb") as f:
+            f.write(b"code,name,unit\n")
+            f.truncate(64 * 1024 * 1024)  # 64 MiB: far beyond any item list
+    elif source == "the database":
+        source = str(db)
+    before = contents(db)
+    message = one_line(*main(monkeypatch, capsys, db, "import-items", source))
+    assert source in message
+    assert contents(db) == before
