@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from office_tui.core.text import printable
+from office_tui.core.text import message_line
 from office_tui.i18n import _
 from office_tui.paths import default_db_path
 from office_tui.services import OfficeError, Services
@@ -37,8 +37,10 @@ def open_services(db_path: Path | None,
 
 def run_tui(svc: Services, *, mode: str | None = None) -> None:
     """The app on `svc` until the clerk quits; problems of the daily backup said after."""
+    from office_tui import startup
     from office_tui.tui.app import run_app
 
+    startup.for_app()
     problems: list[str] = []
     backup = threading.Thread(target=daily_backup, args=(svc, problems), name="daily-backup")
     backup.start()
@@ -74,4 +76,4 @@ def damage_warning(db_path: Path) -> str | None:
 
 
 def warn(message: str) -> None:
-    sys.stderr.write(printable(message) + "\n")
+    sys.stderr.write(message_line(message) + "\n")

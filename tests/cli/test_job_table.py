@@ -17,7 +17,7 @@ from office_tui import job_table
 from office_tui.core.humanize import relative_due
 from office_tui.core.text import fit, printable
 from office_tui.core.vocab import category_label, importance_label, status_label
-from office_tui.entry import list_options
+from office_tui.arguments import list_options
 from office_tui.i18n import _
 from tests.cli.helpers import run
 
