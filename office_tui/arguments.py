@@ -164,3 +164,23 @@ def utf8_problem(argv: Sequence[str]) -> str | None:
 
     return _("The argument '{text}' is not valid UTF-8: check the terminal's "
              "encoding.").format(text=printable(bad))
+
+
+# Commands that only read the database: on a path where there is none they say so
+# instead of creating one (words after the command: `item list`, `config language`).
+READ_COMMANDS = frozenset({
+    "list", "show", "today", "stock", "quotes", "purchase-list", "consumption", "report",
+    "bookings", "free", "share", "reminders", "backups", "backup",
+})
+READ_SUBCOMMANDS = frozenset({"list", "show"})
+
+
+def only_reads(words: Sequence[str]) -> bool:
+    """Whether the command named by `words` (e.g. ["item", "list"]) only reads."""
+    if not words:
+        return False
+    if words[0] in READ_COMMANDS:
+        return True
+    if words[0] == "config":  # `config language` shows; `config language zh` sets
+        return len(words) < 3
+    return len(words) > 1 and words[1] in READ_SUBCOMMANDS

@@ -105,6 +105,7 @@ class State:
     db_path: Path | None = None
     services: Services | None = None
     opened: Path | None = None  # a damage note beside it is said after the command
+    words: list[str] = []  # the command run (`item list`): one that only reads creates nothing
 
 
 state = State()
@@ -121,7 +122,8 @@ def services() -> Services:
     if state.services is None:
         try:
             state.services = open_services(arguments.database(state.db_path),
-                                           Services)  # Services: tests' clock
+                                           Services,  # Services: tests' clock
+                                           create=not arguments.only_reads(state.words))
         except OfficeError as exc:
             fail(str(exc))
         state.opened = state.services.db_path
@@ -379,6 +381,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     argv = sys.argv[1:] if argv is None else list(argv)
     startup.starting()
     prepare(argv)
+    state.words = arguments.root(argv).rest[:3]
     if not arguments.root(argv).opens_app:
         startup.settle()  # the app settles once its first screen is drawn
     code = 0

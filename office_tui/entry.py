@@ -43,7 +43,7 @@ def main(mode: str | None = None) -> None:
         output.finish(exc)
 
 
-def _open(root: dict[str, str]):
+def _open(root: dict[str, str], *, create: bool = True):
     from office_tui import i18n
     from office_tui.launch import open_services
     from office_tui.services import OfficeError
@@ -52,7 +52,7 @@ def _open(root: dict[str, str]):
     if lang and i18n.normalise_language(lang) not in i18n.LANGUAGES:
         fail(i18n._("Unknown language '{lang}': use en or zh.").format(lang=lang))
     try:
-        return open_services(arguments.database(root.get("--db")))
+        return open_services(arguments.database(root.get("--db")), create=create)
     except OfficeError as exc:
         fail(str(exc))
 
@@ -69,7 +69,7 @@ def run_app(root: dict[str, str], mode: str | None) -> NoReturn:
 
 
 def run_fast_list(root: dict[str, str], options: dict[str, Any]) -> NoReturn:
-    svc = _open(root)
+    svc = _open(root, create=False)
     startup.settle()
     try:
         run_list(svc, options)

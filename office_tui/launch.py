@@ -19,9 +19,18 @@ from office_tui.services import OfficeError, Services
 
 
 def open_services(db_path: Path | None,
-                  make: Callable[[Path], Services] = Services) -> Services:
-    """The services on an opened database; OfficeError with one line if it cannot be."""
-    svc = make(db_path or default_db_path())
+                  make: Callable[[Path], Services] = Services, *,
+                  create: bool = True) -> Services:
+    """The services on an opened database; OfficeError with one line if it cannot be.
+
+    Only what writes creates a database (a command that adds or changes something,
+    `demo`, the app); `create=False` (a command that only reads) says there is none."""
+    path = db_path or default_db_path()
+    if not create and not path.exists() and not path.is_symlink():
+        raise OfficeError(_("There is no database at {path}: nothing to show. Adding a job, "
+                            "`office-tui demo` or opening the app creates it.").format(
+                                path=path))
+    svc = make(path)
     try:
         return svc.open()
     except OfficeError:
