@@ -8,6 +8,8 @@ import sys
 from datetime import datetime, timedelta
 
 import pytest
+
+from office_tui.services import Services
 from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
@@ -148,6 +150,7 @@ def test_the_fast_path_imports_neither_typer_nor_rich(tmp_path):
             "if m in sys.modules), file=sys.stderr))\n"
             "sys.argv = ['office-tui', '--db', sys.argv[1], 'list']\n"
             "entry.main()\n")
+    Services(tmp_path / "o.db").open().close()  # `list` only reads: the file must be there
     result = subprocess.run([sys.executable, "-c", code, str(tmp_path / "o.db")],
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0

@@ -21,7 +21,6 @@ from office_tui.i18n import _
 from office_tui.tui.modals.view import View, fact_grid
 
 
-
 class JobDetail(View):
     def __init__(self, job: Job, history: list[dict[str, Any]], now: datetime) -> None:
         super().__init__()
