@@ -8,8 +8,6 @@ import sys
 from datetime import datetime, timedelta
 
 import pytest
-
-from office_tui.services import Services
 from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
@@ -21,6 +19,7 @@ from office_tui.core.text import fit, printable
 from office_tui.core.vocab import category_label, importance_label, status_label
 from office_tui.arguments import list_options
 from office_tui.i18n import _
+from office_tui.services import Services
 from tests.cli.helpers import run
 
 NOW = datetime(2026, 11, 27, 10, 0)
