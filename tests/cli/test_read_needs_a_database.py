@@ -38,3 +38,18 @@ def test_a_write_creates_the_database(tmp_path):
     assert run(db, "add", "first job").returncode == 0
     listed = run(db, "list")
     assert listed.returncode == 0 and "first job" in listed.stdout
+
+
+def test_a_backup_path_with_a_hash_is_used_whole(tmp_path):
+    """A `#` in a path used to cut the SQLite URI there (and make a stray file)."""
+    db = tmp_path / "office.db"
+    assert run(db, "add", "one").returncode == 0
+    copy = tmp_path / "weekly#1.db"
+    assert run(db, "backup", str(copy)).returncode == 0
+    assert run(db, "add", "two").returncode == 0
+    restored = run(db, "restore", str(copy))
+    assert restored.returncode == 0, restored.stderr
+    names = {p.name for p in tmp_path.iterdir()}
+    assert "weekly" not in names and copy.name in names
+    listed = run(db, "list")
+    assert "one" in listed.stdout and "two" not in listed.stdout
