@@ -399,6 +399,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         code = 1
     finally:
         close_services()
+        state.words = []  # known for this run only (in-process runs come one after another)
     if code == 0 and state.opened is not None:
         from office_tui.launch import damage_warning, warn
 
