@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from office_tui.i18n import _
+from office_tui.i18n import _, pgettext
 
 CATEGORIES = ("repair", "vehicle", "supply", "reception", "meeting", "print", "other")
 IMPORTANCES = ("high", "normal", "low")
@@ -124,8 +124,29 @@ def action_label(action: str) -> str:
         "cancel": _("cancel"), "book": _("booking"), "join": _("shared trip"),
         "receive": _("receive"), "issue": _("issue"), "adjust": _("adjustment"),
         "stocktake": _("stocktake"), "edit": _("edit"), "undo": _("undo"),
+        "redo": _("redo"),
     }
     return labels.get(action, action)
+
+
+def field_label(field: str) -> str:
+    """A job's field as a person calls it (a job's history: `due: … → …`)."""
+    labels = {
+        "title": _("Title"), "category": _("Category"), "department": _("Department"),
+        "requester": _("Requester"), "location": pgettext("job", "Location"),
+        "importance": _("Importance"), "expedite": _("Expedite"), "status": _("Status"),
+        "due": _("Due"), "promised_by": _("Promised by"),
+        "promise_reason": _("Reason for the promise"), "waiting_reason": _("Waiting for"),
+        "outcome": _("Outcome"), "cancel_reason": _("Reason for cancelling"),
+        "replied_at": _("Replied"), "reply_note": _("Reply note"),
+    }
+    return labels.get(field, field)
+
+
+def source_label(source: str | None) -> str:
+    """Where a change was made: in the app or from the CLI ("" when not recorded)."""
+    labels = {"app": _("in the app"), "cli": _("from the CLI")}
+    return labels.get(source or "", source or "")
 
 
 def entity_label(entity: str) -> str:

@@ -6,8 +6,8 @@ from collections.abc import Callable
 
 from office_tui.store.database import Database
 
+from office_tui.core.pinyin import search_key
 from office_tui.store.inventory import ITEM_SEARCH_FIELDS, item_key
-from office_tui.store.jobs import SEARCH_FIELDS, row_key
 
 
 def _run(db: Database, script: str) -> None:
@@ -329,7 +329,12 @@ def _m_search_keys(db: Database) -> None:
     initials: 会议室 huiyishi hys) written with every row; existing rows get theirs here."""
     _run(db, "ALTER TABLE jobs ADD COLUMN search_key TEXT; "
              "ALTER TABLE items ADD COLUMN search_key TEXT")
-    for table, fields, key in (("jobs", SEARCH_FIELDS, row_key),
+    job_fields = ("title", "department", "requester")  # as they were then (frozen)
+
+    def row_key(row: dict) -> str:
+        return search_key(*(row.get(c) for c in job_fields))
+
+    for table, fields, key in (("jobs", job_fields, row_key),
                                ("items", ITEM_SEARCH_FIELDS, item_key)):
         last = 0
         while True:  # in batches by id: a million jobs never sit in memory at once
@@ -386,6 +391,53 @@ def _m_report_ranges(db: Database) -> None:
     )
 
 
+def _m012_job_location_and_event_source(db: Database) -> None:
+    """A job's location (a room or place: 3F 会议室), searched like its other texts, so
+    jobs_rank holds it too; where each event came from (app or cli); and the closed jobs
+    without a closing time (written by hand or an old version: normally none), so the
+    closed view reads them from an index after those in jobs_closed_at."""
+    _run(
+        db,
+        """
+        ALTER TABLE jobs ADD COLUMN location TEXT;
+        ALTER TABLE events ADD COLUMN source TEXT;
+        DROP INDEX jobs_rank;
+        CREATE INDEX jobs_rank ON jobs
+            (importance, expedite, status, COALESCE(promised_by, due), id,
+             search_key, title, department, requester, location)
+            WHERE status IN ('inbox','open','in_progress','waiting');
+        CREATE INDEX jobs_closed_undated ON jobs (id)
+            WHERE closed_at IS NULL AND status IN ('done','cancelled')
+        """,
+    )
+
+
+# The measure units of core.inventory when migration 13 was written: quantities of these
+# may be fractions (2.5 kg); every other unit counts whole things.
+_M013_MEASURES = ("kg", "l", "m")
+
+
+def _m013_item_packs(db: Database) -> None:
+    """Per item: its packs (a JSON object, unit -> milli-units of the item's own unit:
+    {"case": 5000} is 1 case = 5 packs) and whether fractions are allowed. Measures
+    (kg, l, m) allow them, and so does an item whose ledger already holds a fraction, so
+    nothing that worked before is refused now."""
+    _run(
+        db,
+        """
+        ALTER TABLE items ADD COLUMN packs TEXT;
+        ALTER TABLE items ADD COLUMN fractions INTEGER NOT NULL DEFAULT 0
+        """,
+    )
+    marks = ", ".join("?" for _ in _M013_MEASURES)
+    db.execute(
+        f"UPDATE items SET fractions = 1 WHERE unit IN ({marks}) OR stock_milli % 1000 != 0 "
+        "OR reorder_level_milli % 1000 != 0 OR reorder_qty_milli % 1000 != 0 "
+        "OR id IN (SELECT item_id FROM movements WHERE quantity_milli % 1000 != 0 "
+        "OR counted_milli % 1000 != 0)",
+        list(_M013_MEASURES))
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _m001_jobs_and_events,
     _m002_inventory,
@@ -397,4 +449,6 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     _m_booking_length,
     _m_jobs_rank_covers_search,
     _m_report_ranges,
+    _m012_job_location_and_event_source,
+    _m013_item_packs,
 ]

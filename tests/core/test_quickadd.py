@@ -243,3 +243,16 @@ plain_text = st.tuples(
 def test_text_without_tokens_is_kept_exactly_as_the_title(text):
     job = parse(text, NOW, CAL)
     assert job == ParsedJob(title=text.strip())
+
+
+# -- requester and location (issue 14) ----------------------------------------------------
+def test_requester_and_location_tokens():
+    job = p("修空调 ~张老师 @@3F会议室 @总务科 #报修")
+    assert (job.title, job.requester, job.location, job.department) == (
+        "修空调", "张老师", "3F会议室", "总务科")
+
+
+@pytest.mark.parametrize("text", ["Print ~50 copies", "a ~ b", "a @@ b", "~~x y"])
+def test_tilde_before_a_number_and_bare_marks_stay_in_the_title(text):
+    job = p(text)
+    assert (job.title, job.requester, job.location, job.department) == (text, None, None, None)
