@@ -22,6 +22,7 @@ from office_tui.core.humanize import full_moment, relative_due, short_moment
 from office_tui.core.job import Job
 from office_tui.core.text import fit, printable
 from office_tui.core.vocab import (
+    count_jobs,
     category_label, importance_label, status_label, urgency_part_label,
 )
 from office_tui.i18n import _, pgettext
@@ -158,8 +159,9 @@ def demo(
         counts = services().load_demo(jobs=jobs, force=force)
     except OfficeError as exc:
         fail(str(exc))
-    out.print(_("Demo loaded: {jobs} jobs, {generated} generated, in {path}").format(
-        jobs=counts["jobs"], generated=counts["generated"], path=services().db_path),
+    out.print(_("Demo loaded: {jobs}, {generated} generated, in {path}").format(
+        jobs=count_jobs(counts["jobs"]), generated=counts["generated"],
+        path=services().db_path),
         markup=False)
 
 

@@ -20,7 +20,7 @@ from office_tui.core import inventory as core
 from office_tui.core.csvsafe import to_csv, to_markdown
 from office_tui.core.inventory import Item, StockLine
 from office_tui.core.text import printable
-from office_tui.i18n import _
+from office_tui.i18n import _, ngettext
 
 # A quantity like -1 must reach the command as a value, not be read as an unknown option.
 SIGNED = {"ignore_unknown_options": True}
@@ -331,7 +331,7 @@ def quote_add(
     price: Optional[str] = typer.Option(None, "--price", help=_("Unit price.")),
     grade: Optional[str] = typer.Option(None, "--grade", help=_("Quality grade: A (premium), B (first class), C (standard).")),
     service: Optional[str] = typer.Option(None, "--service", help=_("Service note, e.g. next-day delivery.")),
-    date: Optional[str] = typer.Option(None, "--date", help=_("Quote date, YYYY-MM-DD (default today).")),
+    date: Optional[str] = typer.Option(None, "--date", help=_("Quote date: 2026-11-20, yesterday (default today).")),
     as_json: bool = JSON,
 ) -> None:
     quote = _run(lambda s: s.inventory.add_quote(code, supplier=supplier, price=price,
@@ -423,14 +423,15 @@ def import_items(
     if as_json:
         emit_json([i.to_json() for i in items])
         return
-    out.print(_("Imported {n} items.").format(n=len(items)), markup=False)
+    out.print(ngettext("Imported {n} item.", "Imported {n} items.", len(items)).format(
+        n=len(items)), markup=False)
 
 
 # -- consumption and quotas -------------------------------------------------------------
 @app.command(help=_("What each department used of each item in a period, and its quotas."))
 def consumption(
-    start: Optional[str] = typer.Option(None, "--from", help=_("First day, YYYY-MM-DD (default: the 1st of this month).")),
-    end: Optional[str] = typer.Option(None, "--to", help=_("Last day, YYYY-MM-DD (default: today).")),
+    start: Optional[str] = typer.Option(None, "--from", help=_("First day: 2026-11-01, +0d, mon (default: the 1st of this month).")),
+    end: Optional[str] = typer.Option(None, "--to", help=_("Last day: 2026-11-30, yesterday (default: today).")),
     dept: Optional[str] = typer.Option(None, "--dept", help=_("Only this department.")),
     as_json: bool = JSON,
 ) -> None:

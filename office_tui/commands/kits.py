@@ -13,7 +13,7 @@ from office_tui.cli import JobId, _run, app, emit_json, fail
 from office_tui.core.humanize import short_moment
 from office_tui.core.text import printable
 from office_tui.core.vocab import category_label, importance_label, status_label
-from office_tui.i18n import _
+from office_tui.i18n import _, ngettext
 
 sub = typer.Typer(help=_("Event kits: linked jobs placed back from a reception or meeting."),
                   no_args_is_help=True, rich_markup_mode=None)
@@ -108,7 +108,8 @@ def apply(
     if as_json:
         emit_json([j.to_json() for j in jobs])
         return
-    cli.out.print(_("{n} linked jobs for #{id}:").format(n=len(jobs), id=job_id), markup=False)
+    cli.out.print(ngettext("{n} linked job for #{id}:", "{n} linked jobs for #{id}:",
+                           len(jobs)).format(n=len(jobs), id=job_id), markup=False)
     _print_jobs(jobs)
 
 
@@ -148,8 +149,9 @@ def move(
     if not to:
         fail(_("Give the new time with --to."))
     found, jobs = _run(lambda s: s.kits.move(job_id, to))
-    cli.out.print(_("#{id} moved; {n} linked jobs moved with it.").format(id=found.id, n=len(jobs)),
-                  markup=False)
+    cli.out.print(ngettext("#{id} moved; {n} linked job moved with it.",
+                           "#{id} moved; {n} linked jobs moved with it.", len(jobs)).format(
+        id=found.id, n=len(jobs)), markup=False)
     _print_jobs(jobs)
 
 
@@ -161,5 +163,6 @@ def cancel(
     keep_linked: bool = typer.Option(False, "--keep-linked", help=_("Leave the linked jobs open.")),
 ) -> None:
     found, jobs = _run(lambda s: s.kits.cancel(job_id, reason or "", linked=not keep_linked))
-    cli.out.print(_("#{id} cancelled, with {n} linked jobs.").format(id=found.id, n=len(jobs)),
-                  markup=False)
+    cli.out.print(ngettext("#{id} cancelled, with {n} linked job.",
+                           "#{id} cancelled, with {n} linked jobs.", len(jobs)).format(
+        id=found.id, n=len(jobs)), markup=False)

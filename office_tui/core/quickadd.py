@@ -13,7 +13,7 @@ from datetime import datetime
 
 from office_tui.core.calendar import WorkingCalendar
 from office_tui.core.dates import DateParseError, parse_due
-from office_tui.core.vocab import CATEGORIES, normalise_category, normalise_importance
+from office_tui.core.vocab import category_choices, normalise_category, normalise_importance
 from office_tui.i18n import _
 
 
@@ -90,7 +90,7 @@ def _take_token(word: str, fields: dict, now: datetime, calendar: WorkingCalenda
         if category is None:
             raise QuickAddError(
                 _("Unknown category in '{token}'. Use one of: {choices}.").format(
-                    token=word, choices=", ".join(CATEGORIES)
+                    token=word, choices=category_choices()
                 )
             )
         fields["category"] = category

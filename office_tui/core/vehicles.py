@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from office_tui.core.vocab import count_seats, count_seats_free
 from office_tui.i18n import _, ngettext
 
 VEHICLE_STATUSES = ("active", "maintenance", "retired")
@@ -469,8 +470,9 @@ class Assessment:
         lines: list[str] = []
         if self.car_refused:
             if self.free:
-                cars = ", ".join(_("{plate} {name} ({seats} seats)").format(
-                    plate=v.plate, name=v.name, seats=v.seats) for v in self.free[:3])
+                cars = ", ".join(_("{plate} {name} ({seats})").format(
+                    plate=v.plate, name=v.name, seats=count_seats(v.seats))
+                    for v in self.free[:3])
                 lines.append(_("Free for that window, smallest that fits first: {cars}."
                                ).format(cars=cars))
             else:
@@ -490,8 +492,9 @@ class Assessment:
             else:
                 lines.append(_("No other driver is free then."))
         if self.shares:
-            trips = ", ".join(_("#{id} {plate} {span} ({free} seats free)").format(
-                id=b.id, plate=b.vehicle, span=span_text(b.start, b.end), free=b.seats_free)
+            trips = ", ".join(_("#{id} {plate} {span} ({free})").format(
+                id=b.id, plate=b.vehicle, span=span_text(b.start, b.end),
+                free=count_seats_free(b.seats_free))
                 for b in self.shares[:3])
             lines.append(_("Could share a car: {trips}.").format(trips=trips))
         return lines
@@ -552,8 +555,10 @@ def assess(
     result.car_refused = not vehicle.bookable
     if passengers > vehicle.seats:
         result.car_refused = True
-        result.problems.append(_("{n} passengers do not fit {plate} ({seats} seats).").format(
-            n=passengers, plate=vehicle.plate, seats=vehicle.seats))
+        result.problems.append(ngettext(
+            "{n} passenger does not fit {plate} ({seats}).",
+            "{n} passengers do not fit {plate} ({seats}).", passengers).format(
+            n=passengers, plate=vehicle.plate, seats=count_seats(vehicle.seats)))
     day = start.date()
     result.clashes = clashes([b for b in others if b.vehicle_id == vehicle.id], start, end)
     result.car_refused = result.car_refused or bool(result.clashes)

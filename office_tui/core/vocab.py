@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from office_tui.i18n import _, pgettext
+from office_tui.i18n import _, ngettext, pgettext
 
 CATEGORIES = ("repair", "vehicle", "supply", "reception", "meeting", "print", "other")
 IMPORTANCES = ("high", "normal", "low")
@@ -48,6 +48,35 @@ def category_label(category: str) -> str:
         "other": _("other"),
     }
     return labels.get(category, category)
+
+
+# -- counted nouns (plural forms through ngettext; the Chinese catalog has one form) ------
+def count_jobs(n: int) -> str:
+    return ngettext("{n} job", "{n} jobs", n).format(n=n)
+
+
+def count_passengers(n: int) -> str:
+    return ngettext("{n} passenger", "{n} passengers", n).format(n=n)
+
+
+def count_seats(n: int) -> str:
+    return ngettext("{n} seat", "{n} seats", n).format(n=n)
+
+
+def count_seats_free(n: int) -> str:
+    return ngettext("{n} seat free", "{n} seats free", n).format(n=n)
+
+
+def category_choices() -> str:
+    """The categories as a refusal lists them, in the interface language (each is also
+    accepted as typed: normalise_category knows both languages' names)."""
+    # Translators: between the names of a list; zh: 、
+    return _(", ").join(category_label(c) for c in CATEGORIES)
+
+
+def importance_choices() -> str:
+    # Translators: between the names of a list; zh: 、
+    return _(", ").join(importance_label(i) for i in IMPORTANCES)
 
 
 def importance_label(importance: str) -> str:

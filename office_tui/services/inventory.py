@@ -23,6 +23,7 @@ from office_tui.core.inventory import (
     Consumption, ConsumptionRow, Forecast, IssueResult, Item, Movement, PurchaseLine,
     QuantityError, Quote, QuotaStatus, StockLine, StocktakeLine,
 )
+from office_tui.core.dates import day_from
 from office_tui.core.job import to_iso
 from office_tui.core.text import storable
 from office_tui.core.types import Row
@@ -562,15 +563,10 @@ class InventoryService:
             self.quotas(as_of=last, department=department),
         )
 
-    @staticmethod
-    def _date(value: str | date, what: str) -> date:
+    def _date(self, value: str | date, what: str) -> date:
         if isinstance(value, date):
             return value
-        try:
-            return date.fromisoformat(str(value).strip())
-        except ValueError:
-            raise OfficeError(_("Bad date '{value}' for {what}: write YYYY-MM-DD.").format(
-                value=value, what=what)) from None
+        return day_from(str(value), self.ctx.now().date(), what)
 
     # -- import -----------------------------------------------------------------------
     def import_items_file(self, path: str | Path) -> list[Item]:

@@ -13,14 +13,15 @@ from typing import TYPE_CHECKING
 from office_tui.core import quickadd, ranking
 from office_tui.core.changes import HistoryEntry
 from office_tui.core.changes import entries as history_entries
-from office_tui.core.dates import DateParseError, parse_due
+from office_tui.core.dates import DateParseError, parse_moment
 from office_tui.core.job import Job, from_iso, to_iso
 from office_tui.core.limits import default_due
 from office_tui.core.text import storable
 from office_tui.core.types import Row
 from office_tui.core.urgency import compute, due_factor, sort_key
 from office_tui.core.vocab import (
-    CATEGORIES, IMPORTANCES, OPEN_STATUSES, normalise_category, normalise_importance, status_label,
+    IMPORTANCES, OPEN_STATUSES, category_choices, importance_choices, normalise_category,
+    normalise_importance, status_label,
 )
 from office_tui.i18n import _
 from office_tui.services.errors import OfficeError
@@ -484,8 +485,10 @@ class JobService:
 
     def _parse_due(self, value: str, now: datetime) -> datetime:
         try:
-            return parse_due(value, now, self.ctx.calendar)
+            return parse_moment(value, now, self.ctx.calendar)
         except DateParseError as exc:
+            if isinstance(exc, OfficeError):  # already a message for a person
+                raise
             raise OfficeError(_("Bad date '{value}': {reason}. Try today, tomorrow@14:00, fri, "
                                 "2026-12-01, +3d.").format(value=value, reason=exc)
                               ) from None
@@ -495,7 +498,7 @@ class JobService:
         found = normalise_category(value or "")
         if found is None:
             raise OfficeError(_("Unknown category '{value}'. Use one of: {choices}.").format(
-                value=value, choices=", ".join(CATEGORIES)))
+                value=value, choices=category_choices()))
         return found
 
     @staticmethod
@@ -503,7 +506,7 @@ class JobService:
         found = normalise_importance(value or "")
         if found is None:
             raise OfficeError(_("Unknown importance '{value}'. Use one of: {choices}.").format(
-                value=value, choices=", ".join(IMPORTANCES)))
+                value=value, choices=importance_choices()))
         return found
 
     @staticmethod

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from office_tui.core.job import Job, from_iso, overdue_before, to_iso
 from office_tui.core.urgency import sort_key
-from office_tui.core.vocab import section_label
+from office_tui.core.vocab import count_passengers, section_label
 from office_tui.i18n import _
 from office_tui.store import jobs as job_store
 from office_tui.store import reports as report_store
@@ -217,7 +217,7 @@ class TodayService:
                 kind="trip", key=f"trip:{b.id}",
                 when=f"{b.start:%H:%M}–{b.end:%H:%M}",
                 text=f"{b.vehicle} → {b.destination}",
-                detail=_("{n} passengers").format(n=b.passengers) + (f" · {who}" if who else ""),
+                detail=count_passengers(b.passengers) + (f" · {who}" if who else ""),
                 data=b.to_json()))
         return lines
 

@@ -78,3 +78,15 @@ def test_quick_add_requester_token(tmp_path, cli_on_clock):
     db = tmp_path / "office.db"
     job = json.loads(ok(db, "add", "修空调 ~张老师 #报修", "--json"))
     assert job["requester"] == "张老师" and job["title"] == "修空调"
+
+
+def test_triage_category_in_either_language_and_chinese_choices(tmp_path, cli_on_clock):
+    db = tmp_path / "office.db"
+    ok(db, "add", "修空调")
+    ok(db, "triage", "1", "--category", "报修")
+    assert js(db, "show", "1")["category"] == "repair"
+    ok(db, "triage", "1", "--category", "print")
+    refused = run(db, "--lang", "zh", "triage", "1", "--category", "灯具")
+    assert refused.exit_code == 1
+    assert "报修、用车、领用、接待、会议、文印、其他" in refused.stderr
+    assert "repair" not in refused.stderr

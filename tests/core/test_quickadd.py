@@ -182,6 +182,7 @@ TOKENS = [
     "due:", "due:today", "due:明天@9:30", "due:+3d", "due:xx", "due:14:00", "due:@", "DUE:",
     "!", "!!", "!急", "!h", "!高", "!x", "#", "#repair", "#报修", "#302", "#nope", "##",
     "@", "@总务科", "@14:00", "@@", "14:00", "+2h", "key:value", ":", "@due:today",
+    "~", "~张老师", "~5", "~~", "@@3F会议室", "@@@",
 ]
 pieces = st.one_of(
     st.sampled_from(TOKENS),
@@ -223,7 +224,7 @@ def _is_token(word: str) -> bool:
     lower = word.lower()
     return (
         lower.startswith("due:")
-        or (word.startswith(("!", "@", "#")) and len(word) > 1)
+        or (word.startswith(("!", "@", "#", "~")) and len(word) > 1)
     )
 
 

@@ -105,7 +105,7 @@ def test_quantities_are_stored_as_integer_milli_units(services, inv, a4):
     (lambda i: i.add_quote("A4", supplier="s", price="0"), "more than zero"),
     (lambda i: i.add_quote("A4", supplier="s", price="1", grade="?"), "Unknown grade"),
     (lambda i: i.add_quote("A4", supplier="s", price="1", quoted="2027-01-01"), "future"),
-    (lambda i: i.add_quote("A4", supplier="s", price="1", quoted="tomorrow"), "Bad date"),
+    (lambda i: i.add_quote("A4", supplier="s", price="1", quoted="someday"), "Bad date"),
     (lambda i: i.set_quota("A4", department="财务科", quantity="x"), "not a quantity"),
     (lambda i: i.set_quota("A4", department="财务科", quantity="1", period="week"),
      "Unknown period"),
