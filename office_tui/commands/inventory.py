@@ -71,6 +71,8 @@ def item_add(
     location: Optional[str] = typer.Option(None, "--location", help=_("Shelf or cupboard (stocktake order).")),
     supplier: Optional[str] = typer.Option(None, "--supplier", help=_("Preferred supplier.")),
     grade: Optional[str] = typer.Option(None, "--grade", help=_("Quality grade wanted: A, B or C.")),
+    packs: Optional[list[str]] = typer.Option(None, "--pack", help=_("A pack and how many units it holds, e.g. case=5 (repeat for more).")),
+    fractions: Optional[bool] = typer.Option(None, "--fractions/--whole", help=_("Whether parts of a unit may be counted (default: only for kg, l and m).")),
     as_json: bool = JSON,
 ) -> None:
     if not code:
@@ -81,7 +83,8 @@ def item_add(
         fail(_("Give the unit with --unit (e.g. pcs, pack, box)."))
     item = _run(lambda s: s.inventory.add_item(
         code, name, unit, category=category, location=location, reorder_level=reorder_level,
-        reorder_qty=reorder_qty, lead_days=lead_days, supplier=supplier, grade=grade))
+        reorder_qty=reorder_qty, lead_days=lead_days, supplier=supplier, grade=grade,
+        packs=packs or (), fractions=fractions))
     if as_json:
         emit_json(item.to_json())
         return
@@ -103,12 +106,14 @@ def item_edit(
     supplier: Optional[str] = typer.Option(None, "--supplier", help=_("Preferred supplier.")),
     grade: Optional[str] = typer.Option(None, "--grade", help=_("Quality grade wanted: A, B or C.")),
     active: Optional[bool] = typer.Option(None, "--active/--inactive", help=_("Retire an item (kept in the ledger).")),
+    packs: Optional[list[str]] = typer.Option(None, "--pack", help=_("A pack and how many units it holds, e.g. case=5; case=0 removes it (repeat for more).")),
+    fractions: Optional[bool] = typer.Option(None, "--fractions/--whole", help=_("Whether parts of a unit may be counted.")),
     as_json: bool = JSON,
 ) -> None:
     item = _run(lambda s: s.inventory.edit_item(
         code, name=name, category=category, location=location, reorder_level=reorder_level,
         reorder_qty=reorder_qty, lead_days=lead_days, supplier=supplier, grade=grade,
-        active=active))
+        active=active, packs=packs or (), fractions=fractions))
     if as_json:
         emit_json(item.to_json())
         return
@@ -168,6 +173,8 @@ def item_show(
         (_("Reorder point"), _qty(fc.reorder_point_milli, item.unit)),
         (_("Daily use"), fc.daily_use_text()),
         (_("Days left"), fc.days_left_text() or "—"),
+        (_("Packs"), core.packs_text(item) or "—"),
+        (_("Counted in"), (_("parts allowed") if item.fractions else _("whole units"))),
         (_("Weekly use"), " ".join(core.format_decimal(w) for w in weekly)),
     ):
         grid.add_row(T(key), T(value))
@@ -411,6 +418,7 @@ def purchase_list(
     for row in rows:
         table.add_row(*[N(c) if i in (2, 3, 4, 7, 9) else Text(c) for i, c in enumerate(row)])
     out.print(table)
+    out.print(Text(printable(core.purchase_summary(lines))))
 
 
 @app.command("import-items", help=_(
