@@ -20,7 +20,7 @@ from office_tui.core import inventory as core
 from office_tui.core.csvsafe import to_csv, to_markdown
 from office_tui.core.inventory import Item, StockLine
 from office_tui.core.text import printable
-from office_tui.i18n import _, ngettext
+from office_tui.i18n import _, ngettext, pgettext
 
 # A quantity like -1 must reach the command as a value, not be read as an unknown option.
 SIGNED = {"ignore_unknown_options": True}
@@ -367,7 +367,8 @@ def quotes(
     wanted = core.grade_label(item.grade) if item.grade else _("any")
     out.print(_("{code} ({name}) — grade wanted: {grade}").format(
         code=printable(item.code), name=printable(item.name), grade=wanted), markup=False)
-    table = _table("", _("Supplier"), _("Price"), _("Grade"), _("Date"), _("Service"),
+    table = _table("", _("Supplier"), _("Price"), _("Grade"), _("Date"),
+                   pgettext("quote", "Service"),
                    right=(2,))
     for quote in ranked:
         meets = core.meets_grade(quote.grade, item.grade)

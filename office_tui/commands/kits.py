@@ -13,7 +13,7 @@ from office_tui.cli import JobId, _run, app, emit_json, fail
 from office_tui.core.humanize import short_moment
 from office_tui.core.text import printable
 from office_tui.core.vocab import category_label, importance_label, status_label
-from office_tui.i18n import _, ngettext
+from office_tui.i18n import _, ngettext, pgettext
 
 sub = typer.Typer(help=_("Event kits: linked jobs placed back from a reception or meeting."),
                   no_args_is_help=True, rich_markup_mode=None)
@@ -26,7 +26,8 @@ def _print_kit(kit: dict[str, Any]) -> None:
         cli.out.print(_("  (no items yet: kit item-add)"), markup=False)
         return
     table = Table(box=None, header_style="bold", padding=(0, 1), pad_edge=False)
-    for header in (_("Item"), _("Offset"), _("Category"), _("Imp"), _("Title")):
+    # An entry of the kit (事项), not goods (物品): the same English word.
+    for header in (pgettext("kit", "Item"), _("Offset"), _("Category"), _("Imp"), _("Title")):
         table.add_column(header, no_wrap=True)
     for item in kit["items"]:
         table.add_row(Text(str(item["id"])), Text(item["offset"]),

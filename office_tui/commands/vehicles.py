@@ -286,6 +286,15 @@ def join(
         destination=joined.destination, n=joined.passengers))
 
 
+@app.command("out", help=_("Mark a trip as out (the car has left); warns when that is far from the booked start."))
+def out_booking(booking: int = BookingId()) -> None:
+    gone = _run(lambda s: s.vehicles.mark_out(booking))
+    for warning in gone.warnings:
+        _say(_("Warning: {text}").format(text=warning))
+    _say(_("#{id} out: {plate} to {destination}.").format(
+        id=gone.id, plate=gone.vehicle, destination=gone.destination))
+
+
 @app.command("return", help=_("Record a trip's return: odometer (required), fuel and cost."))
 def return_booking(
     booking: int = BookingId(),
@@ -297,6 +306,8 @@ def return_booking(
         fail(_("Give the odometer reading with --odometer."))
     back = _run(lambda s: s.vehicles.mark_returned(booking, odometer=odometer, fuel=fuel,
                                                    cost=cost))
+    for warning in back.warnings:
+        _say(_("Warning: {text}").format(text=warning))
     _say(_("#{id} returned; {plate} odometer {km} km.").format(
         id=back.id, plate=back.vehicle, km=back.odometer))
 

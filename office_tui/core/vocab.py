@@ -180,7 +180,8 @@ def source_label(source: str | None) -> str:
 
 def entity_label(entity: str) -> str:
     labels = {
-        "job": _("job"), "booking": _("booking"), "vehicle": _("vehicle"),
+        # The car itself (车辆), not the category of a car request (用车).
+        "job": _("job"), "booking": _("booking"), "vehicle": pgettext("entity", "vehicle"),
         "driver": _("driver"), "item": _("item"), "quote": _("quote"),
         "routine": _("routine"), "movement": _("stock movement"), "rider": _("rider"),
     }

@@ -8,7 +8,7 @@ raises OfficeError naming the clash and offering what would work, and writes not
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -19,7 +19,8 @@ from office_tui.core.types import Row
 from office_tui.core.vehicles import (
     MAX_PASSENGERS, MAX_SEATS, VEHICLE_STATUSES, Assessment, Booking, BookingRequest, Driver,
     Reminder, Vehicle, VehicleSettings, assess, best_fit, empty_destination, format_moment,
-    name_key, normalise_destination, plate_key, reminders, share_offers,
+    name_key, normalise_destination, plate_key, reminders, share_offers, suggest_destination,
+    trip_timing_warnings,
 )
 from office_tui.core.vocab import (
     CLOSED_STATUSES, booking_status_label, count_seats_free, status_label, vehicle_status_label,
@@ -415,7 +416,9 @@ class VehicleService:
             row["status"] = "out"
             row["out_at"] = now
 
-        return self._change_booking(booking_id, "out", apply)
+        booking = self._change_booking(booking_id, "out", apply)
+        return replace(booking, warnings=tuple(trip_timing_warnings(
+            booking, out_at=self.ctx.now())))
 
     def mark_returned(self, booking_id: int, *, odometer: int, fuel: float | None = None,
                       cost: float | None = None) -> Booking:
@@ -447,7 +450,10 @@ class VehicleService:
                 events.record(db, ts=now, action="odometer", entity="vehicle",
                               entity_id=car["id"], before=car, after=moved)
 
-        return self._change_booking(booking_id, "return", apply)
+        booking = self._change_booking(booking_id, "return", apply)
+        # Said once: a trip marked out far from its start was already warned about.
+        return replace(booking, warnings=tuple(trip_timing_warnings(
+            booking, returned_at=self.ctx.now())))
 
     def cancel(self, booking_id: int, reason: str) -> Booking:
         reason = _required(reason, _("Give the reason for cancelling the booking."))
@@ -497,6 +503,14 @@ class VehicleService:
         return True
 
     # -- reading -------------------------------------------------------------------------
+    def suggest_destination(self, job_id: int) -> str | None:
+        """Where a trip for job `job_id` goes, for the booking form to prefill: the job's
+        location, or a destination already travelled to that its title names (送领导去
+        市政府开会 → 市政府); None when neither says."""
+        job = self._jobs().get(job_id)
+        return suggest_destination(job.title, job.location,
+                                   store.recent_destinations(self.ctx.db))
+
     def booking(self, booking_id: int) -> Booking:
         row = store.get_booking(self.ctx.db, booking_id)
         if row is None:

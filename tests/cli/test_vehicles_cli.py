@@ -263,3 +263,17 @@ def test_counts_in_the_cli_use_plural_forms(db):
     assert "now 1 passenger." in ok(db, "join", str(booking), "--passengers", "1")
     refused_join = run(db, "join", str(booking), "--passengers", "6")
     assert "has 5 seats free; 6 passengers do not fit" in refused_join.stderr
+
+
+def test_out_and_return_print_the_timing_warnings(fleet, cli_on_clock):
+    from datetime import datetime
+
+    trip = book(fleet, "京A·10001", "08:30", "11:00")
+    cli_on_clock.now = datetime(2026, 11, 30, 6, 23)
+    said = ok(fleet, "out", str(trip))
+    assert said.splitlines() == [
+        f"Warning: #{trip} marked out at 06:23, 2 h 7 min before its booked start 08:30.",
+        f"#{trip} out: 京A·10001 to 市政府."]
+    cli_on_clock.now = datetime(2026, 11, 30, 6, 25)
+    said = ok(fleet, "return", str(trip), "--odometer", "5")
+    assert said.splitlines()[0].startswith(f"Warning: #{trip} returned at 06:25, 4 h 35 min")
