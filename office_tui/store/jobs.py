@@ -249,8 +249,14 @@ def closed_page(db: Database, *, limit: int, offset: int,
 
 def count_closed(db: Database, *, search: str | None = None,
                  at_most: int | None = None) -> int:
-    """How many closed jobs (matching `search`); with `at_most`, counting stops there."""
-    where, params = _matches(search) if search else ("1", [])
+    """How many closed jobs (matching `search`); with `at_most`, counting stops there.
+    Without a search, the status index alone (jobs_status) is counted."""
+    if not search:
+        sql = f"SELECT 1 FROM jobs INDEXED BY jobs_status WHERE {CLOSED_SQL}"
+        if at_most is not None:
+            sql += f" LIMIT {max(min(at_most, _SQLITE_MAX_INT), 0)}"
+        return int(db.execute(f"SELECT COUNT(*) FROM ({sql})").fetchone()[0])
+    where, params = _matches(search)
     total = 0
     for index, dated in (("jobs_closed_at", "IS NOT NULL"), ("jobs_closed_undated", "IS NULL")):
         sql = (f"SELECT 1 FROM jobs INDEXED BY {index} WHERE closed_at {dated} "

@@ -106,3 +106,18 @@ def test_the_location_search_is_tested_in_the_index(services):
 def test_requester_is_searched(services):
     job = services.jobs.add("修空调 ~张老师")
     assert [j.id for j in services.jobs.list(search="zls")] == [job.id]
+
+
+def test_the_closed_view_reads_its_page_in_index_order(services):
+    """No sort of the archive: the page is read in closing order from jobs_closed_at (the
+    search tested on each row as it comes), the undated from jobs_closed_undated."""
+    db = services.db
+    for search in (None, "会议室"):
+        where, params = store._matches(search) if search else ("1", [])
+        for index, dated in (("jobs_closed_at", "closed_at IS NOT NULL"),
+                             ("jobs_closed_undated", "closed_at IS NULL")):
+            plan = " ".join(str(step) for step in db.execute(
+                f"EXPLAIN QUERY PLAN SELECT * FROM jobs INDEXED BY {index} WHERE {dated} "
+                f"AND {store.CLOSED_SQL} AND {where} ORDER BY closed_at DESC, id DESC LIMIT 5",
+                params).fetchall())
+            assert index in plan and "TEMP B-TREE" not in plan, plan
