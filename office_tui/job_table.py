@@ -14,7 +14,8 @@ from datetime import datetime
 
 from office_tui.core.humanize import relative_due, short_moment
 from office_tui.core.job import Job
-from office_tui.core.text import cell_width, fit, pad, printable
+from office_tui.arguments import MAX_SQLITE_INT
+from office_tui.core.text import cell_width, fit, json_text, pad, printable
 from office_tui.core.vocab import category_label, importance_label, status_label
 from office_tui.i18n import _
 
@@ -103,7 +104,7 @@ CLOSED_GIVE_WAY = ((5, 12), (4, 5), (3, 5), (1, 8))
 
 def render_closed(jobs: list[Job], now: datetime, width: int) -> str:
     """Closed jobs with when they closed and how: the outcome, or why cancelled."""
-    headers = [_("ID"), _("Closed"), _("Status"), _("Category"), _("Department"),
+    headers = [_("ID"), _("Closed at"), _("Status"), _("Category"), _("Department"),
                _("Outcome"), _("Title")]
     rows = [[str(job.id), short_moment(job.closed_at, now), status_label(job.status),
              category_label(job.category), printable(job.department),
@@ -114,9 +115,6 @@ def render_closed(jobs: list[Job], now: datetime, width: int) -> str:
         GAP.join(pad(fit(cell, size), size, right=index == 0)
                  for index, (cell, size) in enumerate(zip(cells, sizes))) + "\n"
         for cells in [headers, *rows])
-
-
-MAX_SQLITE_INT = 2**63 - 1
 
 
 def list_output(svc, *, include_closed: bool = False, limit: int = 50,
@@ -136,9 +134,7 @@ def list_output(svc, *, include_closed: bool = False, limit: int = 50,
     jobs = svc.jobs.list(search=search, include_closed=include_closed, inbox_only=inbox,
                          limit=min(limit, MAX_SQLITE_INT))  # more than can be: all
     if as_json:
-        import json
-
-        return json.dumps([j.to_json() for j in jobs], ensure_ascii=False, indent=2) + "\n"
+        return json_text([j.to_json() for j in jobs]) + "\n"
     if not jobs:
         return _("No jobs.") + "\n"
     return render(jobs, svc.now(), width or terminal_width(), color=color)

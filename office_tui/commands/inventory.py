@@ -381,17 +381,39 @@ def quotes(
     out.print(table)
 
 
+def _write_output(target: Path, data: bytes, force: bool) -> None:
+    from office_tui.services.output import write_file
+
+    path = _run(lambda s: write_file(target, data, database=s.db_path, force=force))
+    out.print(_("Written to {path}").format(path=path), markup=False, soft_wrap=True)
+
+
 @app.command("purchase-list", help=_(
      "Items at or under their reorder point, with a suggested quantity and the best quote."))
 def purchase_list(
-    fmt: Optional[str] = typer.Option(None, "--format", help=_("md or csv (default: a table).")),
+    fmt: Optional[str] = typer.Option(None, "--format", help=_("md or csv (default: a table; with -o, from the file name).")),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help=_("Write to this file instead of printing (.md, .csv or .json).")),
+    force: bool = typer.Option(False, "--force", help=_("Replace the -o file if it exists.")),
     as_json: bool = JSON,
 ) -> None:
-    if fmt is not None and fmt not in ("md", "csv"):
-        fail(_("Unknown format '{fmt}': use md or csv.").format(fmt=fmt))
-    lines = _run(lambda s: s.inventory.purchase_list())
+    from office_tui.services.output import format_from_name
+
     if as_json:
-        emit_json([line.to_json() for line in lines])
+        fmt = "json"
+    elif fmt is None and output is not None:
+        fmt = format_from_name(output)
+    if fmt is not None and fmt not in ("md", "csv", "json"):
+        fail(_("Unknown format '{fmt}': md, csv or json.").format(fmt=fmt))
+    lines = _run(lambda s: s.inventory.purchase_list())
+    if fmt == "json":
+        data = [line.to_json() for line in lines]
+        if output is None:
+            emit_json(data)
+            return
+        import json
+
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        _write_output(output, text.encode("utf-8"), force)
         return
     header = (_("Code"), _("Name"), _("Stock"), _("Reorder pt"), _("Suggested"), _("Unit"),
               _("Supplier"), _("Price"), _("Grade"), _("Cost"))
@@ -406,11 +428,13 @@ def purchase_list(
             core.format_money(best.price) if best else "", best.grade or "" if best else "",
             core.format_money(line.cost) if line.cost is not None else "",
         ))
-    if fmt == "csv":
-        sys.stdout.write(to_csv(header, rows))
-        return
-    if fmt == "md":
-        sys.stdout.write(to_markdown(header, rows, right=(2, 3, 4, 7, 9)))
+    if fmt in ("csv", "md"):
+        text = to_csv(header, rows) if fmt == "csv" else to_markdown(header, rows,
+                                                                     right=(2, 3, 4, 7, 9))
+        if output is None:
+            sys.stdout.write(text)
+        else:  # a BOM in a CSV file: spreadsheet programs then read the Chinese right
+            _write_output(output, text.encode("utf-8-sig" if fmt == "csv" else "utf-8"), force)
         return
     if not rows:
         out.print(_("Nothing to buy: every item is above its reorder point."), markup=False)

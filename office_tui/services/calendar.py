@@ -11,7 +11,7 @@ from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any
 
 from office_tui.core.calendar import WorkingCalendar
-from office_tui.core.dates import day_from
+from office_tui.core.dates import day_from, day_in_range
 from office_tui.core.job import to_iso
 from office_tui.core.text import storable
 from office_tui.i18n import _
@@ -195,6 +195,7 @@ class CalendarService:
 
     def year(self, year: int) -> list[dict[str, Any]]:
         """Every day of `year` that differs from the weekly pattern, and why."""
+        day_in_range(year, 1, 1)
         base = statutory()
         local = {r["day"]: r for r in self.overrides()}
         cal = self.ctx.calendar

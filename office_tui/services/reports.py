@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from office_tui.services.inventory import InventoryService
     from office_tui.services.vehicles import VehicleService
 
-FORMATS = ("md", "csv")
+FORMATS = ("md", "csv", "json")
 OLDEST = 5
 LISTED_REPLIES = 20
 PRICE_WINDOW = 1000  # movements of an item looked at for its average price
@@ -300,33 +300,44 @@ class ReportService:
 
     def render(self, report: Report, fmt: str = "md") -> str:
         if fmt not in FORMATS:
-            raise OfficeError(_("Unknown format '{fmt}': md or csv.").format(fmt=fmt))
+            raise OfficeError(_("Unknown format '{fmt}': md, csv or json.").format(fmt=fmt))
+        if fmt == "json":
+            import json
+
+            return json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n"
         return to_markdown(report) if fmt == "md" else to_csv(report)
+
+    @property
+    def folder(self) -> Path:
+        """The app's own reports folder, beside the database (made on first use)."""
+        return self.ctx.db_path.parent / "reports"
 
     def default_path(self, report: Report, fmt: str = "md") -> Path:
         """Beside the database: reports/周报-2026-W48.md and the like."""
         names = {"day": _("daily"), "week": _("weekly"), "month": _("monthly"),
                  "custom": _("report")}
         stem = f"{names[report.period.kind]}-{report.period.slug}"
-        return self.ctx.db_path.parent / "reports" / f"{stem}.{fmt}"
+        return self.folder / f"{stem}.{fmt}"
 
     def write(self, report: Report, fmt: str = "md", path: str | os.PathLike[str] | None = None,
-              *, overwrite: bool = True) -> Path:
+              *, force: bool = False) -> Path:
+        """Write the report to `path` (default: the reports folder) as services/output.py
+        writes every file: never onto a database or through a link, an existing file
+        only with `force`, all or nothing. Only our own reports folder is made when
+        missing; any other folder must exist."""
+        from office_tui.services import output
+
         text = self.render(report, fmt)
-        target = Path(path) if path else self.default_path(report, fmt)
-        if target.is_dir():
-            raise OfficeError(_("{path} is a directory: give a file name.").format(path=target))
-        if target.exists() and not overwrite:
-            raise OfficeError(_("{path} already exists.").format(path=target))
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            # utf-8-sig for CSV: spreadsheet programs then read the Chinese right.
-            target.write_text(text, encoding="utf-8-sig" if fmt == "csv" else "utf-8",
-                              newline="")
-        except OSError as exc:
-            raise OfficeError(_("Cannot write {path}: {reason}").format(
-                path=target, reason=exc.strerror or exc)) from None
-        return target
+        target = Path(os.path.expanduser(path)) if path else self.default_path(report, fmt)
+        if target.parent.absolute() == self.folder.absolute():
+            try:
+                self.folder.mkdir(mode=0o700, exist_ok=True)
+            except OSError as exc:
+                raise OfficeError(_("Cannot write {path}: {reason}").format(
+                    path=target, reason=exc.strerror or exc)) from None
+        # utf-8-sig for CSV: spreadsheet programs then read the Chinese right.
+        data = text.encode("utf-8-sig" if fmt == "csv" else "utf-8")
+        return output.write_file(target, data, database=self.ctx.db_path, force=force)
 
     # -- the other areas ---------------------------------------------------------------
     def _supplies(self, p: kpi.Period, as_of: datetime) -> list[SupplyLine]:

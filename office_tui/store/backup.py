@@ -7,10 +7,26 @@ import sqlite3
 from pathlib import Path
 
 from office_tui.store.database import Database
+from office_tui.store.schema import connect_readonly
 
 
 def copy_to(db: Database, target: Path) -> None:
-    """Write a consistent copy of `db` to a new file `target`, created mode 0600."""
+    """Write a consistent copy of `db` to a new file `target`, created mode 0600
+    (FileExistsError if it exists)."""
+    _copy(db.conn, target)
+
+
+def copy_file(source: Path, target: Path) -> None:
+    """Copy the SQLite file `source` (read-only, nothing left beside it) to a new file
+    `target`, mode 0600. A page-for-page copy: damage in `source` is in `target`."""
+    src = connect_readonly(source)
+    try:
+        _copy(src, target)
+    finally:
+        src.close()
+
+
+def _copy(source: sqlite3.Connection, target: Path) -> None:
     fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     os.close(fd)
     dest = sqlite3.connect(str(target))
@@ -20,7 +36,7 @@ def copy_to(db: Database, target: Path) -> None:
         # halves what a backup writes, and the clerk's first frame waits on less disk.
         dest.execute("PRAGMA journal_mode = OFF")
         dest.execute("PRAGMA synchronous = OFF")
-        db.conn.backup(dest, pages=4096)  # in steps: others' reads and writes go between
+        source.backup(dest, pages=4096)  # in steps: others' reads and writes go between
     finally:
         dest.close()
     fd = os.open(target, os.O_RDONLY)
@@ -31,23 +47,10 @@ def copy_to(db: Database, target: Path) -> None:
 
 
 def copy_from(db: Database, source: Path) -> None:
-    """Replace the contents of `db` with the file at `source` (one backup step)."""
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    """Replace the contents of `db` with the file at `source` in one transaction of
+    SQLite's (other connections see the old database or the new, never a mix)."""
+    src = connect_readonly(source)
     try:
         src.backup(db.conn)
     finally:
         src.close()
-
-
-def inspect(path: Path) -> tuple[str, int, bool]:
-    """(integrity_check result, user_version, has a jobs table) of a file, read-only."""
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        integrity = conn.execute("PRAGMA integrity_check").fetchone()[0]
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        has_jobs = conn.execute(
-            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'jobs'"
-        ).fetchone()[0] > 0
-    finally:
-        conn.close()
-    return integrity, version, has_jobs

@@ -14,9 +14,9 @@ from office_tui.store.database import Database
 
 from office_tui.core.errors import OfficeError
 from office_tui.i18n import _
-from office_tui.store.migrations import MIGRATIONS
+from office_tui.store import health
+from office_tui.store.migrations import APPLICATION_ID, SCHEMA_VERSION, apply_pending
 
-SCHEMA_VERSION = len(MIGRATIONS)
 BUSY_TIMEOUT_MS = 10_000
 
 
@@ -46,8 +46,10 @@ def open_database(path: str | os.PathLike[str], *, migrate: bool = True) -> Data
         )
         try:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
-            foreign = version == 0 and conn.execute(
-                "SELECT COUNT(*) FROM sqlite_master").fetchone()[0] > 0
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            # Another program's tables (no schema version of ours), or its own id.
+            foreign = app_id not in (0, APPLICATION_ID) or (version == 0 and conn.execute(
+                "SELECT COUNT(*) FROM sqlite_master").fetchone()[0] > 0)
         except sqlite3.DatabaseError as exc:
             conn.close()
             raise _refusal(exc, path) from None
@@ -148,10 +150,7 @@ def _configure(conn: sqlite3.Connection) -> None:
 def _migrate(db: Database, current: int) -> None:
     with write(db):
         # Re-read inside the write lock: another process may have migrated meanwhile.
-        current = db.execute("PRAGMA user_version").fetchone()[0]
-        for number, step in enumerate(MIGRATIONS[current:], start=current + 1):
-            step(db)
-            db.execute(f"PRAGMA user_version = {number}")
+        apply_pending(db)
 
 
 def translate(exc: sqlite3.Error, path: object) -> StoreError:
@@ -207,6 +206,9 @@ def write(db: Database) -> Iterator[Database]:
         with db.atomic():
             yield db
         return
+    refusal = health.refused(health.path_of(db))  # a file found damaged: not one more byte
+    if refusal:
+        raise StoreError(refusal)
     lock = db.write_lock
     if lock is not None and not lock.acquire(timeout=BUSY_TIMEOUT_MS / 1000):
         raise StoreError(_("{path} is busy in another program; nothing was saved. Try again "

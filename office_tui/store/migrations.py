@@ -1,13 +1,33 @@
-"""Numbered schema migrations; PRAGMA user_version holds how many have run."""
+"""Schema migrations, each with an explicit id; PRAGMA user_version holds the id of the
+last one run (ids are 1, 2, 3, ... in order, so that is also how many have run, as in
+every file written before the ids were explicit).
+
+A migration is frozen once released: it never changes, and it imports nothing that can
+change later (no store or service code; what it needs is copied into it), so a file
+migrated years from now ends exactly like one migrated today. A new schema is a new
+migration appended at the end. tests/store/test_migrations.py migrates a file made by
+the first release to the newest and compares it with a fresh one.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-
-from office_tui.store.database import Database
+from dataclasses import dataclass
+from typing import Any
 
 from office_tui.core.pinyin import search_key
-from office_tui.store.inventory import ITEM_SEARCH_FIELDS, item_key
+from office_tui.store.database import Database
+
+# PRAGMA application_id of an office-tui database: "OTUI" in ASCII. Set by migration 11;
+# files older than that have 0. It tells our files from other programs' SQLite files.
+APPLICATION_ID = 0x4F545549
+
+
+@dataclass(frozen=True)
+class Migration:
+    id: int
+    name: str
+    apply: Callable[[Database], None]
 
 
 def _run(db: Database, script: str) -> None:
@@ -150,7 +170,7 @@ def _m002_inventory(db: Database) -> None:
     )
 
 
-def _m_jobs_rank_indexes(db: Database) -> None:
+def _m003_jobs_rank_indexes(db: Database) -> None:
     """Streams for the urgency ranking (one per importance/expedite/status bucket, in due
     order) and the archive in closing order: listing never scans the table."""
     _run(
@@ -164,7 +184,7 @@ def _m_jobs_rank_indexes(db: Database) -> None:
     )
 
 
-def _m_vehicles(db: Database) -> None:
+def _m004_vehicles(db: Database) -> None:
     """The vehicle roster: cars, drivers, bookings (times as naive local ISO 8601, like
     jobs) and the riders who joined a booking (一车前往). job_id has no foreign key: an
     undone job add deletes its row, and the booking's record must survive that."""
@@ -241,7 +261,7 @@ def _m_vehicles(db: Database) -> None:
     )
 
 
-def _m_day_queue(db: Database) -> None:
+def _m005_day_queue(db: Database) -> None:
     """The day's queue: local calendar overrides, routines and the occurrences they made
     (one row per routine and day: the key that keeps an occurrence from becoming two
     jobs), event kits and the jobs they linked; indexes for the reports."""
@@ -311,7 +331,7 @@ def _m_day_queue(db: Database) -> None:
     )
 
 
-def _m_event_groups(db: Database) -> None:
+def _m006_event_groups(db: Database) -> None:
     """Events written in one transaction share `txn` (the id of its first event), so an
     undo reverts a whole action: a stocktake, a booking that started its job, a kit."""
     _run(
@@ -324,18 +344,30 @@ def _m_event_groups(db: Database) -> None:
     )
 
 
-def _m_search_keys(db: Database) -> None:
+# Frozen copies of the store's key functions as they were when migration 7 was written
+# (store.jobs.row_key, store.inventory.item_key). search_key itself is the pinyin reading
+# of the texts: a key this migration writes must equal the one the running version
+# writes for the same row, or a search would miss it; a change of the key's format
+# comes with its own migration that writes every key again.
+_M007_JOB_FIELDS = ("title", "department", "requester")
+_M007_ITEM_FIELDS = ("code", "name", "category", "location")
+
+
+def _m007_job_key(row: dict[str, Any]) -> str:
+    return search_key(*(row.get(c) for c in _M007_JOB_FIELDS))
+
+
+def _m007_item_key(row: dict[str, Any]) -> str:
+    return search_key(*(row.get(c) for c in _M007_ITEM_FIELDS))
+
+
+def _m007_search_keys(db: Database) -> None:
     """Pinyin search: jobs and items store a search_key (the texts, their full pinyin and
     initials: 会议室 huiyishi hys) written with every row; existing rows get theirs here."""
     _run(db, "ALTER TABLE jobs ADD COLUMN search_key TEXT; "
              "ALTER TABLE items ADD COLUMN search_key TEXT")
-    job_fields = ("title", "department", "requester")  # as they were then (frozen)
-
-    def row_key(row: dict) -> str:
-        return search_key(*(row.get(c) for c in job_fields))
-
-    for table, fields, key in (("jobs", job_fields, row_key),
-                               ("items", ITEM_SEARCH_FIELDS, item_key)):
+    for table, fields, key in (("jobs", _M007_JOB_FIELDS, _m007_job_key),
+                               ("items", _M007_ITEM_FIELDS, _m007_item_key)):
         last = 0
         while True:  # in batches by id: a million jobs never sit in memory at once
             found = db.execute(
@@ -349,7 +381,7 @@ def _m_search_keys(db: Database) -> None:
             last = found[-1][0]
 
 
-def _m_booking_length(db: Database) -> None:
+def _m008_booking_length(db: Database) -> None:
     """The longest booking, read from an index: a timeline window then reads only the
     bookings that start between (window start - longest booking) and the window end,
     whatever the years of history before it (store.vehicles.bookings_between)."""
@@ -357,7 +389,7 @@ def _m_booking_length(db: Database) -> None:
              "((julianday(end_at) - julianday(start_at)))")
 
 
-def _m_jobs_rank_covers_search(db: Database) -> None:
+def _m009_jobs_rank_covers_search(db: Database) -> None:
     """jobs_rank also holds the searched texts: a search walks the urgency streams (or
     counts its matches) in the index alone, reading from the table only the rows shown."""
     _run(
@@ -372,7 +404,7 @@ def _m_jobs_rank_covers_search(db: Database) -> None:
     )
 
 
-def _m_report_ranges(db: Database) -> None:
+def _m010_report_ranges(db: Database) -> None:
     """The reports read ranges, never the history: the done jobs by closing with what the
     on-time rule needs (the week's on-time rate is counted in this index alone), the open
     jobs by creation (the backlog and its ages are counted in it) - both hold status, or
@@ -389,6 +421,12 @@ def _m_report_ranges(db: Database) -> None:
             (item_id, id, kind, quantity_milli, unit_price)
         """,
     )
+
+
+def _m011_application_id(db: Database) -> None:
+    """Mark the file as office-tui's (PRAGMA application_id), so a restore or a check can
+    tell it from another program's SQLite file that happens to have a `jobs` table."""
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
 
 def _m012_job_location_and_event_source(db: Database) -> None:
@@ -438,17 +476,32 @@ def _m013_item_packs(db: Database) -> None:
         list(_M013_MEASURES))
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [
-    _m001_jobs_and_events,
-    _m002_inventory,
-    _m_jobs_rank_indexes,
-    _m_vehicles,
-    _m_day_queue,
-    _m_event_groups,
-    _m_search_keys,
-    _m_booking_length,
-    _m_jobs_rank_covers_search,
-    _m_report_ranges,
-    _m012_job_location_and_event_source,
-    _m013_item_packs,
-]
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "jobs and events", _m001_jobs_and_events),
+    Migration(2, "inventory", _m002_inventory),
+    Migration(3, "jobs rank indexes", _m003_jobs_rank_indexes),
+    Migration(4, "vehicles", _m004_vehicles),
+    Migration(5, "day queue", _m005_day_queue),
+    Migration(6, "event groups", _m006_event_groups),
+    Migration(7, "search keys", _m007_search_keys),
+    Migration(8, "booking length", _m008_booking_length),
+    Migration(9, "jobs rank covers search", _m009_jobs_rank_covers_search),
+    Migration(10, "report ranges", _m010_report_ranges),
+    Migration(11, "application id", _m011_application_id),
+    Migration(12, "job location and event source", _m012_job_location_and_event_source),
+    Migration(13, "item packs", _m013_item_packs),
+)
+# user_version = the id of the last migration run = how many have run: files written
+# before the ids were explicit hold the count, and must keep meaning the same.
+if [m.id for m in MIGRATIONS] != list(range(1, len(MIGRATIONS) + 1)):
+    raise RuntimeError("migration ids must be 1, 2, 3, ... in order")
+SCHEMA_VERSION = MIGRATIONS[-1].id
+
+
+def apply_pending(db: Database) -> None:
+    """Run the migrations after the file's user_version, each followed by its id (inside
+    the caller's write transaction)."""
+    current = db.execute("PRAGMA user_version").fetchone()[0]
+    for migration in MIGRATIONS[current:]:
+        migration.apply(db)
+        db.execute(f"PRAGMA user_version = {migration.id}")

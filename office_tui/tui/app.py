@@ -5,12 +5,15 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Iterable
 from functools import partial
+from typing import Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
 
+from office_tui.core.text import printable
 from office_tui.i18n import N_, _
 from office_tui.services import Services
 
@@ -23,6 +26,22 @@ def _screen(module: str, name: str) -> Callable[[], Screen]:
         return getattr(importlib.import_module(f"office_tui.tui.screens.{module}"), name)()
 
     return make
+
+
+class DamageBanner(Static):
+    """Across the top of every screen while the database is known to be damaged; it has
+    no key to close it: the file is mended by `check` and `restore`."""
+
+    DEFAULT_CSS = """
+    DamageBanner {
+        dock: top;
+        height: auto;
+        padding: 0 1;
+        background: $error;
+        color: $text;
+        text-style: bold;
+    }
+    """
 
 
 class OfficeApp(App[None]):
@@ -56,6 +75,41 @@ class OfficeApp(App[None]):
         self.services = services
         services.set_source("app")  # the history says a change was made in the app
         self.poll_seconds = poll_seconds
+
+    # -- a damaged database: the banner ---------------------------------------------
+    def on_mount(self) -> None:
+        self._damage: str | None = None
+        self.screen_change_signal.subscribe(self, self._show_damage)
+        self.call_after_refresh(self.check_damage)
+        self.set_interval(self.poll_seconds, self.check_damage)
+
+    def check_damage(self) -> None:
+        """Damage found by this process (the daily check) or noted beside the file (a
+        check in another window): a stat a second, no database work."""
+        from office_tui.store import health
+
+        backups = self.services.__dict__.get("backups")  # built only if used
+        found = getattr(backups, "found_damage", None) or health.read(self.services.db_path)
+        if found and found != self._damage:
+            self._damage = found
+            self._show_damage(self.screen)
+
+    def _show_damage(self, screen: Screen) -> None:
+        if self._damage is None or isinstance(screen, ModalScreen):
+            return
+        text = _("{path} is damaged ({note}). Changes are refused until it is mended: run "
+                 "`office-tui check`, then `office-tui restore` a good backup.").format(
+                     path=self.services.db_path, note=self._damage)
+        shown = screen.query(DamageBanner)
+        if shown:
+            shown.first().update(text)
+        else:
+            screen.mount(DamageBanner(text, markup=False))
+
+    def notify(self, message: str, *, title: str = "", **options: Any) -> None:
+        """Every toast (screens and widgets notify through here): refusals quote what was
+        typed, so control and bidi characters are shown escaped, never raw."""
+        super().notify(printable(message, one_line=False), title=printable(title), **options)
 
     def mode_titles(self) -> dict[str, str]:
         return {

@@ -570,7 +570,7 @@ def test_backup_writes_a_private_copy_and_refuses_to_overwrite(db, tmp_path):
     assert [j["title"] for j in js(target, "list")] == ["fix lamp"]
     content = target.read_bytes()
     result = run(db, "backup", str(target))
-    assert result.exit_code == 1 and "exists" in result.stderr
+    assert result.exit_code == 1 and "is an SQLite database; it is never written over" in result.stderr
     assert target.read_bytes() == content
 
 

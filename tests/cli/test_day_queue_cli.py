@@ -178,7 +178,7 @@ def test_report_csv_day_month_and_range(db, clock, tmp_path):
     assert js(db, "report", "--day")["closed"] == 0
     assert js(db, "report", "--month")["closed"] == 3
     assert js(db, "report", "--from", "2026-11-23", "--to", "2026-11-23")["closed"] == 3
-    target = tmp_path / "out" / "周报.md"
+    target = tmp_path / "周报.md"  # (a folder that does not exist is refused, not made)
     assert "Report written to" in ok(db, "report", "--week", "-o", str(target))
     assert "66.7%" in target.read_text(encoding="utf-8")
 

@@ -64,7 +64,7 @@ def test_list_closed_newest_first_with_outcome_and_closing_time(tmp_path, cli_on
     assert [j["id"] for j in js(db, "list", "--closed")] == [3, 2, 1]
     text = ok(db, "list", "--closed")
     lines = text.splitlines()
-    assert lines[0].split() == ["ID", "Closed", "Status", "Category", "Department",
+    assert lines[0].split() == ["ID", "Closed", "at", "Status", "Category", "Department",
                                 "Outcome", "Title"]
     assert "12:00" in lines[1] and "已订好" in lines[1]
     assert "cancelled" in lines[2] and "重复申请" in lines[2]

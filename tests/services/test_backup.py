@@ -30,7 +30,7 @@ def test_backup_is_a_private_consistent_copy(services, tmp_path):
     target = services.backups.backup(tmp_path / "copy.db")
     assert stat.S_IMODE(os.stat(target).st_mode) == 0o600
     assert counts(target) == (5, 5)
-    with pytest.raises(OfficeError, match="already exists"):
+    with pytest.raises(OfficeError, match="is an SQLite database; it is never written over"):
         services.backups.backup(target)
     default = services.backups.backup()
     assert default.parent == services.db_path.parent / "backups"
@@ -123,9 +123,11 @@ def test_a_daily_copy_cut_short_is_never_taken_for_todays(services):
     services.jobs.add("something")
     folder = services.backups.folder
     folder.mkdir(parents=True, exist_ok=True)
-    stale = folder / ".auto-2026-11-27.db.partial"
-    stale.write_bytes(b"half a copy")  # left by a run that was killed mid-copy
+    stale = [folder / ".auto-2026-11-27.db.partial", folder / ".auto-2026-11-27.db.0f1e2d3c.part"]
+    for path in stale:
+        path.write_bytes(b"half a copy")  # left by a run that was killed mid-copy
+        os.utime(path, (1e9, 1e9))
     made = services.backups.auto_backup()
     assert made == folder / "auto-2026-11-27.db"
-    assert not stale.exists()
+    assert not any(path.exists() for path in stale)
     assert counts(made) == (1, 1)

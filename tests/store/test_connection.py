@@ -232,3 +232,19 @@ def test_a_device_or_a_path_under_a_file_is_refused_cleanly(tmp_path):
     with pytest.raises(StoreError, match="cannot be created"):
         open_database(blocker / "office.db")
     assert blocker.read_text() == "x"
+
+
+def test_another_programs_database_with_a_schema_version_is_refused_by_its_id(db_path):
+    """A file with its own application id is not ours, whatever its user_version says
+    (it would otherwise be migrated)."""
+    conn = sqlite3.connect(db_path)
+    conn.execute("PRAGMA application_id = 1234")
+    conn.execute("PRAGMA user_version = 3")
+    conn.execute("CREATE TABLE notes (body TEXT)")
+    conn.commit()
+    conn.close()
+    before, files = digest(db_path), siblings(db_path)
+    with pytest.raises(StoreError, match="not an office-tui database"):
+        open_database(db_path)
+    assert digest(db_path) == before
+    assert siblings(db_path) == files

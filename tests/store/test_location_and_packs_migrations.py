@@ -10,15 +10,15 @@ from office_tui.store import SCHEMA_VERSION, open_database
 from office_tui.store.database import Database
 from office_tui.store.migrations import MIGRATIONS, _m012_job_location_and_event_source
 
-BEFORE = MIGRATIONS.index(_m012_job_location_and_event_source)
+BEFORE = [m.apply for m in MIGRATIONS].index(_m012_job_location_and_event_source)
 STAMP = "2026-11-20T09:00:00"
 
 
 def old_database(path) -> None:
     conn = sqlite3.connect(str(path), isolation_level=None)
     db = Database(conn)
-    for step in MIGRATIONS[:BEFORE]:
-        step(db)
+    for migration in MIGRATIONS[:BEFORE]:
+        migration.apply(db)
     conn.execute(f"PRAGMA user_version = {BEFORE}")
     conn.execute("INSERT INTO jobs (title, status, due, created, updated, closed_at, "
                  "search_key) VALUES ('会议室布置', 'done', ?, ?, ?, NULL, "

@@ -7,9 +7,10 @@ import sqlite3
 from office_tui.services import Services
 from office_tui.store.database import Database
 from office_tui.store import SCHEMA_VERSION, open_database
-from office_tui.store.migrations import MIGRATIONS, _m_search_keys
+from office_tui.store.migrations import MIGRATIONS, _m007_search_keys
 
-BEFORE = MIGRATIONS.index(_m_search_keys)  # the schema version the migration upgrades
+# the schema version the migration upgrades
+BEFORE = [m.apply for m in MIGRATIONS].index(_m007_search_keys)
 STAMP = "2026-11-20T09:00:00"
 
 
@@ -17,8 +18,8 @@ def old_database(path) -> None:
     """A file at the schema version before search keys, holding jobs and items."""
     conn = sqlite3.connect(str(path), isolation_level=None)
     db = Database(conn)
-    for step in MIGRATIONS[:BEFORE]:
-        step(db)
+    for migration in MIGRATIONS[:BEFORE]:
+        migration.apply(db)
     conn.execute(f"PRAGMA user_version = {BEFORE}")
     columns = [r[1] for r in conn.execute("PRAGMA table_info(jobs)").fetchall()]
     assert "search_key" not in columns

@@ -31,3 +31,29 @@ async def test_screen_counts_every_job_and_the_file_lists_them_all(services, clo
         written = (db_path.parent / "reports" / "weekly-2026-W48.md").read_text(
             encoding="utf-8")
         assert all(f"- #{job_id} late job" in written for job_id in late)
+
+
+async def test_saving_over_an_existing_file_asks_first(services, make_app, db_path):
+    """`s` onto a file that exists asks (the confirm modal); `n` keeps the file as it
+    was, `y` replaces it."""
+    from office_tui.tui.widgets.confirm import Confirm
+
+    services.jobs.add("something to report")
+    target = db_path.parent / "reports" / "weekly-2026-W48.md"
+    target.parent.mkdir()
+    target.write_text("last week's notes\n", encoding="utf-8")
+    app = make_app(mode="reports")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for answer in ("n", "y"):
+            await pilot.press("s")
+            await settle(pilot)
+            await pilot.press("enter")
+            await settle(pilot)
+            assert isinstance(app.screen, Confirm)
+            assert app.screen.question == f"{target} exists. Replace it?"
+            await pilot.press(answer)
+            await settle(pilot)
+            if answer == "n":
+                assert target.read_text(encoding="utf-8") == "last week's notes\n"
+        assert target.read_text(encoding="utf-8").startswith("# ")
