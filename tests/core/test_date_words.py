@@ -63,3 +63,14 @@ def test_bad_days(text):
 def test_day_from_names_what_is_wrong_in_one_line():
     with pytest.raises(OfficeError, match=r"^--date: Bad date 'soon': write a day like"):
         day_from("soon", TODAY, "--date")
+
+
+@pytest.mark.parametrize("call", [
+    lambda: parse_moment("2300-01-01 09:00", NOW, CAL),
+    lambda: parse_date("2300-01-01", TODAY),
+    lambda: parse_date("+99999w", TODAY),
+    lambda: day_from("+99999w", TODAY, "--date"),
+])
+def test_the_range_of_dates_is_kept_and_said_as_such(call):
+    with pytest.raises(OfficeError, match="outside the dates the app works with"):
+        call()
