@@ -55,10 +55,12 @@ bench: install
 
 # Catalogs: extract every _() into the template, merge it into each language's .po (new
 # strings arrive untranslated: tests/test_catalog.py fails until they are translated),
-# compile the .mo files that are committed and shipped.
+# compile the .mo files that are committed and shipped. pgettext(context, message) gives
+# one English word a translation per meaning (Babel's defaults, named here to be plain).
 LOCALE := office_tui/locale
 i18n: install
 	$(BIN)/pybabel extract -F babel.cfg --no-location --sort-output \
+		-k pgettext:1c,2 -k npgettext:1c,2,3 \
 		--add-comments=Translators: -o $(LOCALE)/office_tui.pot .
 	$(BIN)/pybabel update -D office_tui -i $(LOCALE)/office_tui.pot -d $(LOCALE) \
 		--no-fuzzy-matching --ignore-obsolete

@@ -21,13 +21,15 @@ import typer.core
 
 from office_tui import arguments, i18n, job_table, startup
 from office_tui.arguments import MAX_SQLITE_INT
-from office_tui.core.humanize import relative_due, short_moment
+from office_tui.core.changes import HistoryEntry
+from office_tui.core.humanize import full_moment, relative_due, short_moment
 from office_tui.core.job import Job
 from office_tui.core.text import fit, json_text, message_line, printable, terminal_safe
 from office_tui.core.vocab import (
+    count_jobs,
     category_label, importance_label, status_label, urgency_part_label,
 )
-from office_tui.i18n import _
+from office_tui.i18n import _, pgettext
 from office_tui.launch import open_services, run_tui
 from office_tui.services import OfficeError, Services
 
@@ -127,6 +129,7 @@ def services() -> Services:
         except OfficeError as exc:
             fail(str(exc))
         state.opened = state.services.db_path
+        state.services.set_source("cli")  # the app sets "app" when it opens
     return state.services
 
 
@@ -181,8 +184,9 @@ def demo(
     force: bool = typer.Option(False, "--force", help=_("Add the demo even if jobs exist.")),
 ) -> None:
     counts = _run(lambda s: s.load_demo(jobs=jobs, force=force))
-    out.print(_("Demo loaded: {jobs} jobs, {generated} generated, in {path}").format(
-        jobs=counts["jobs"], generated=counts["generated"], path=services().db_path),
+    out.print(_("Demo loaded: {jobs}, {generated} generated, in {path}").format(
+        jobs=count_jobs(counts["jobs"]), generated=counts["generated"],
+        path=services().db_path),
         markup=False)
 
 
@@ -204,13 +208,16 @@ def add(
 def list_jobs(
     all_: bool = typer.Option(False, "--all", help=_("Include done and cancelled jobs.")),
     limit: int = typer.Option(50, "--limit", help=_("Show at most N jobs.")),
-    search: Optional[str] = typer.Option(None, "--search", help=_("Match title, department or requester.")),
+    search: Optional[str] = typer.Option(None, "--search", help=_("Match title, department, requester or location.")),
     inbox: bool = typer.Option(False, "--inbox", help=_("Only untriaged jobs.")),
+    closed: bool = typer.Option(False, "--closed", help=_("Only done and cancelled jobs, the most recently closed first.")),
     as_json: bool = typer.Option(False, "--json", help=_("Print a JSON array.")),
 ) -> None:
+    if closed and (all_ or inbox):
+        fail(_("--closed lists closed jobs only: leave out --all and --inbox."))
     text = _run(lambda s: job_table.list_output(
         s, include_closed=all_, limit=limit, search=search, inbox=inbox, as_json=as_json,
-        color=job_table.wants_color(sys.stdout)))
+        color=job_table.wants_color(sys.stdout), closed=closed))
     sys.stdout.write(text)
 
 
@@ -220,13 +227,25 @@ def show(
     as_json: bool = typer.Option(False, "--json", help=_("Print the job as JSON.")),
 ) -> None:
     job = _run(lambda s: s.jobs.get(job_id))
-    history = _run(lambda s: s.jobs.history(job_id))
+    history = _run(lambda s: s.jobs.changes(job_id))
     if as_json:
         data = job.to_json()
-        data["history"] = [{"ts": e["ts"], "action": e["action"]} for e in history]
+        data["history"] = [e.to_json() for e in history]
         emit_json(data)
         return
     _print_job(job, history)
+
+
+@app.command(help=_("Change a job's title, department, requester or location."))
+def edit(
+    job_id: int = JobId(),
+    title: Optional[str] = typer.Option(None, "--title", help=_("The new title.")),
+    dept: Optional[str] = typer.Option(None, "--dept", help=_("The department (\"\" clears it).")),
+    requester: Optional[str] = typer.Option(None, "--requester", help=_("Who asked (\"\" clears it).")),
+    location: Optional[str] = typer.Option(None, "--location", help=_("The room or place, e.g. \"3F meeting room\" (\"\" clears it).")),
+) -> None:
+    _done(_run(lambda s: s.jobs.edit(job_id, title=title, department=dept,
+                                     requester=requester, location=location)))
 
 
 # -- triage and work --------------------------------------------------------------------
@@ -324,7 +343,7 @@ def _done(job: Job) -> None:
         id=job.id, status=status_label(job.status), title=printable(job.title)), markup=False)
 
 
-def _print_job(job: Job, history: list[dict]) -> None:
+def _print_job(job: Job, history: list[HistoryEntry]) -> None:
     from rich.table import Table
     from rich.text import Text
 
@@ -340,6 +359,7 @@ def _print_job(job: Job, history: list[dict]) -> None:
         (_("Importance"), importance_label(job.importance) + (" !!" if job.expedite else "")),
         (_("Department"), printable(job.department)),
         (_("Requester"), printable(job.requester)),
+        (pgettext("job", "Location"), printable(job.location)),
         (_("Due"), f"{short_moment(job.due, now)} ({relative_due(job.due, now)})"),
     ]
     if job.promised_by:
@@ -359,8 +379,13 @@ def _print_job(job: Job, history: list[dict]) -> None:
         grid.add_row(Text(key), Text(value))
     out.print(grid)
     out.print()
-    for event in history:
-        out.print(Text(f"{event['ts']}  {event['action']}"))
+    for entry in history:
+        head = f"{full_moment(entry.at)}  {entry.action_text}"
+        if entry.source:
+            head += f" · {entry.source_text}"
+        out.print(Text(head))
+        for line in entry.lines(now):
+            out.print(Text("    " + line))
 
 
 def prepare(argv: Sequence[str] = ()) -> None:

@@ -95,3 +95,13 @@ def N_(message: str) -> str:  # noqa: N802 - the gettext convention
 
 def ngettext(singular: str, plural: str, n: int) -> str:
     return _translation.ngettext(singular, plural, n)
+
+
+def pgettext(context: str, message: str) -> str:
+    """`message` as meant in `context`, where one English word has several meanings
+    (an Item of the day's list, 事项, is not an item of stock, 物品)."""
+    return _translation.pgettext(context, message)
+
+
+def npgettext(context: str, singular: str, plural: str, n: int) -> str:
+    return _translation.npgettext(context, singular, plural, n)

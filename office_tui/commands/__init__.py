@@ -22,7 +22,7 @@ MODULES = {
     "report": "reports",
     "today": "today",
     "book": "vehicles", "bookings": "vehicles", "free": "vehicles", "share": "vehicles",
-    "join": "vehicles", "return": "vehicles", "reminders": "vehicles",
+    "join": "vehicles", "return": "vehicles", "out": "vehicles", "reminders": "vehicles",
     "vehicle": "vehicles", "driver": "vehicles",
     "calendar": "calendar",
     "config": "config",

@@ -79,6 +79,7 @@ class Services:
         clock: Clock = system_clock,
         calendar: WorkingCalendar | None = None,
         urgency: UrgencySettings | None = None,
+        source: str | None = None,
     ) -> None:
         self.db_path = Path(db_path)
         self.clock = clock
@@ -87,6 +88,12 @@ class Services:
         self.urgency = urgency or UrgencySettings()
         self._local = threading.local()
         self._pool = ConnectionPool(self._open_connection)
+        self._pool.set_source(source)
+
+    def set_source(self, source: str | None) -> None:
+        """Where this process's changes come from ("app", "cli"): kept with each event and
+        shown in a job's history."""
+        self._pool.set_source(source)
 
     def open(self) -> Services:
         """Open (and migrate) now, so a bad file is reported before anything else."""

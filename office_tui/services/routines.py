@@ -107,7 +107,7 @@ class RoutineService:
         for value in (parsed.title, parsed.department):
             storable(value)
         if start:
-            first = parse_day(start)
+            first = parse_day(start, now.date())
         else:
             # Today only while today's time is still ahead: a routine added at 15:00 for
             # 09:00 starts tomorrow instead of arriving overdue.

@@ -73,6 +73,7 @@ class OfficeApp(App[None]):
             self.DEFAULT_MODE = mode
         super().__init__()
         self.services = services
+        services.set_source("app")  # the history says a change was made in the app
         self.poll_seconds = poll_seconds
 
     # -- a damaged database: the banner ---------------------------------------------

@@ -22,6 +22,9 @@ def cli_isolation(monkeypatch, tmp_path):
                                                     width=120))
     monkeypatch.setattr(cli, "err", cli.LazyConsole(stderr=True, highlight=False,
                                                     soft_wrap=True, force_terminal=False))
+    # cli.main() remembers the command it ran (a read creates no database); a CliRunner
+    # run after it must not inherit that (`show` run by main, then `add` refused).
+    monkeypatch.setattr(cli.state, "words", [])
     yield
     if cli.state.services is not None:  # CliRunner runs leave the last one open
         cli.state.services.close()
