@@ -91,7 +91,7 @@ _PIECES = re.compile(
         # days
         r"(?P<daypart>今早|今晨|明早|明晨|今晚|今夜|明晚|明夜)",
         r"(?P<rel>大后天|后天|今天|今日|今儿|明天|明日|明儿)",
-        r"(?P<week>(?<![上每])(?P<week_pre>下下个?|下个?|本|这个?|)(?:周|星期|礼拜)"
+        r"(?P<week>(?<![上每一])(?P<week_pre>下下个?|下个?|本|这个?|)(?:周|星期|礼拜)"
         r"(?P<week_day>[一二三四五六日天1-7]))",
         r"(?P<iso>(?<!\d)(?P<iso_y>\d{4})[-/.](?P<iso_m>\d{1,2})[-/.](?P<iso_d>\d{1,2})(?!\d))",
         r"(?P<md>(?:(?P<md_y>\d{4})年)?(?P<md_m>\d{1,2}|十[一二]?|[一二三四五六七八九])月"
@@ -101,7 +101,7 @@ _PIECES = re.compile(
         rf"以内|\d|[{CHARS}]{{1,3}}[点时]|[\s,.;:!?。、的去到来开要]|$))",
         r"(?P<en_rel>(?<![a-z])(?:the day after tomorrow|today|tonight|tomorrow|tmrw|tmr)"
         r"(?![a-z]))",
-        r"(?P<en_week>(?<![a-z])(?:(?P<en_week_pre>this|next|coming)\s+)?(?P<en_week_day>monday|"
+        r"(?P<en_week>(?<![a-z])(?:(?P<en_week_pre>this coming|this|next)\s+)?(?P<en_week_day>monday|"
         r"tuesday|tues|wednesday|thursday|thurs|friday|saturday|sunday)(?:'s)?(?![a-z]))",
         rf"(?P<en_md>(?<![a-z])(?P<en_md_m>{_MONTH_RE})\.?\s+(?P<en_md_d>\d{{1,2}})"
         r"(?:st|nd|rd|th)?(?![\d:a-z]))",

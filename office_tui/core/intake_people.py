@@ -41,6 +41,14 @@ _CN_SUFFIXES = ("中心", "科", "处", "室", "部", "办", "馆", "会")
 _EN_DEPT_WORDS = re.compile(
     r"^(?:[A-Z][A-Za-z&]*\s+){0,3}(?:Office|Department|Dept\.?|Team|Centre|Center|Desk|Unit|"
     r"Committee|Services)$")
+# Names English offices go by: a signature "— Library" is a department, not a person.
+_EN_DEPARTMENTS = {
+    "library", "admissions", "marketing", "finance", "accounting", "accounts", "facilities",
+    "maintenance", "security", "reception", "administration", "admin", "registry",
+    "registrar", "canteen", "kitchen", "cafeteria", "it", "hr", "pr", "sales", "legal",
+    "procurement", "purchasing", "logistics", "operations", "housekeeping", "front desk",
+    "human resources", "student affairs", "academic affairs", "general affairs",
+    "the principal's office", "principal's office", "estates", "catering"}
 _EN_PERSON = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}$")
 _EN_NOT_NAMES = {"Thanks", "Thank", "Hi", "Hello", "Dear", "Urgent", "Important", "Reminder",
                  "Note", "Request", "Re", "Subject", "Update", "Notice", "Attention", "Please",
@@ -84,6 +92,8 @@ class People:
         if known is not None:
             return known
         if text.isascii():
+            if text.casefold() in _EN_DEPARTMENTS:
+                return text
             if _EN_DEPT_WORDS.match(text):
                 return re.sub(r"\s+(?:Team|Unit)$", "", text)
             return None

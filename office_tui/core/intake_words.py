@@ -74,6 +74,17 @@ _PATTERNS: tuple[tuple[re.Pattern, str, int], ...] = (
     # 有专家来, 有客人过来: visitors
     (re.compile(r"有(?:专家|客人|领导|外宾|嘉宾|客户|家长|来宾|访客|代表|同志|检查组)[^\s,.;!?。、]{0,6}?"
                 r"(?:来|过来)(?!修|拿|取|送|装|换)"), "reception", 4),
+    # 接专家, 接市里来的客人: a pick-up; 高铁南站: a station
+    (re.compile(r"接(?!待|一下|着|受|收|手|到通知)[^\s,.;!?。、]{0,8}?(?:专家|客人|领导|外宾|嘉宾|"
+                r"校长|书记|同志|代表|家长|学生|老师)"), "vehicle", 4),
+    (re.compile(r"(?:火车|高铁|动车|汽车|客运)[东南西北]?站"), "vehicle", 4),
+    # 车安排好了吗, 车派了吗
+    (re.compile(r"车(?:子)?(?:安排|派|订|定)"), "vehicle", 4),
+    # 借用小会议室, 订一下会议室, 预约报告厅: a room for a meeting
+    (re.compile(r"(?:借用|借|订|预订|预定|预约|腾)[^\s,.;!?。、]{0,8}?(?:会议室|报告厅|多功能厅|礼堂|会场)"),
+     "meeting", 5),
+    # 3 more chairs
+    (re.compile(r"(?<![a-z])(?:\d+|a few|some|two|three|four|five)\s+more(?![a-z])"), "supply", 3),
     # 开会, 开个会, 开安全工作会, 召开…会议
     (re.compile(r"开(?!不|了|关|门|机|车|空调|灯|窗|会议室)[^\s,.;!?。、]{0,8}?会(?!议室|计|儿)"),
      "meeting", 4),
@@ -188,8 +199,9 @@ def find_urgency(low: str) -> list[tuple[str, int, int]]:
 
 # -- words that carry nothing once the rest is taken ------------------------------------------
 GREETING = re.compile(
-    r"^\s*(?:(?:各位|大家|老师|领导|您|你)们?好|(?<![a-z])(?:hi|hello|hey|dear\s+\w+|"
-    r"good (?:morning|afternoon|evening))(?![a-z]))\s*[,.!~:;。]*\s*")
+    r"^\s*(?:@\S+\s+)*(?:(?:[^\s,.!?;:。]{0,6}?(?:您好|你好)|(?:各位|大家|老师|领导|同事|同志)们?好|"
+    r"后勤(?:的)?(?:同志|同事|老师|师傅)们?|(?<![a-z])(?:hi|hello|hey|dear\s+\w+|"
+    r"good (?:morning|afternoon|evening))(?![a-z]))\s*[,.!~:;。]+\s*|@\S+\s+)+")
 THANKS = re.compile(
     r"[\s,.;:!~。、]*(?:(?:谢谢|多谢|感谢|辛苦)(?:了|你|您|啦)*|麻烦了|拜托了|"
     r"(?<![a-z])(?:thanks(?: a lot)?|thank you(?: very much)?|thx|cheers)(?![a-z]))"
@@ -198,5 +210,6 @@ THANKS = re.compile(
 EMPTY_CLAUSE = re.compile(
     r"^(?:请|麻烦|帮忙|帮我)?(?:要|要用|需要|用|弄好|搞定|到位|完成|完成就行|准备好|到|出发|集合)?"
     r"(?:就行|即可|就好)?(?:谢谢|好吗|可以吗|行吗|吧|啊|哦|呀|啦|了)*$"
-    r"|^(?:please|thanks|thank you|needed|required|if possible)$")
+    r"|^(?:please|thanks|thank you|needed|required|if possible|leaving|departing|arriving|"
+    r"starting)$")
 DANGLING = re.compile(r"(?:请|麻烦|帮忙|(?<![a-z])(?:please|pls|plz))\s*$")
