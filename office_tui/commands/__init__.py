@@ -26,6 +26,7 @@ MODULES = {
     "config": "config",
     "kit": "kits",
     "routine": "routines",
+    "intake": "intake", "keyword": "intake",
 }
 ROOT_OPTIONS = ("--db", "--lang")
 

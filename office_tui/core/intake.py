@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from office_tui.core.calendar import WorkingCalendar
@@ -130,20 +130,77 @@ def propose(
         add("filler", thanks.start(), thanks.end())
 
     # A department named in the text itself (财务科打印机卡纸) stays in the title.
+    # A department named in the text itself (财务科打印机卡纸) stays in the title.
     removed = [(s.start, s.end) for s in spans if s.field != "category" and not (
         s.field in ("department", "requester") and not _inside(s.start, s.end, taken))]
     title = _title(message, removed)
     if not title:  # everything was a field: keep the words, without the header
-        title = _title(message, [(s.start, s.end) for s in spans
-                                 if s.field in ("filler", "department", "requester")])
+        removed = [(s.start, s.end) for s in spans
+                   if s.field in ("filler", "department", "requester")]
+        title = _title(message, removed)
     if not title:
-        title = " ".join(message.split())
+        removed, title = [], " ".join(message.split())
+    # Words the tidying dropped (a clause of nothing but 要 or please) are said as filler.
+    for a, b in _dropped(message, removed, title):
+        add("filler", a, b)
     return Proposal(
         message=message, sent=sent, title=title, category=category,
         department=who.department, requester=who.requester, due=due.due,
         importance=importance, expedite="expedite" in kinds,
         spans=tuple(sorted(spans, key=lambda s: (s.start, s.end))),
     )
+
+
+def propose_with_tokens(
+    message: str,
+    sent: datetime,
+    calendar: WorkingCalendar,
+    **tables: object,
+) -> Proposal:
+    """`propose`, with quick-add tokens typed after the message (`!high`, `#repair`,
+    `@财务科`, `due:tomorrow@9:00`) overriding what the message gave."""
+    cut, overrides, token_spans = trailing_tokens(message, sent, calendar)
+    proposal = propose(message[:cut], sent, calendar, **tables)  # type: ignore[arg-type]
+    if not overrides:
+        return proposal
+    kept = [s for s in proposal.spans if s.field not in overrides or s.field == "expedite"]
+    spans = kept + [Span(name, a, b, message[a:b]) for name, a, b in token_spans]
+    return replace(proposal, message=message, **overrides,
+                   spans=tuple(sorted(spans, key=lambda s: (s.start, s.end))))
+
+
+_TOKEN_FIELDS = {"category": "category", "department": "department", "due": "due",
+                 "importance": "importance", "requester": "requester"}
+
+
+def trailing_tokens(message: str, sent: datetime, calendar: WorkingCalendar,
+                    ) -> tuple[int, dict[str, object], list[tuple[str, int, int]]]:
+    """Where the quick-add tokens at the end of `message` begin, what they set and their
+    spans. A word is a token when quick-add reads it as one (a bad one, #302 or an
+    unknown #word, is text)."""
+    from office_tui.core import quickadd
+
+    overrides: dict[str, object] = {}
+    spans: list[tuple[str, int, int]] = []
+    cut = len(message.rstrip())
+    for word in reversed(list(re.finditer(r"\S+", message[:cut]))):
+        try:
+            parsed = quickadd.parse(f"x {word.group()}", sent, calendar)
+        except quickadd.QuickAddError:
+            break
+        if parsed.title != "x":
+            break
+        found = {name: getattr(parsed, attr, None) for name, attr in _TOKEN_FIELDS.items()}
+        found = {name: value for name, value in found.items() if value is not None}
+        if parsed.expedite:
+            found["expedite"] = True
+        if not found:
+            break
+        for name, value in found.items():
+            overrides.setdefault(name, value)  # the last token of a kind wins
+            spans.append((name, word.start(), word.end()))
+        cut = word.start()
+    return cut, overrides, spans
 
 
 def _inside(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
@@ -155,8 +212,7 @@ _CUT = "\x00"
 _PUNCT = ",.;:!?，。；：！？、"
 _ENDS = ".!?。！？"
 _RUN = re.compile(rf"[{re.escape(_PUNCT)}](?:[\s{_CUT}]*[{re.escape(_PUNCT)}])+")
-_CLAUSE = re.compile(r"([^,;，；。！？!?]+|[.](?!\s|$)|[^,;，；。！？!?])*?"
-                     r"(?:[,;，；。！？!?]+|[.](?=\s|$)|$)")
+_DELIMITER = re.compile(r"([,;，；。！？!?]+|\.+(?=\s|$))")
 
 
 def _title(message: str, removed: list[tuple[int, int]]) -> str:
@@ -165,12 +221,12 @@ def _title(message: str, removed: list[tuple[int, int]]) -> str:
         for i in range(max(a, 0), min(b, len(message))):
             gone[i] = True
     text = "".join(_CUT if g else c for c, g in zip(message, gone))
-    text = re.sub(rf"\s*{_CUT}[\s{_CUT}]*", _gap, text)
-    text = re.sub(r"[\s\x00]+", " ", text.replace(_CUT, " "))
+    text = re.sub(r"\s+", " ", text)
+    text = re.sub(rf" ?{_CUT}[ {_CUT}]*", _gap, text)
     text = _RUN.sub(_one_mark, text)
-    text = re.sub(rf"\s+(?=[{re.escape(_PUNCT)})）])", "", text)
+    text = re.sub(rf" +(?=[{re.escape(_PUNCT)})）])", "", text)
     text = _drop_empty_clauses(text)
-    text = text.strip(" \t\n" + _PUNCT.replace("?", "").replace("？", "") + "—-–")
+    text = text.strip(" " + _PUNCT.replace("?", "").replace("？", "") + "—-–")
     while True:
         cut = DANGLING.search(fold(text))
         if not cut:
@@ -182,8 +238,7 @@ def _title(message: str, removed: list[tuple[int, int]]) -> str:
 
 
 def _gap(match: re.Match) -> str:
-    """What a cut leaves: a space between words that had one (or two Latin words), else
-    nothing."""
+    """What a cut leaves: a space between two Latin words, else nothing."""
     before = match.string[match.start() - 1] if match.start() else ""
     after = match.string[match.end()] if match.end() < len(match.string) else ""
     if not before or not after:
@@ -200,15 +255,47 @@ def _one_mark(match: re.Match) -> str:
 
 
 def _drop_empty_clauses(text: str) -> str:
-    clauses = [m.group() for m in _CLAUSE.finditer(text) if m.group()]
-    kept: list[str] = []
-    for clause in clauses:
-        words = clause.strip().rstrip(_PUNCT).strip()
-        if EMPTY_CLAUSE.match(fold(words)) and (words or kept):
-            if not words and kept:  # a lone mark: keep the stronger of the two
-                continue
-            if kept and clause.rstrip()[-1:] in _ENDS and kept[-1].rstrip()[-1:] not in _ENDS:
-                kept[-1] = kept[-1].rstrip().rstrip(_PUNCT) + clause.rstrip()[-1]
+    """Drop clauses made of nothing but 请/要/please; a dropped clause's sentence end
+    goes to the clause before it ("…annual report? Needed." keeps its "?")."""
+    parts = _DELIMITER.split(text)
+    kept: list[list[str]] = []
+    for i in range(0, len(parts), 2):
+        clause, mark = parts[i], (parts[i + 1] if i + 1 < len(parts) else "")
+        words = clause.strip()
+        if words and EMPTY_CLAUSE.match(fold(words)):
+            if kept and mark[-1:] in _ENDS and kept[-1][1][-1:] not in _ENDS:
+                kept[-1][1] = mark
             continue
-        kept.append(clause)
-    return "".join(kept)
+        kept.append([clause, mark])
+    return "".join(clause + mark for clause, mark in kept)
+
+
+def _dropped(message: str, removed: list[tuple[int, int]], title: str) -> list[tuple[int, int]]:
+    """The runs of letters and digits left for the title that it does not hold."""
+    gone = [False] * len(message)
+    for a, b in removed:
+        for i in range(max(a, 0), min(b, len(message))):
+            gone[i] = True
+    wanted = [c.casefold() for c in title if c.isalnum()]
+    at, runs, start = 0, [], None
+    for index, char in enumerate(message):
+        if gone[index] or not char.isalnum():
+            continue
+        if at < len(wanted) and char.casefold() == wanted[at]:
+            at += 1
+            if start is not None:
+                runs.append((start, index))
+                start = None
+        elif start is None:
+            start = index
+    if start is not None:
+        runs.append((start, len(message)))
+    return [(a, _end_of_run(message, gone, a, b)) for a, b in runs]
+
+
+def _end_of_run(message: str, gone: list[bool], start: int, stop: int) -> int:
+    end = start
+    for index in range(start, stop):
+        if not gone[index] and message[index].isalnum():
+            end = index + 1
+    return end

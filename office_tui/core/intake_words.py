@@ -203,7 +203,7 @@ GREETING = re.compile(
     r"后勤(?:的)?(?:同志|同事|老师|师傅)们?|(?<![a-z])(?:hi|hello|hey|dear\s+\w+|"
     r"good (?:morning|afternoon|evening))(?![a-z]))\s*[,.!~:;。]+\s*|@\S+\s+)+")
 THANKS = re.compile(
-    r"[\s,.;:!~。、]*(?:(?:谢谢|多谢|感谢|辛苦)(?:了|你|您|啦)*|麻烦了|拜托了|"
+    r"[\s,.;:!~。、]{0,8}(?:(?:谢谢|多谢|感谢|辛苦)(?:了|你|您|啦)*|麻烦了|拜托了|"
     r"(?<![a-z])(?:thanks(?: a lot)?|thank you(?: very much)?|thx|cheers)(?![a-z]))"
     r"[\s,.!~。]*$")
 # A clause (between commas) made of nothing but these is dropped from the title.

@@ -124,6 +124,7 @@ def action_label(action: str) -> str:
         "cancel": _("cancel"), "book": _("booking"), "join": _("shared trip"),
         "receive": _("receive"), "issue": _("issue"), "adjust": _("adjustment"),
         "stocktake": _("stocktake"), "edit": _("edit"), "undo": _("undo"),
+        "delete": _("deletion"),
     }
     return labels.get(action, action)
 
@@ -133,5 +134,6 @@ def entity_label(entity: str) -> str:
         "job": _("job"), "booking": _("booking"), "vehicle": _("vehicle"),
         "driver": _("driver"), "item": _("item"), "quote": _("quote"),
         "routine": _("routine"), "movement": _("stock movement"), "rider": _("rider"),
+        "keyword": _("keyword"),
     }
     return labels.get(entity, entity)

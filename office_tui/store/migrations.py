@@ -429,6 +429,23 @@ def _m011_application_id(db: Database) -> None:
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
 
+def _m012_intake_keywords(db: Database) -> None:
+    """The clerk's own intake words (`keyword add 漏水 repair`): a message holding one asks
+    for its category, above the words shipped with the program."""
+    _run(
+        db,
+        """
+        CREATE TABLE intake_keywords (
+            id INTEGER PRIMARY KEY,
+            word TEXT NOT NULL UNIQUE,
+            category TEXT NOT NULL CHECK (category IN
+                ('repair','vehicle','supply','reception','meeting','print','other')),
+            created TEXT NOT NULL
+        )
+        """,
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "jobs and events", _m001_jobs_and_events),
     Migration(2, "inventory", _m002_inventory),
@@ -441,6 +458,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(9, "jobs rank covers search", _m009_jobs_rank_covers_search),
     Migration(10, "report ranges", _m010_report_ranges),
     Migration(11, "application id", _m011_application_id),
+    Migration(12, "intake keywords", _m012_intake_keywords),
 )
 # user_version = the id of the last migration run = how many have run: files written
 # before the ids were explicit hold the count, and must keep meaning the same.
