@@ -35,7 +35,7 @@ def intake(
                                           "out or given as -.")),
     sent: Optional[str] = typer.Option(
         None, "--sent", help=_("When the message was sent, \"YYYY-MM-DD HH:MM\" (default: "
-                               "now): its 明天 and Friday count from then.")),
+                               "now): its 'tomorrow' and 'Friday' count from then.")),
     dry_run: bool = typer.Option(False, "--dry-run", help=_("Show the proposal; save nothing.")),
     as_json: bool = typer.Option(False, "--json", help=_(
         "Print the job as `show --json` does, with `parsed`: the words that gave each field.")),
@@ -165,12 +165,12 @@ sub = typer.Typer(help=_("Your own intake words: which category a message holdin
 app.add_typer(sub, name="keyword")
 
 
-@sub.command("add", help=_("Messages holding WORD ask for CATEGORY (e.g. keyword add 漏水 repair)."))
+@sub.command("add", help=_("Messages holding WORD ask for CATEGORY (e.g. keyword add leak* repair)."))
 def keyword_add(
     word: str = typer.Argument(..., help=_("A word or short phrase; English words match whole "
                                            "words, a trailing * any ending.")),
     category: str = typer.Argument(..., help=_("repair, vehicle, supply, reception, meeting, "
-                                               "print, other (or 报修 用车 领用 接待 会议 文印 其他).")),
+                                               "print, other, or their Chinese names.")),
 ) -> None:
     found = _run(lambda s: s.intake.add_keyword(word, category))
     cli.out.print(_("Keyword '{word}' → {category}.").format(

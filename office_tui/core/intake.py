@@ -160,6 +160,8 @@ def propose_with_tokens(
     """`propose`, with quick-add tokens typed after the message (`!high`, `#repair`,
     `@财务科`, `due:tomorrow@9:00`) overriding what the message gave."""
     cut, overrides, token_spans = trailing_tokens(message, sent, calendar)
+    if not message[:cut].strip():  # nothing but tokens: a message after all
+        cut, overrides = len(message), {}
     proposal = propose(message[:cut], sent, calendar, **tables)  # type: ignore[arg-type]
     if not overrides:
         return proposal

@@ -182,7 +182,7 @@ class IntakeService:
         storable(word)
         word = normalise_word(word or "")
         if not word or word == "*":
-            raise OfficeError(_("Give the keyword, e.g. keyword add 漏水 repair."))
+            raise OfficeError(_("Give the keyword, e.g. keyword add leak* repair."))
         if len(word) > MAX_WORD or any(not c.isprintable() for c in word):
             raise OfficeError(_("A keyword is a word or a short phrase (at most {limit} "
                                 "characters, no control characters).").format(limit=MAX_WORD))
