@@ -37,6 +37,11 @@ _TITLE_RE = "|".join(_TITLES)
 _SURNAME_RE = "(?:" + "|".join(_COMPOUND_SURNAMES) + "|[" + "".join(sorted(_SURNAMES)) + "])"
 _CN_PERSON = re.compile(
     rf"^(?:[老小]{_SURNAME_RE}|{_SURNAME_RE}(?:{_TITLE_RE})|{_SURNAME_RE}[\u4e00-\u9fff]{{1,2}})$")
+# Words that read like a surname and a given name but are not names ("明天：…").
+_CN_NOT_NAMES = {"关于", "安排", "方便", "明天", "明早", "明晚", "明日", "高温", "于是", "时间",
+                 "江湖", "任务", "申请", "金额", "文件", "全体", "全部", "常规", "温馨提示", "孔径",
+                 "周末", "周一", "周二", "周三", "周四", "周五", "周六", "周日", "周天", "车辆",
+                 "石材", "水电", "钱款", "华为", "宁可", "应急", "和谐", "成本"}
 _CN_SUFFIXES = ("中心", "科", "处", "室", "部", "办", "馆", "会")
 _EN_DEPT_WORDS = re.compile(
     r"^(?:[A-Z][A-Za-z&]*\s+){0,3}(?:Office|Department|Dept\.?|Team|Centre|Center|Desk|Unit|"
@@ -111,7 +116,7 @@ class People:
             if _EN_PERSON.match(text) and text.split()[0] not in _EN_NOT_NAMES:
                 return text
             return None
-        return text if _CN_PERSON.match(text) else None
+        return text if _CN_PERSON.match(text) and text not in _CN_NOT_NAMES else None
 
     def read(self, text: str, offset: int = 0, *, loose: bool = False) -> list[_Part] | None:
         """`text` as department and/or requester (spans shifted by `offset`), or None when
@@ -151,7 +156,7 @@ class People:
             return None
         parts: list[_Part] = []
         for piece, at in pieces:
-            found = self._one(piece, start + at, loose and len(pieces) > 1 or loose)
+            found = self._one(piece, start + at, loose)
             if found is None:
                 return None
             parts += found
