@@ -7,7 +7,7 @@ import re
 import sys
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 import typer
 from rich.table import Table
@@ -16,11 +16,13 @@ from rich.text import Text
 from office_tui import cli
 from office_tui.cli import _run, app, emit_json, fail
 from office_tui.core.humanize import relative_due, short_moment
-from office_tui.core.intake import Proposal
 from office_tui.core.job import Job
 from office_tui.core.text import printable
 from office_tui.core.vocab import category_label, importance_label
 from office_tui.i18n import _, ngettext
+
+if TYPE_CHECKING:  # the parser's tables load when a message is read, not for --help
+    from office_tui.core.intake import Proposal
 
 MAX_FILE = 1_000_000  # bytes of messages read by --file
 
