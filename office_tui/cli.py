@@ -2,54 +2,82 @@
 
 Rich tables for people, `--json` for scripts. Every refusal is one line on stderr and
 exit status 1, with nothing written.
+
+Importing this module builds the commands' help texts, so the interface language is
+set before it is imported (office_tui/entry.py); `main(argv)` then loads the command
+modules argv needs and runs Typer. Importing it changes nothing else.
 """
 
 from __future__ import annotations
 
-import gc
-import json
 import sqlite3
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, Optional
 
 import typer
 import typer.core
 
-from office_tui import i18n, job_table
+from office_tui import arguments, i18n, job_table, startup
+from office_tui.arguments import MAX_SQLITE_INT
 from office_tui.core.humanize import relative_due, short_moment
 from office_tui.core.job import Job
-from office_tui.core.text import fit, printable
+from office_tui.core.text import fit, json_text, message_line, printable, terminal_safe
 from office_tui.core.vocab import (
     category_label, importance_label, status_label, urgency_part_label,
 )
 from office_tui.i18n import _
 from office_tui.launch import open_services, run_tui
 from office_tui.services import OfficeError, Services
-from office_tui.startup import startup_language
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
 
-# Before any help text is built: --lang, OFFICE_TUI_LANG, the stored setting, the locale.
-i18n.set_language(startup_language(sys.argv[1:]))
 # Typer's own words in help and errors (its section titles, "default:", "No such
-# command") go through our catalog too (typer is pinned below 0.29).
-typer.core._ = i18n._  # type: ignore[attr-defined]
+# command"), translated through our catalog once main() hands Typer its gettext.
 TYPER_WORDS = (
     i18n.N_("Arguments"), i18n.N_("Options"), i18n.N_("Commands"), i18n.N_("required"),
     i18n.N_("default: {default}"), i18n.N_("env var: {var}"), i18n.N_("(dynamic)"),
     i18n.N_("Missing command."), i18n.N_("No such command {name!r}."), i18n.N_("Aborted!"),
 )
 
+
+class OfficeGroup(typer.core.TyperGroup):
+    """The root command: arguments that are not valid UTF-8 are refused before any
+    command sees them (they would reach SQLite or the terminal as lone surrogates)."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        problem = arguments.utf8_problem(args)
+        if problem:
+            fail(problem)
+        return super().parse_args(ctx, args)
+
+
 app = typer.Typer(
+    cls=OfficeGroup,
     help=_("office-tui: requests, triage and the day's work of an office logistics clerk."),
     no_args_is_help=False,
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
+
+
+class TerminalSafe:
+    """The current sys.stdout or sys.stderr (tests and the output guard replace them), with
+    whatever a console writes made terminal-safe: a control or bidi character that
+    reached a table without `printable` is still shown escaped, never raw."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def write(self, text: str) -> int:
+        return getattr(sys, self._name).write(terminal_safe(text))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(getattr(sys, self._name), name)
 
 
 class LazyConsole:
@@ -64,7 +92,8 @@ class LazyConsole:
         if self._console is None:
             from rich.console import Console
 
-            self._console = Console(**self._options)
+            stream = "stderr" if self._options.get("stderr") else "stdout"
+            self._console = Console(file=TerminalSafe(stream), **self._options)
         return getattr(self._console, name)
 
 
@@ -76,25 +105,25 @@ class State:
     db_path: Path | None = None
     services: Services | None = None
     opened: Path | None = None  # a damage note beside it is said after the command
+    words: list[str] = []  # the command run (`item list`): one that only reads creates nothing
 
 
 state = State()
-
-# SQLite integers are signed 64-bit: larger ids and limits cannot exist in the database.
-MAX_SQLITE_INT = 2**63 - 1
 
 
 def fail(message: str) -> NoReturn:
     from rich.text import Text
 
-    err.print(Text(printable(message), style="red"))
+    err.print(Text(message_line(message), style="red"))
     raise typer.Exit(1)
 
 
 def services() -> Services:
     if state.services is None:
         try:
-            state.services = open_services(state.db_path, Services)  # Services: tests' clock
+            state.services = open_services(arguments.database(state.db_path),
+                                           Services,  # Services: tests' clock
+                                           create=not arguments.only_reads(state.words))
         except OfficeError as exc:
             fail(str(exc))
         state.opened = state.services.db_path
@@ -119,7 +148,7 @@ def JobId() -> Any:  # noqa: N802 - reads like a type in the signatures below
 
 
 def emit_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(json_text(data) + "\n")
 
 
 @app.callback(invoke_without_command=True)
@@ -334,12 +363,30 @@ def _print_job(job: Job, history: list[dict]) -> None:
         out.print(Text(f"{event['ts']}  {event['action']}"))
 
 
-def main() -> None:
+def prepare(argv: Sequence[str] = ()) -> None:
+    """Before Typer runs: the command modules argv needs (the other areas' commands
+    register themselves on `app`; only the module of the command being run is imported,
+    all of them for help, no command or an unknown name), and Typer's own words in the
+    interface language."""
+    from office_tui import commands
+
+    commands.load(argv, (c.name or c.callback.__name__.lower().replace("_", "-")
+                         for c in app.registered_commands if c.callback))
+    if hasattr(typer.core, "_"):  # typer below 0.29 looks its words up through `_`
+        typer.core._ = i18n._  # type: ignore[attr-defined]
+
+
+def main(argv: Sequence[str] | None = None) -> None:
     """Entry point: usage errors also exit 1 with a one-line message."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    startup.starting()
+    prepare(argv)
+    state.words = arguments.root(argv).rest[:3]
+    if not arguments.root(argv).opens_app:
+        startup.settle()  # the app settles once its first screen is drawn
     code = 0
-    gc.enable()  # off while the modules were imported (office_tui/entry.py)
     try:
-        result = app(standalone_mode=False)
+        result = app(args=argv, standalone_mode=False)
         code = result if isinstance(result, int) else 0
     except typer.Exit as exc:
         code = exc.exit_code
@@ -348,10 +395,11 @@ def main() -> None:
     except typer.TyperException as exc:
         from rich.text import Text
 
-        err.print(Text(printable(exc.format_message()), style="red"))
+        err.print(Text(message_line(exc.format_message()), style="red"))
         code = 1
     finally:
         close_services()
+        state.words = []  # known for this run only (in-process runs come one after another)
     if code == 0 and state.opened is not None:
         from office_tui.launch import damage_warning, warn
 
@@ -361,12 +409,7 @@ def main() -> None:
     sys.exit(code)
 
 
-# The other areas' commands register themselves on `app` (they use the helpers above):
-# only the module of the command being run is imported.
-from office_tui import commands  # noqa: E402
+if __name__ == "__main__":  # python -m office_tui.cli: as the installed command
+    from office_tui.entry import main as entry_main
 
-commands.load(sys.argv[1:], (c.name or c.callback.__name__.lower().replace("_", "-")
-                             for c in app.registered_commands if c.callback))
-
-if __name__ == "__main__":
-    main()
+    entry_main()

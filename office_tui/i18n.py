@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import gettext
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 DOMAIN = "office_tui"
@@ -67,25 +67,6 @@ def choose_language(
     if found:
         return found
     return locale_language(environ)
-
-
-def root_option(argv: Sequence[str], name: str) -> str | None:
-    """The value of a root option (`--lang zh`, `--lang=zh`) given before the command."""
-    args = list(argv)
-    index = 0
-    while index < len(args):
-        token = args[index]
-        if token == name:
-            return args[index + 1] if index + 1 < len(args) else None
-        if token.startswith(name + "="):
-            return token[len(name) + 1:]
-        if token in ("--db", "--lang"):
-            index += 2
-            continue
-        if not token.startswith("-") or token == "--":
-            return None  # the command: its own options are not ours
-        index += 1
-    return None
 
 
 def set_language(lang: str | None = None) -> str:

@@ -14,7 +14,8 @@ from datetime import datetime
 
 from office_tui.core.humanize import relative_due
 from office_tui.core.job import Job
-from office_tui.core.text import cell_width, fit, pad, printable
+from office_tui.arguments import MAX_SQLITE_INT
+from office_tui.core.text import cell_width, fit, json_text, pad, printable
 from office_tui.core.vocab import category_label, importance_label, status_label
 from office_tui.i18n import _
 
@@ -95,9 +96,6 @@ def render(jobs: list[Job], now: datetime, width: int, *, color: bool = False) -
         line(row, style, False) for row, style in zip(rows, styles))
 
 
-MAX_SQLITE_INT = 2**63 - 1
-
-
 def list_output(svc, *, include_closed: bool = False, limit: int = 50,
                 search: str | None = None, inbox: bool = False, as_json: bool = False,
                 width: int | None = None, color: bool = False) -> str:
@@ -105,9 +103,7 @@ def list_output(svc, *, include_closed: bool = False, limit: int = 50,
     jobs = svc.jobs.list(search=search, include_closed=include_closed, inbox_only=inbox,
                          limit=min(limit, MAX_SQLITE_INT))  # more than can be: all
     if as_json:
-        import json
-
-        return json.dumps([j.to_json() for j in jobs], ensure_ascii=False, indent=2) + "\n"
+        return json_text([j.to_json() for j in jobs]) + "\n"
     if not jobs:
         return _("No jobs.") + "\n"
     return render(jobs, svc.now(), width or terminal_width(), color=color)

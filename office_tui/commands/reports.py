@@ -10,6 +10,7 @@ import typer
 
 from office_tui import cli
 from office_tui.cli import _run, app, emit_json, fail
+from office_tui.core.text import printable
 from office_tui.i18n import _
 
 
@@ -40,8 +41,8 @@ def report(
     built = _run(lambda s: s.reports.build(kind, start, end))
     if output is not None:
         path = _run(lambda s: s.reports.write(built, fmt, output, force=force))
-        cli.out.print(_("Report written to {path}").format(path=path), markup=False,
-                      soft_wrap=True)
+        cli.out.print(_("Report written to {path}").format(path=printable(str(path))),
+                      markup=False, soft_wrap=True)
         return
     if fmt == "json":
         emit_json(built.to_json())

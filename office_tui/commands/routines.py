@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from office_tui import cli
-from office_tui.cli import _run, app, emit_json, fail
+from office_tui.cli import MAX_SQLITE_INT, _run, app, emit_json, fail
 from office_tui.core.text import printable
 from office_tui.core.vocab import category_label, importance_label
 from office_tui.i18n import _
@@ -19,11 +19,8 @@ sub = typer.Typer(help=_("Routines: recurring work that puts a job into the day'
                   no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(sub, name="routine")
 
-MAX_ID = 2**63 - 1
-
-
 def routine_id_arg(value: int) -> int:
-    if value is not None and not 1 <= value <= MAX_ID:
+    if value is not None and not 1 <= value <= MAX_SQLITE_INT:
         fail(_("No routine #{id}.").format(id=value))
     return value
 

@@ -10,11 +10,56 @@ import re
 from datetime import date, datetime, time, timedelta
 
 from office_tui.core.calendar import WorkingCalendar
+from office_tui.core.errors import OfficeError
 from office_tui.i18n import _
+
+# The days the app computes with. Python's dates end at year 9999 and a due, a report
+# period or a kit's offsets reach a little past what is typed, so every date a person
+# gives is checked against this range where it is parsed (here), with one message.
+FIRST_DAY = date(1970, 1, 1)
+LAST_DAY = date(2200, 12, 31)
 
 
 class DateParseError(ValueError):
     """A due value that cannot be understood."""
+
+
+class DateRangeError(DateParseError, OfficeError):
+    """A real date outside FIRST_DAY..LAST_DAY: refused with the range named.
+
+    Also an OfficeError, so it reaches a person as it is, through any layer."""
+
+
+def out_of_range(day: str) -> DateRangeError:
+    return DateRangeError(_("{day} is outside the dates the app works with: "
+                            "{first} to {last}.").format(
+        day=day, first=FIRST_DAY.isoformat(), last=LAST_DAY.isoformat()))
+
+
+def in_range(value: date) -> date:
+    """`value` (a date or datetime) when its day lies in the range; else DateRangeError."""
+    day = value.date() if isinstance(value, datetime) else value
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise out_of_range(day.isoformat())
+    return value
+
+
+def day_in_range(year: int, month: int, day: int) -> date:
+    """The date, checked against the range before it is built: a year 0 or 99999 is a
+    range error, not a ValueError from datetime; a day no year has (02-30) is ValueError."""
+    date(2000 + year % 400, month, day)  # the same leap years as `year`
+    if not FIRST_DAY.year <= year <= LAST_DAY.year:
+        raise out_of_range(f"{year:04d}-{month:02d}-{day:02d}")
+    return in_range(date(year, month, day))
+
+
+def iso_day(text: str) -> date:
+    """`YYYY-MM-DD` (as date.fromisoformat reads it) within the range; ValueError if it is
+    not a date, DateRangeError if it is one outside the range."""
+    value = str(text).strip()
+    if match := _ISO_DATE.match(value):
+        return day_in_range(*(int(g) for g in match.groups()))
+    return in_range(date.fromisoformat(value))
 
 
 _WEEKDAYS = {
@@ -42,10 +87,12 @@ def parse_due(value: str, now: datetime, calendar: WorkingCalendar) -> datetime:
     if not text:
         raise DateParseError(_("empty date"))
     try:
-        return _parse(text, now, calendar)
+        return in_range(_parse(text, now, calendar))
     except DateParseError:
         raise
-    except (ValueError, OverflowError) as exc:
+    except OverflowError:  # an offset past year 9999
+        raise out_of_range(value.strip()) from None
+    except ValueError as exc:
         raise DateParseError(str(exc)) from None
 
 
@@ -97,5 +144,5 @@ def _parse_day(text: str, now: datetime) -> date:
         monday_next_week = today + timedelta(days=7 - today.weekday())
         return monday_next_week + timedelta(days=_WEEKDAYS[text[1:]])
     if match := _ISO_DATE.match(text):
-        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        return day_in_range(*(int(g) for g in match.groups()))
     raise DateParseError(_("unknown date"))

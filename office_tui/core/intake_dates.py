@@ -27,9 +27,8 @@ from datetime import date, datetime, time, timedelta
 
 from office_tui.core.calendar import WorkingCalendar
 from office_tui.core.cn_numbers import CHARS, number
+from office_tui.core.dates import FIRST_DAY, LAST_DAY
 from office_tui.core.intake_text import fold
-
-MIN_YEAR, MAX_YEAR = 1970, 2200  # the dates the rest of the program accepts
 
 # -- the pieces ---------------------------------------------------------------------------
 _N = rf"(?:\d{{1,2}}|[{CHARS}]{{1,3}})"  # a small number, digits or Chinese
@@ -198,7 +197,7 @@ def find_due(text: str, sent: datetime, calendar: WorkingCalendar,
             candidate.spans = supersedes.spans + candidate.spans
         candidates.append(candidate)
         previous = candidate
-    candidates = [c for c in candidates if MIN_YEAR <= c.moment.year <= MAX_YEAR]
+    candidates = [c for c in candidates if FIRST_DAY <= c.moment.date() <= LAST_DAY]
     if not candidates:
         return DueFound()
     ahead = [c for c in candidates if c.moment >= sent]

@@ -214,10 +214,11 @@ def parse_lead_days(text: str | int | None) -> int:
     if not re.fullmatch(r"\d+", unicodedata.normalize("NFKC", raw)):
         raise QuantityError(_("Lead time '{value}' is not a whole number of days.").format(
             value=raw))
-    days = int(unicodedata.normalize("NFKC", raw))
-    if days > MAX_LEAD_DAYS:
-        raise QuantityError(_("Lead time {days} days is more than a year.").format(days=days))
-    return days
+    digits = unicodedata.normalize("NFKC", raw).lstrip("0") or "0"
+    # (int() refuses more than 4300 digits: the length says enough first)
+    if len(digits) > len(str(MAX_LEAD_DAYS)) or int(digits) > MAX_LEAD_DAYS:
+        raise QuantityError(_("Lead time {days} days is more than a year.").format(days=digits))
+    return int(digits)
 
 
 def to_milli(value: Decimal) -> int:

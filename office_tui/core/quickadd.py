@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from office_tui.core.calendar import WorkingCalendar
-from office_tui.core.dates import DateParseError, parse_due
+from office_tui.core.dates import DateParseError, DateRangeError, parse_due
 from office_tui.core.vocab import CATEGORIES, normalise_category, normalise_importance
 from office_tui.i18n import _
 
@@ -63,6 +63,8 @@ def _take_token(word: str, fields: dict, now: datetime, calendar: WorkingCalenda
         value = word[4:]
         try:
             fields["due"] = parse_due(value, now, calendar)
+        except DateRangeError as exc:
+            raise QuickAddError(_("'{token}': {reason}").format(token=word, reason=exc)) from None
         except DateParseError as exc:
             raise QuickAddError(
                 _("Bad date in '{token}': {reason}. Try today, tomorrow@14:00, fri, "

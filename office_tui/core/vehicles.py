@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from office_tui.core.dates import DateRangeError, day_in_range
 from office_tui.i18n import _, ngettext
 
 VEHICLE_STATUSES = ("active", "maintenance", "retired")
@@ -84,7 +85,10 @@ def parse_moment(text: str) -> datetime:
             text=text))
     y, m, d, hh, mm, ss = found.groups()
     try:
-        return datetime(int(y), int(m), int(d), int(hh), int(mm), int(ss or 0))
+        return datetime.combine(day_in_range(int(y), int(m), int(d)),
+                                time(int(hh), int(mm), int(ss or 0)))
+    except DateRangeError:
+        raise
     except ValueError:
         raise ValueError(_("'{text}' is not a real date and time").format(text=text)) from None
 
@@ -98,7 +102,9 @@ def parse_day(text: str, today: date) -> date:
     found = _DAY.match(value)
     if found:
         try:
-            return date(*(int(g) for g in found.groups()))
+            return day_in_range(*(int(g) for g in found.groups()))
+        except DateRangeError:
+            raise
         except ValueError:
             pass
     raise ValueError(_("'{text}' is not a date like 2026-11-27").format(text=text))

@@ -129,6 +129,23 @@ def action_label(action: str) -> str:
     return labels.get(action, action)
 
 
+def job_event_label(action: str) -> str:
+    """An event in a job's history, as what happened to it ("added", "closed")."""
+    labels = {
+        "add": _("added"), "triage": _("triaged"), "start": _("started"),
+        "wait": _("waiting"), "promise": _("promised"), "done": _("closed"),
+        "reply": _("replied"), "cancel": _("cancelled"), "undo": _("undone"),
+    }
+    return labels.get(action, action)
+
+
+def booking_event_label(action: str) -> str:
+    """An event in a booking's history, as what happened to it."""
+    labels = {"book": _("booked"), "join": _("joined"), "out": _("went out"),
+              "return": _("returned"), "cancel": _("cancelled")}
+    return labels.get(action, action)
+
+
 def entity_label(entity: str) -> str:
     labels = {
         "job": _("job"), "booking": _("booking"), "vehicle": _("vehicle"),

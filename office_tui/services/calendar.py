@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from office_tui.core.calendar import WorkingCalendar
 from office_tui.core.job import to_iso
 from office_tui.core.text import storable
+from office_tui.core.dates import DateRangeError, day_in_range, iso_day
 from office_tui.i18n import _
 from office_tui.services.errors import OfficeError
 from office_tui.store import calendar as store
@@ -71,7 +72,9 @@ def statutory() -> Statutory:
 
 def parse_day(value: str) -> date:
     try:
-        return date.fromisoformat(value.strip())
+        return iso_day(value)
+    except DateRangeError:
+        raise
     except (ValueError, AttributeError):
         raise OfficeError(_("Bad date '{value}': write it as YYYY-MM-DD, e.g. 2027-02-07.").format(
             value=value)) from None
@@ -197,6 +200,7 @@ class CalendarService:
 
     def year(self, year: int) -> list[dict[str, Any]]:
         """Every day of `year` that differs from the weekly pattern, and why."""
+        day_in_range(year, 1, 1)
         base = statutory()
         local = {r["day"]: r for r in self.overrides()}
         cal = self.ctx.calendar

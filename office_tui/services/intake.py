@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from office_tui.core.intake import Proposal, propose_with_tokens
-from office_tui.core.intake_dates import MAX_YEAR, MIN_YEAR
+from office_tui.core.dates import in_range
 from office_tui.core.intake_people import People
 from office_tui.core.intake_words import CLERK_WEIGHT, keyword_table, normalise_word
 from office_tui.core.job import Job, to_iso
@@ -197,9 +197,6 @@ class IntakeService:
                 moment = datetime.strptime(value, pattern)
             except ValueError:
                 continue
-            if not MIN_YEAR <= moment.year <= MAX_YEAR:
-                raise OfficeError(_("The sent time {value} is outside {first}-{last}.").format(
-                    value=value, first=MIN_YEAR, last=MAX_YEAR))
-            return moment
+            return in_range(moment)  # else one line naming the range
         raise OfficeError(_("Bad sent time '{value}': give it as \"YYYY-MM-DD HH:MM\", e.g. "
                             "\"2026-12-03 10:00\".").format(value=text))

@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from office_tui.core import quickadd, ranking
-from office_tui.core.dates import DateParseError, parse_due
+from office_tui.core.dates import DateParseError, DateRangeError, parse_due
 from office_tui.core.job import Job, from_iso, to_iso
 from office_tui.core.limits import default_due
 from office_tui.core.text import storable
@@ -413,6 +413,8 @@ class JobService:
     def _parse_due(self, value: str, now: datetime) -> datetime:
         try:
             return parse_due(value, now, self.ctx.calendar)
+        except DateRangeError:
+            raise  # says the range itself
         except DateParseError as exc:
             raise OfficeError(_("Bad date '{value}': {reason}. Try today, tomorrow@14:00, fri, "
                                 "2026-12-01, +3d.").format(value=value, reason=exc)

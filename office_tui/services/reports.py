@@ -20,6 +20,7 @@ from office_tui.core.report import (
 )
 from office_tui.core.types import Row
 from office_tui.core.vocab import CATEGORIES
+from office_tui.core.dates import DateRangeError, iso_day
 from office_tui.i18n import _
 from office_tui.services.errors import OfficeError
 from office_tui.store import jobs as job_store
@@ -446,7 +447,9 @@ def _iso(moment: datetime) -> str:
 
 def _day(value: str, what: str) -> date:
     try:
-        return date.fromisoformat(str(value).strip())
+        return iso_day(str(value))
+    except DateRangeError:
+        raise
     except ValueError:
         raise OfficeError(_("Bad date '{value}' for {what}: write YYYY-MM-DD.").format(
             value=value, what=what)) from None

@@ -66,10 +66,13 @@ class RoutineService:
         upcoming = None
         if not row["paused"]:
             seen = max(_day(row["generated_through"]) or date.min, today - _one_day())
-            upcoming = next_occurrence(
-                rule, seen, anchor=date.fromisoformat(row["starts"]),
-                calendar=self.ctx.calendar, last_closed=_day(state.get("last_closed")),
-                open_exists=state.get("open_exists", False))
+            try:
+                upcoming = next_occurrence(
+                    rule, seen, anchor=date.fromisoformat(row["starts"]),
+                    calendar=self.ctx.calendar, last_closed=_day(state.get("last_closed")),
+                    open_exists=state.get("open_exists", False))
+            except OverflowError:  # a start near year 9999, saved before the range check
+                upcoming = None
         return {
             "id": row["id"],
             "title": row["title"],

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
+from office_tui.core.dates import DateRangeError, iso_day
 from office_tui.core.job import to_iso
 from office_tui.core.text import storable
 from office_tui.core.types import Row
@@ -111,6 +112,8 @@ class VehicleService:
     def moment(text: str, what: str = "") -> datetime:
         try:
             return parse_moment(text)
+        except DateRangeError:
+            raise
         except ValueError as exc:
             raise OfficeError(f"{what}{exc}." if what else f"{exc}.") from None
 
@@ -119,6 +122,8 @@ class VehicleService:
             return self.ctx.now().date()
         try:
             return parse_day(text, self.ctx.now().date())
+        except DateRangeError:
+            raise
         except ValueError as exc:
             raise OfficeError(f"{exc}.") from None
 
@@ -129,7 +134,9 @@ class VehicleService:
         if isinstance(value, date):
             return value.isoformat()
         try:
-            return date.fromisoformat(value.strip()).isoformat()
+            return iso_day(value).isoformat()
+        except DateRangeError:
+            raise
         except ValueError:
             raise OfficeError(_("{what}: '{value}' is not a date like 2026-11-27.").format(
                 what=what, value=value)) from None

@@ -109,7 +109,7 @@ def test_a_file_of_messages_is_saved_together_with_a_summary(db, tmp_path):
     (("intake", ""), "empty"),
     (("intake", "   "), "empty"),
     (("intake", "--sent", "2026-13-01 10:00", "三楼灯不亮"), "YYYY-MM-DD HH:MM"),
-    (("intake", "--sent", "9999-01-01 10:00", "三楼灯不亮"), "1970-2200"),
+    (("intake", "--sent", "9999-01-01 10:00", "三楼灯不亮"), "1970-01-01 to 2200-12-31"),
     (("intake", "x" * 4001), "too long"),
     (("intake", "--file", "nowhere.txt"), "not a file"),
 ])

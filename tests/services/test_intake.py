@@ -174,8 +174,8 @@ def test_sent_times(services, text, expected):
 
 @pytest.mark.parametrize("text, named", [
     ("2026-12-03", "YYYY-MM-DD HH:MM"), ("tomorrow", "YYYY-MM-DD HH:MM"),
-    ("2026-02-30 10:00", "YYYY-MM-DD HH:MM"), ("2201-01-01 10:00", "1970-2200"),
-    ("1969-12-31 23:59", "1970-2200"),
+    ("2026-02-30 10:00", "YYYY-MM-DD HH:MM"), ("2201-01-01 10:00", "1970-01-01 to 2200-12-31"),
+    ("1969-12-31 23:59", "1970-01-01 to 2200-12-31"),
 ])
 def test_bad_sent_times(services, text, named):
     with pytest.raises(OfficeError, match=named):

@@ -5,13 +5,17 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from textual.widgets import DataTable, Input, Sparkline, Static
 
 from office_tui.services import Services
 from office_tui.tui.screens.inventory import InventoryScreen
-from office_tui.tui.widgets.inventory_forms import (
-    Confirm, ItemHistory, LedgerForm, PurchaseListView, QuotesView, Stocktake,
-)
+from office_tui.tui.modals.confirm import Confirm
+from office_tui.tui.modals.inventory.item_history import ItemHistory
+from office_tui.tui.modals.inventory.ledger_form import LedgerForm
+from office_tui.tui.modals.inventory.purchase_list import PurchaseListView
+from office_tui.tui.modals.inventory.quotes import QuotesView
+from office_tui.tui.modals.inventory.stocktake import Stocktake
 from tests.tui.conftest import screen_text, settle
 
 SIZE = (130, 42)
@@ -349,7 +353,8 @@ async def test_i_on_a_supply_job_issues_links_and_closes(services, make_app):
         assert closed.outcome == "Issued 4 pack of A4 复印纸 (A4) to 财务科"
 
 
-async def test_i_offer_can_leave_the_job_open(services, make_app):
+@pytest.mark.parametrize("key", ["n", "escape"])  # Escape means no, as in every question
+async def test_i_offer_can_leave_the_job_open(services, make_app, key):
     cupboard(services)
     job = services.jobs.add("领用中性笔 @教务处 #领用")
     app = make_app()
@@ -357,7 +362,8 @@ async def test_i_offer_can_leave_the_job_open(services, make_app):
         await settle(pilot)
         await pilot.press("i", *"PEN", "enter", *"2", "enter", "enter", "enter")
         await settle(pilot)
-        await pilot.press("n")
+        assert isinstance(app.screen, Confirm)
+        await pilot.press(key)
         await settle(pilot)
         assert services.jobs.get(job.id).status != "done"
         assert services.inventory.for_job(job.id)[0].department == "教务处"

@@ -128,8 +128,7 @@ async def test_changed_cells_update_in_place_and_a_new_order_refills(services, m
         jobs[4] = replace(jobs[4], status="in_progress", title="x")
 
         def load() -> None:
-            screen.post_message(jobs_screen.Loaded(screen._generation, jobs, 6, 6,
-                                                   jobs[2].id, 2))
+            screen.show_jobs(jobs_screen.Loaded(screen._generation, jobs, 6, 6, jobs[2].id, 2))
 
         load()
         await settle(pilot)
@@ -141,7 +140,7 @@ async def test_changed_cells_update_in_place_and_a_new_order_refills(services, m
         # Another order (a triaged job moved up): the table is refilled, still right.
         moved = [screen.jobs[4], *screen.jobs[:4], screen.jobs[5]]
         in_place.clear()
-        screen.post_message(jobs_screen.Loaded(screen._generation, moved, 6, 6, moved[0].id, 0))
+        screen.show_jobs(jobs_screen.Loaded(screen._generation, moved, 6, 6, moved[0].id, 0))
         await settle(pilot)
         assert in_place == [False]
         assert table_ids(app) == [j.id for j in moved]

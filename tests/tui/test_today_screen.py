@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+import pytest
 from textual.widgets import DataTable, Sparkline, Static
 
 from office_tui.services import Services
@@ -119,7 +120,12 @@ async def test_keys_do_nothing_on_a_section_line(services, clock, make_app):
         await settle(pilot)
         assert services.jobs.get(ids["late"]).status == "open"
         assert services.jobs.get(ids["late"]).importance == "high"
-        assert app.screen.check_action("search", ()) is False  # Today has no search
+        # Today has no search and no inbox view: neither key nor box, `/` does nothing.
+        keys = {binding.action for _node, binding, _on, _tip in
+                app.screen.active_bindings.values()}
+        assert "search" not in keys and "toggle_inbox" not in keys and "add" in keys
+        await pilot.press("slash")
+        assert not app.screen.query("#search") and isinstance(app.focused, DataTable)
 
 
 async def test_routines_make_their_job_once_when_the_app_opens(services, clock, make_app):
@@ -245,7 +251,8 @@ async def test_cancelling_an_event_offers_to_cancel_its_linked_jobs(services, cl
         assert services.jobs.get(plain.id).cancel_reason == "not needed"
 
 
-async def test_no_keeps_the_linked_jobs_open(services, clock, make_app):
+@pytest.mark.parametrize("key", ["n", "escape"])  # Escape means no, as in every question
+async def test_no_keeps_the_linked_jobs_open(services, clock, make_app, key):
     services.kits.create("visit")
     services.kits.add_item("visit", "-1h", "car to the station #vehicle")
     event, linked = services.kits.event("visit", "visitors due:today@15:00 #reception")
@@ -258,7 +265,8 @@ async def test_no_keeps_the_linked_jobs_open(services, clock, make_app):
         await settle(pilot)
         await pilot.press(*"moved online", "enter")
         await settle(pilot)
-        await pilot.press("n")
+        assert "n or Esc: cancel #{id} only".format(id=event.id) in screen_text(app)
+        await pilot.press(key)
         await settle(pilot)
         assert services.jobs.get(event.id).status == "cancelled"
         assert services.jobs.get(linked[0].id).status == "open"
@@ -311,13 +319,13 @@ async def test_the_job_sections_are_drawn_first_and_the_rest_keeps_the_cursor(
         first = services.today.build(areas=False)
         rest = copy_view(first)
         services.today.add_areas(rest)
-        screen.post_message(TodayLoaded(screen._generation, first, None, 0))
+        screen.show_today(TodayLoaded(screen._generation, first, None, 0))
         await pilot.pause()
         assert "trips" not in sections(app) and "low_stock" not in sections(app)
         assert "on time this week" not in str(header.render())  # not known yet: not shown
         await pilot.press("down")
         on = screen.current_job().id
-        screen.post_message(TodayLoaded(screen._generation, rest, None, 0))
+        screen.show_today(TodayLoaded(screen._generation, rest, None, 0))
         await pilot.pause()
         assert "trips" in sections(app) and "low_stock" in sections(app)
         assert "on time this week" in str(header.render())

@@ -10,8 +10,10 @@ from textual.widgets import DataTable, Input, OptionList, Select, Static
 from office_tui.core.vehicles import BookingRequest
 from office_tui.services import Services
 from office_tui.tui.screens.vehicles import VehiclesScreen
-from office_tui.tui.widgets.booking_form import BookingForm
-from office_tui.tui.widgets.roster_views import BookingDetail, ReturnForm, VehicleDetail
+from office_tui.tui.modals.vehicles.booking_detail import BookingDetail
+from office_tui.tui.modals.vehicles.booking_form import BookingForm
+from office_tui.tui.modals.vehicles.return_trip import ReturnForm
+from office_tui.tui.modals.vehicles.vehicle_detail import VehicleDetail
 from office_tui.tui.widgets.timeline import Timeline
 from tests.tui.conftest import screen_text, settle
 

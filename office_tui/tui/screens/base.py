@@ -1,20 +1,22 @@
-"""What every area's screen shares: the app's services and live refresh."""
+"""What every area's screen shares: the app's services, service work run in thread
+workers (run_service, work.py) and live refresh."""
 
 from __future__ import annotations
 
-import gc
-
 from textual.screen import Screen
 
+from office_tui import startup
 from office_tui.services import OfficeError, Services
+from office_tui.tui.work import ServiceWork
 
 FREEZE_AFTER = 1.0  # seconds after the first screen mounts: its first load is drawn by then
 
 
-class AreaScreen(Screen):
-    """A mode's screen. Another process (the CLI, a second window) writing to the file is
-    noticed by polling PRAGMA data_version, and the screen's own `reload()` runs, keeping
-    its cursor. Every screen built on this one defines `reload()`."""
+class AreaScreen(ServiceWork, Screen):
+    """A mode's screen. Its database work goes through `run_service()`. Another process
+    (the CLI, a second window) writing to the file is noticed by polling PRAGMA
+    data_version, and the screen's own `reload()` runs, keeping its cursor. Every screen
+    built on this one defines `reload()`."""
 
     _seen_version: int | None = None
 
@@ -40,13 +42,6 @@ class AreaScreen(Screen):
 
 
 def freeze_startup_objects() -> None:
-    """Leave the objects made while the app started out of Python's garbage collections.
-
-    A full collection walks every tracked object: ~85k once the first screen is drawn
-    (modules, Textual's widgets, styles and caches), 50-110 ms on this machine, and a key
-    that lands on one waits that long. Those objects live as long as the app; after
-    gc.freeze() (a move of lists, no collection) the collector walks only what was made
-    since. Once per process, a second after the first screen mounted."""
-    if not gc.get_freeze_count():
-        gc.freeze()
-    gc.enable()  # the command turned it off while starting (office_tui/entry.py)
+    """Collections back on once the first screen is up, without the objects made while
+    the app started (office_tui/startup.py: the same as a command does)."""
+    startup.settle()

@@ -3,34 +3,29 @@
 The table pages through the items in SQL (200 rows at a time, more as the cursor nears the
 end), so drawing it costs the same at 40 items or 5,000. Low items (at or under their
 reorder point) are yellow, empty ones red. Under the table the highlighted item's weekly
-use is a Sparkline. Every database call runs in a thread worker; only @on handlers touch
-widgets.
+use is a Sparkline. Every database call goes through `run_service()` (a thread worker) and
+hands its result to a method on the UI thread; only those methods touch widgets.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.message import Message
 from textual.widgets import DataTable, Input, Sparkline, Static
-from textual.worker import get_current_worker
 
 from office_tui.core import inventory as core
 from office_tui.core.inventory import IssueResult, Movement, StockLine, StocktakeLine
 from office_tui.core.text import printable
 from office_tui.i18n import _
+from office_tui.services import Services
 from office_tui.tui.screens.base import AreaScreen
-from office_tui.services import OfficeError
-from office_tui.tui.widgets.inventory_forms import (
-    ItemHistory, PurchaseListView, QuotesView, Stocktake, adjust_form, issue_form,
-    movement_summary, receive_form,
-)
 from office_tui.tui.widgets.keys_footer import KeysFooter
 
 PAGE = 200
@@ -38,24 +33,14 @@ ROW_ACTIONS = {"quotes", "history"}
 
 
 @dataclass
-class StockLoaded(Message):
+class StockLoaded:
+    """A page of the stock table for show_stock()."""
+
     generation: int
     lines: list[StockLine]
     total: int
     focus_code: str | None
     fallback_index: int
-
-
-@dataclass
-class LowCounted(Message):
-    generation: int
-    low: int
-
-
-@dataclass
-class WeeklyLoaded(Message):
-    code: str
-    weekly: list[float]
 
 
 class InventoryScreen(AreaScreen):
@@ -124,36 +109,24 @@ class InventoryScreen(AreaScreen):
 
     def reload(self, focus_code: str | None = None) -> None:
         self._generation += 1
-        self._load(self._generation, self.search, self.limit,
-                   focus_code if focus_code is not None else (self.current_code() or None),
-                   self.query_one(DataTable).cursor_row)
+        load = partial(_stock, self._generation, self.search, self.limit,
+                       focus_code if focus_code is not None else (self.current_code() or None),
+                       self.query_one(DataTable).cursor_row)
+        self.run_service(load, self.show_stock, action=_("load the stock"),
+                         group="inventory-load", exclusive=True)
 
-    @work(thread=True, exclusive=True, group="inventory-load", exit_on_error=False)
-    def _load(self, generation: int, search: str, limit: int, focus_code: str | None,
-              fallback_index: int) -> None:
-        with self.services.session() as svc:
-            lines = svc.inventory.stock(search=search or None, limit=limit)
-            total = svc.inventory.count(search=search or None)
-        if not get_current_worker().is_cancelled:
-            self.post_message(StockLoaded(generation, lines, total, focus_code,
-                                          fallback_index))
-
-    @work(thread=True, exclusive=True, group="inventory-low", exit_on_error=False)
     def _count_low(self, generation: int) -> None:
         """The header's low count: one aggregate over the last 30 days' issues, counted
         after the table is drawn, so the page never waits for it."""
-        with self.services.session() as svc:
-            low = svc.inventory.stock_by_need(low=True, limit=0)[1]
-        if not get_current_worker().is_cancelled:
-            self.post_message(LowCounted(generation, low))
+        self.run_service(lambda svc: svc.inventory.stock_by_need(low=True, limit=0)[1],
+                         partial(self.show_low, generation), action=_("count the low items"),
+                         group="inventory-low", exclusive=True)
 
-    @on(LowCounted)
-    def show_low(self, message: LowCounted) -> None:
-        if message.generation == self._generation:
-            self.low_count = message.low
+    def show_low(self, generation: int, low: int) -> None:
+        if generation == self._generation:
+            self.low_count = low
             self._update_header()
 
-    @on(StockLoaded)
     def show_stock(self, message: StockLoaded) -> None:
         if message.generation != self._generation:
             return  # a newer load is on its way
@@ -225,26 +198,29 @@ class InventoryScreen(AreaScreen):
             self._spark_code = line.item.code
             self._load_weekly(line.item.code)
 
-    @work(thread=True, exclusive=True, group="inventory-weekly", exit_on_error=False)
     def _load_weekly(self, code: str) -> None:
-        try:
-            with self.services.session() as svc:
-                weekly = [float(w) for w in svc.inventory.weekly_use(code)]
-        except OfficeError:
-            return
-        if not get_current_worker().is_cancelled:
-            self.post_message(WeeklyLoaded(code, weekly))
+        # A failure is said in the trend's own line: a toast on every cursor step would
+        # bury the table.
+        self.run_service(lambda svc: [float(w) for w in svc.inventory.weekly_use(code)],
+                         partial(self.show_weekly, code),
+                         action=_("load the weekly use of {code}").format(code=printable(code)),
+                         group="inventory-weekly", exclusive=True,
+                         failed=partial(self._weekly_failed, code))
 
-    @on(WeeklyLoaded)
-    def show_weekly(self, message: WeeklyLoaded) -> None:
-        if message.code != self.current_code():
+    def _weekly_failed(self, code: str, message: str) -> None:
+        if code == self.current_code():
+            self._spark_code = None  # the next move onto it tries again
+            self.query_one("#inventory-trend-label", Static).update(message)
+            self.query_one(Sparkline).data = []
+
+    def show_weekly(self, code: str, weekly: list[float]) -> None:
+        if code != self.current_code():
             return
-        total = sum(message.weekly)
+        total = sum(weekly)
         self.query_one("#inventory-trend-label", Static).update(
             _("{code}: issued per week, 12 weeks (last: {last:g}, total {total:g})").format(
-                code=printable(message.code), last=message.weekly[-1] if message.weekly else 0,
-                total=total))
-        self.query_one(Sparkline).data = message.weekly
+                code=printable(code), last=weekly[-1] if weekly else 0, total=total))
+        self.query_one(Sparkline).data = weekly
 
     # -- acting -----------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -253,6 +229,8 @@ class InventoryScreen(AreaScreen):
         return True
 
     def _after_form(self, result: Any) -> None:
+        from office_tui.tui.modals.inventory.stock_forms import movement_summary
+
         if isinstance(result, IssueResult):
             self.notify(movement_summary(result.movement, result.item), markup=False)
             for warning in result.warnings:
@@ -265,12 +243,18 @@ class InventoryScreen(AreaScreen):
             self.reload()
 
     def action_receive(self) -> None:
+        from office_tui.tui.modals.inventory.stock_forms import receive_form
+
         self.app.push_screen(receive_form(self.current_code()), self._after_form)
 
     def action_issue(self) -> None:
+        from office_tui.tui.modals.inventory.stock_forms import issue_form
+
         self.app.push_screen(issue_form(self.current_code()), self._after_form)
 
     def action_adjust(self) -> None:
+        from office_tui.tui.modals.inventory.stock_forms import adjust_form
+
         self.app.push_screen(adjust_form(self.current_code()), self._after_form)
 
     def action_stocktake(self) -> None:
@@ -281,19 +265,27 @@ class InventoryScreen(AreaScreen):
                     n=len(lines), d=differ), markup=False)
                 self.reload()
 
+        from office_tui.tui.modals.inventory.stocktake import Stocktake
+
         self.app.push_screen(Stocktake(), done)
 
     def action_quotes(self) -> None:
         code = self.current_code()
         if code:
+            from office_tui.tui.modals.inventory.quotes import QuotesView
+
             self.app.push_screen(QuotesView(code))
 
     def action_purchase_list(self) -> None:
+        from office_tui.tui.modals.inventory.purchase_list import PurchaseListView
+
         self.app.push_screen(PurchaseListView())
 
     def action_history(self) -> None:
         code = self.current_code()
         if code:
+            from office_tui.tui.modals.inventory.item_history import ItemHistory
+
             self.app.push_screen(ItemHistory(code))
 
     @on(DataTable.RowSelected, "#inventory-table")
@@ -328,3 +320,11 @@ class InventoryScreen(AreaScreen):
         if not event.value.strip():
             event.input.display = False
         self.set_focus(self.query_one(DataTable))
+
+
+def _stock(generation: int, search: str, limit: int, focus_code: str | None,
+           fallback_index: int, svc: Services) -> StockLoaded:
+    """In the worker: a page of the stock table and how many items match."""
+    lines = svc.inventory.stock(search=search or None, limit=limit)
+    total = svc.inventory.count(search=search or None)
+    return StockLoaded(generation, lines, total, focus_code, fallback_index)

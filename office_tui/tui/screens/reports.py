@@ -8,26 +8,25 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 
 from rich.table import Table
 from rich.text import Text
-from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.message import Message
 from textual.widgets import Label, Sparkline, Static
 
+from office_tui.core.filepaths import expand_home
 from office_tui.core.humanize import full_moment
 from office_tui.core.kpi import AGE_BUCKETS, bar, format_rate
 from office_tui.core.report import Report, age_label, report_title
 from office_tui.core.text import printable
 from office_tui.core.vocab import category_label
 from office_tui.i18n import _
+from office_tui.services import Services
 from office_tui.tui.screens.base import AreaScreen
-from office_tui.services import OfficeError
-from office_tui.tui.widgets.forms import TextPrompt
 from office_tui.tui.widgets.keys_footer import KeysFooter
 
 BAR = 24
@@ -35,27 +34,12 @@ LISTED = 10
 
 
 @dataclass
-class ReportLoaded(Message):
+class ReportLoaded:
+    """A report's summary for show_report()."""
+
     generation: int
     report: Report
     default_path: str
-
-
-@dataclass
-class ReportFailed(Message):
-    message: str
-
-
-@dataclass
-class ReportExists(Message):
-    report: Report
-    path: str
-    shown: str
-
-
-@dataclass
-class ReportWritten(Message):
-    path: str
 
 
 class ReportsScreen(AreaScreen):
@@ -97,24 +81,10 @@ class ReportsScreen(AreaScreen):
     # -- loading ----------------------------------------------------------------------
     def reload(self) -> None:
         self._generation += 1
-        self._load(self._generation, self.kind, self.on_day)
+        self.run_service(partial(_summary, self._generation, self.kind, self.on_day),
+                         self.show_report, action=_("load the report"), group="reports-load",
+                         exclusive=True)
 
-    @work(thread=True, exclusive=True, group="reports-load", exit_on_error=False)
-    def _load(self, generation: int, kind: str, on_day: date | None) -> None:
-        try:
-            with self.services.session() as svc:
-                report = svc.reports.build(kind, on=on_day, full=False)  # the numbers
-                path = str(svc.reports.default_path(report, "md"))
-        except OfficeError as exc:
-            self.post_message(ReportFailed(str(exc)))
-            return
-        self.post_message(ReportLoaded(generation, report, path))
-
-    @on(ReportFailed)
-    def failed(self, message: ReportFailed) -> None:
-        self.notify(message.message, markup=False, severity="error", timeout=6)
-
-    @on(ReportLoaded)
     def show_report(self, message: ReportLoaded) -> None:
         if message.generation != self._generation:
             return
@@ -232,6 +202,7 @@ class ReportsScreen(AreaScreen):
         if self.report is None:
             return
         report = self.report
+        from office_tui.tui.modals.text_prompt import TextPrompt
 
         def chosen(value: str | None) -> None:
             if value and value.strip():
@@ -239,41 +210,51 @@ class ReportsScreen(AreaScreen):
 
         self.app.push_screen(
             TextPrompt(_("Write the report to"), value=self.default_path,
-                       placeholder=_("a file name ending in .md or .csv"),
+                       placeholder=_("a file name ending in .md, .csv or .json"),
                        validate=lambda v: None if v.strip() else _("Give a file name.")),
             chosen)
 
-    @work(thread=True, group="reports-write", exit_on_error=False)
     def _write(self, shown: Report, path: str, force: bool = False) -> None:
-        from office_tui.services.output import OutputExists, format_from_name
+        self.run_service(partial(_write_file, shown, path, force), self.written,
+                         action=_("write the report"), group="reports-write")
 
-        fmt = format_from_name(path)
-        try:
-            with self.services.session() as svc:
-                # The screen holds a summary: the file gets the whole report, every job.
-                report = svc.reports.build(shown.period.kind, on=shown.period.start)
-                written = svc.reports.write(report, fmt, Path(path).expanduser(), force=force)
-        except OutputExists as exc:
-            self.post_message(ReportExists(shown, path, str(exc.path)))
+    def written(self, outcome: Path | Exists) -> None:
+        if isinstance(outcome, Exists):  # an existing file is replaced only when asked
+            from office_tui.tui.modals.confirm import Confirm
+
+            def answered(replace: bool) -> None:
+                if replace:
+                    self._write(outcome.report, outcome.path, force=True)
+
+            self.app.push_screen(Confirm(_("{path} exists. Replace it?").format(
+                path=outcome.shown)), answered)
             return
-        except OfficeError as exc:
-            self.post_message(ReportFailed(str(exc)))
-            return
-        self.post_message(ReportWritten(str(written)))
-
-    @on(ReportExists)
-    def ask_to_replace(self, message: ReportExists) -> None:
-        """An existing file is replaced only when the clerk says so."""
-        from office_tui.tui.widgets.confirm import Confirm
-
-        def answered(replace: bool | None) -> None:
-            if replace:
-                self._write(message.report, message.path, force=True)
-
-        self.app.push_screen(Confirm(_("{path} exists. Replace it?").format(
-            path=message.shown)), answered)
-
-    @on(ReportWritten)
-    def written(self, message: ReportWritten) -> None:
-        self.notify(_("Report written to {path}").format(path=message.path), markup=False,
+        self.notify(_("Report written to {path}").format(path=str(outcome)), markup=False,
                     timeout=6)
+
+
+def _summary(generation: int, kind: str, on_day: date | None, svc: Services) -> ReportLoaded:
+    """In the worker: the report's numbers (a summary) and where `s` offers to write it."""
+    report = svc.reports.build(kind, on=on_day, full=False)
+    return ReportLoaded(generation, report, str(svc.reports.default_path(report, "md")))
+
+
+@dataclass
+class Exists:
+    """The file chosen is there already: the clerk is asked before it is replaced."""
+    report: Report
+    path: str
+    shown: str
+
+
+def _write_file(shown: Report, path: str, force: bool, svc: Services) -> Path | Exists:
+    """In the worker: the whole report (the screen holds a summary), every job, written;
+    the format follows the name (.csv, .json, else Markdown)."""
+    from office_tui.services.output import OutputExists, format_from_name
+
+    report = svc.reports.build(shown.period.kind, on=shown.period.start)
+    try:
+        return svc.reports.write(report, format_from_name(path), expand_home(path),
+                                 force=force)
+    except OutputExists as exc:
+        return Exists(shown, path, str(exc.path))

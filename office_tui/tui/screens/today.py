@@ -1,23 +1,21 @@
 """The Today screen (F2, where the app opens): what today holds, in sections.
 
-It is the Jobs screen with another list: every job line takes the same keys (triage,
-start, wait, promise, done, reply, undo, why, detail, book a car, issue stock) because
-TodayScreen inherits them from JobsScreen instead of copying them; only loading and
-drawing differ. Sections with nothing in them fold away. The first load of the day also
-makes the day's routine jobs (once, however many windows are open).
+Every job line takes the same keys as on the Jobs screen (triage, start, wait, promise,
+done, reply, undo, why, detail, book a car, issue stock, quick add): both screens are
+built on JobActions (job_actions.py); only loading and drawing differ. Sections with
+nothing in them fold away. The first load of the day also makes the day's routine jobs
+(once, however many windows are open).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import partial
 
 from rich.text import Text
-from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.message import Message
 from textual.widgets import DataTable, Input, Static
-from textual.worker import get_current_worker
 
 from office_tui.core.humanize import long_day, relative_due, short_moment
 from office_tui.core.job import Job
@@ -26,14 +24,14 @@ from office_tui.core.text import printable
 from office_tui.core.vocab import category_label, importance_label, status_label
 from office_tui.i18n import _
 from office_tui.tui.cells import fit_text
+from office_tui.services import Services
 from office_tui.services.today import Line, TodayView
-from office_tui.tui.screens.jobs import JobsScreen
+from office_tui.tui.screens.job_actions import ADD_KEY, LEAVE_KEY, ROW_KEYS, JobActions
 from office_tui.tui.widgets.fast_table import FastTable
 from office_tui.tui.widgets.keys_footer import KeysFooter
 
 TITLE_WIDTH = 48
 SECTION_ROWS = 100  # rows drawn per section; the count in the heading is the whole
-_HIDDEN = {"search", "toggle_inbox"}  # the Jobs screen's list views: not Today's
 
 
 def copy_view(view: TodayView) -> TodayView:
@@ -42,20 +40,20 @@ def copy_view(view: TodayView) -> TodayView:
 
 
 @dataclass
-class TodayLoaded(Message):
+class TodayLoaded:
+    """A view for show_today(): the job sections first, then again with every area."""
+
     generation: int
     view: TodayView
     focus_id: int | None
     fallback_index: int
 
 
-@dataclass
-class TodayFailed(Message):
-    message: str
-
-
-class TodayScreen(JobsScreen):
+class TodayScreen(JobActions):
     BINDINGS = [
+        ADD_KEY,
+        *ROW_KEYS,
+        LEAVE_KEY,
         Binding("g", "refresh", _("Refresh"), id="today.refresh"),
     ]
 
@@ -63,14 +61,14 @@ class TodayScreen(JobsScreen):
         super().__init__()
         self.view: TodayView | None = None
         self.rows: list[Job | Line | str] = []  # what each table row shows
-        self.limit = 1 << 62  # the Jobs screen's paging never applies here
+        self.jobs: list[Job] = []  # the job rows, in order
+        self._generation = 0
 
     def compose(self) -> ComposeResult:
         yield Static("", id="today-header", markup=False)
         yield Input(placeholder=_("quick add: Fix the lamp !high due:today@16:00 @Facilities #repair"),
                     id="quickadd")
         yield Static("", id="quickadd-error", classes="form-error", markup=False)
-        yield Input(id="search")  # kept hidden: Today has no search
         yield FastTable(id="today-table", cursor_type="row", zebra_stripes=False)
         yield KeysFooter()
 
@@ -78,10 +76,14 @@ class TodayScreen(JobsScreen):
         return [(_("Item"), "item"), (_("When"), "when"), (_("Imp"), "imp"),
                 (_("Category"), "cat"), (_("Department"), "dept"), (_("Status"), "status")]
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in _HIDDEN:
-            return False
-        return super().check_action(action, parameters)
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        for label, key in self.columns():
+            table.add_column(label, key=key)
+        self.hide_quick_add()
+        table.focus()
+        self.start_live_refresh()
+        self.reload()
 
     # -- loading ----------------------------------------------------------------------
     def current_job(self) -> Job | None:
@@ -103,38 +105,28 @@ class TodayScreen(JobsScreen):
     def reload(self, focus_id: int | None = None, *, top: bool = False) -> None:
         current = self.current_job()
         self._generation += 1
-        self._load_today(self._generation,
-                         focus_id if focus_id is not None else (current.id if current else None),
-                         self.query_one(DataTable).cursor_row)
+        load = partial(self._load, self._generation,
+                       focus_id if focus_id is not None else (current.id if current else None),
+                       self.query_one(DataTable).cursor_row)
+        self.run_service(load, self.show_today, action=_("load today's list"),
+                         group="today-load", exclusive=True)
 
-    @work(thread=True, exclusive=True, group="today-load", exit_on_error=False)
-    def _load_today(self, generation: int, focus_id: int | None, fallback_index: int) -> None:
-        # The job sections are drawn first; the other areas' lines (trips, low stock,
-        # reminders) and the week's on-time figure follow in a second message: they
-        # read every area's data and load its code, which the first frame need not wait for.
-        worker = get_current_worker()
-        try:
-            with self.services.session() as svc:
-                svc.reload_calendar()  # a `calendar set` elsewhere counts from now on
-                view = svc.today.build(areas=False)
-                if worker.is_cancelled:
-                    return
-                self.post_message(TodayLoaded(generation, copy_view(view), focus_id,
-                                              fallback_index))
-                svc.today.add_areas(view)
-        except Exception as exc:  # noqa: BLE001 - shown, never a crashed app
-            self.post_message(TodayFailed(str(exc)))
-            return
-        if not worker.is_cancelled:
-            self.post_message(TodayLoaded(generation, view, focus_id, fallback_index))
+    def _load(self, generation: int, focus_id: int | None, fallback_index: int,
+              svc: Services) -> TodayLoaded | None:
+        """In the worker. The job sections are handed to the screen first; the other areas'
+        lines (trips, low stock, reminders) and the week's on-time figure follow as the
+        result: they read every area's data and load its code, which the first frame need
+        not wait for."""
+        svc.reload_calendar()  # a `calendar set` elsewhere counts from now on
+        view = svc.today.build(areas=False)
+        first = TodayLoaded(generation, copy_view(view), focus_id, fallback_index)
+        if not self.deliver(self.show_today, first):
+            return None
+        svc.today.add_areas(view)
+        return TodayLoaded(generation, view, focus_id, fallback_index)
 
-    @on(TodayFailed)
-    def load_failed(self, message: TodayFailed) -> None:
-        self.notify(message.message, markup=False, severity="error", timeout=6)
-
-    @on(TodayLoaded)
-    def show_today(self, message: TodayLoaded) -> None:
-        if message.generation != self._generation:
+    def show_today(self, message: TodayLoaded | None) -> None:
+        if message is None or message.generation != self._generation:
             return
         if message.view.complete and self.view is not None and not self.view.complete:
             # The rest of a load whose job sections are shown: the cursor stays put.
@@ -164,7 +156,6 @@ class TodayScreen(JobsScreen):
                                   key=f"more:{section.name}")
             self.rows = rows
             self.jobs = [r for r in rows if isinstance(r, Job)]
-            self.total = len(self.jobs)
             index = self._cursor_index(message.focus_id, message.fallback_index)
             if rows:
                 table.move_cursor(row=index, animate=False)

@@ -4,42 +4,38 @@ The cursor moves an hour at a time; the plates stay in view while the hours scro
 sideways, so the roster reads at 80 columns. `[` `]` step a day (a week in the week
 overview, `w`), `t` comes back to today, `n` books (the form checks clashes and offers
 shared trips live), `enter` shows the booking or car under the cursor, `o` out,
-`i` returned, `x` cancel, `m` maintenance on/off. Loads run in thread workers and post
-messages back; only message handlers touch widgets.
+`i` returned, `x` cancel, `m` maintenance on/off. Loads and writes run through
+`run_service()` (a thread worker) and hand their result to a method on the UI thread;
+only those methods touch widgets.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.message import Message
 from textual.widgets import Static
-from textual.worker import get_current_worker
 
 from office_tui.core.text import printable
 from office_tui.core.vehicles import Booking, Reminder, Vehicle, VehicleSettings, span_text
 from office_tui.core.vocab import booking_status_label, vehicle_status_label
 from office_tui.i18n import _
 from office_tui.tui.screens.base import AreaScreen
-from office_tui.services import OfficeError, Services
-from office_tui.tui.widgets.booking_form import (
-    BookingDraft, BookingForm, BookingSaved, saved_message,
-)
-from office_tui.tui.widgets.forms import TextPrompt
-from office_tui.tui.widgets.roster_views import (
-    BookingDetail, ReturnAnswer, ReturnForm, VehicleDetail,
-)
+from office_tui.services import Services
 from office_tui.tui.widgets.timeline import (
     PER_HOUR, Timeline, booking_at, day_row, hours, vehicle_label, week_cell,
 )
 from office_tui.tui.widgets.keys_footer import KeysFooter
+
+if TYPE_CHECKING:
+    from office_tui.tui.modals.vehicles.booking_form import BookingSaved
 
 BOOKING_ACTIONS = {"out", "returned", "cancel_booking"}
 KEYED_ACTIONS = BOOKING_ACTIONS | {"maintenance", "new"}
@@ -51,7 +47,9 @@ def weekday_name(day: date) -> str:
 
 
 @dataclass
-class Loaded(Message):
+class Loaded:
+    """A day's (or a week's) roster for show()."""
+
     generation: int
     view: str
     day: date
@@ -60,17 +58,6 @@ class Loaded(Message):
     reminders: list[Reminder]
     settings: VehicleSettings
     now: datetime
-
-
-@dataclass
-class ActionDone(Message):
-    message: str
-    warnings: list[str] = field(default_factory=list)
-
-
-@dataclass
-class ActionFailed(Message):
-    message: str
 
 
 class VehiclesScreen(AreaScreen):
@@ -127,26 +114,11 @@ class VehiclesScreen(AreaScreen):
         current = self.current_vehicle()
         if current is not None:
             self._focus_vehicle = current.id
-        self._load(self._generation, self.view, self.day or self.services.now().date())
+        load = partial(_roster, self._generation, self.view,
+                       self.day or self.services.now().date())
+        self.run_service(load, self.show, action=_("load the roster"), group="vehicles-load",
+                         exclusive=True)
 
-    @work(thread=True, exclusive=True, group="vehicles-load", exit_on_error=False)
-    def _load(self, generation: int, view: str, day: date) -> None:
-        with self.services.session() as svc:
-            vehicles = svc.vehicles.vehicles(include_retired=False)
-            if view == "week":
-                monday = day - timedelta(days=day.weekday())
-                start = datetime.combine(monday, time(0))
-                bookings = svc.vehicles.bookings_between(start, start + timedelta(days=7))
-            else:
-                bookings = svc.vehicles.bookings(day)
-            reminders = svc.vehicles.reminders()
-            settings = svc.vehicles.settings()
-            now = svc.now()
-        if not get_current_worker().is_cancelled:
-            self.post_message(Loaded(generation, view, day, vehicles, bookings, reminders,
-                                     settings, now))
-
-    @on(Loaded)
     def show(self, message: Loaded) -> None:
         if message.generation != self._generation:
             return  # a newer load is on its way
@@ -339,29 +311,16 @@ class VehiclesScreen(AreaScreen):
         return True
 
     def _act(self, call: Callable[[Services], Any], label: Callable[[Any], str]) -> None:
-        self._run_action(call, label)
+        """Run `call` (a write); then say `label(result)` and reload."""
+        self.run_service(call, lambda result: self.action_finished(label(result)),
+                         action=_("save the change"), group="vehicles-act")
 
-    @work(thread=True, group="vehicles-act", exit_on_error=False)
-    def _run_action(self, call: Callable[[Services], Any], label: Callable[[Any], str]) -> None:
-        try:
-            with self.services.session() as svc:
-                result = call(svc)
-        except OfficeError as exc:
-            self.post_message(ActionFailed(str(exc)))
-            return
-        self.post_message(ActionDone(label(result)))
-
-    @on(ActionDone)
-    def action_finished(self, message: ActionDone) -> None:
-        if message.message:
-            self.notify(message.message, markup=False, timeout=4)
-        for warning in message.warnings:
+    def action_finished(self, message: str, warnings: list[str] | None = None) -> None:
+        if message:
+            self.notify(message, markup=False, timeout=4)
+        for warning in warnings or []:
             self.notify(warning, markup=False, severity="warning", timeout=8)
         self.reload()
-
-    @on(ActionFailed)
-    def action_refused(self, message: ActionFailed) -> None:
-        self.notify(message.message, markup=False, severity="error", timeout=8)
 
     def _go(self, day: date) -> None:
         self.day = day
@@ -386,6 +345,8 @@ class VehiclesScreen(AreaScreen):
         self.reload()
 
     def action_new(self) -> None:
+        from office_tui.tui.modals.vehicles.booking_form import BookingDraft, BookingForm
+
         vehicle = self.current_vehicle()
         hour = self.current_hour()
         day = self.current_day() or self.day or self.services.now().date()
@@ -398,12 +359,14 @@ class VehiclesScreen(AreaScreen):
     def _booking_saved(self, result: BookingSaved | None) -> None:
         if result is None:
             return
+        from office_tui.tui.modals.vehicles.booking_form import saved_message
+
         b = result.booking
         text = saved_message(result)
         self._focus_vehicle = b.vehicle_id
         if self.view == "day" and b.start.date() != self.day:
             self.day = b.start.date()
-        self.action_finished(ActionDone(text, result.warnings))
+        self.action_finished(text, result.warnings)
 
     def action_detail(self) -> None:
         if self.view == "week":
@@ -420,6 +383,8 @@ class VehiclesScreen(AreaScreen):
         if vehicle is not None and self.day is not None:
             notes = [r for r in self.reminders if r.subject == vehicle.plate]
             trips = sorted(self.by_vehicle.get(vehicle.id, []), key=lambda b: b.start)
+            from office_tui.tui.modals.vehicles.vehicle_detail import VehicleDetail
+
             self.app.push_screen(VehicleDetail(vehicle, notes, trips, self.day.isoformat()))
 
     @on(Timeline.Selected)
@@ -427,16 +392,16 @@ class VehiclesScreen(AreaScreen):
         event.stop()
         self.action_detail()
 
-    @work(thread=True, group="vehicles-detail", exit_on_error=False)
     def _open_booking(self, booking_id: int) -> None:
-        try:
-            with self.services.session() as svc:
-                booking, history = svc.vehicles.booking(booking_id), svc.vehicles.history(
-                    booking_id)
-        except OfficeError as exc:
-            self.post_message(ActionFailed(str(exc)))
-            return
-        self.app.call_from_thread(self.app.push_screen, BookingDetail(booking, history))
+        self.run_service(
+            lambda svc: (svc.vehicles.booking(booking_id), svc.vehicles.history(booking_id)),
+            self._show_booking, action=_("load booking #{id}").format(id=booking_id),
+            group="vehicles-detail")
+
+    def _show_booking(self, loaded: tuple) -> None:
+        from office_tui.tui.modals.vehicles.booking_detail import BookingDetail
+
+        self.app.push_screen(BookingDetail(*loaded))
 
     def action_out(self) -> None:
         booking = self.current_booking()
@@ -449,6 +414,7 @@ class VehiclesScreen(AreaScreen):
         booking, vehicle = self.current_booking(), self.current_vehicle()
         if booking is None or vehicle is None:
             return
+        from office_tui.tui.modals.vehicles.return_trip import ReturnAnswer, ReturnForm
 
         def chosen(answer: ReturnAnswer | None) -> None:
             if answer is not None:
@@ -463,6 +429,7 @@ class VehiclesScreen(AreaScreen):
         booking = self.current_booking()
         if booking is None:
             return
+        from office_tui.tui.modals.text_prompt import TextPrompt
 
         def chosen(reason: str | None) -> None:
             if reason:
@@ -493,3 +460,16 @@ class VehiclesScreen(AreaScreen):
             return text
 
         self._act(lambda svc: svc.vehicles.toggle_maintenance(vehicle.plate), label)
+
+
+def _roster(generation: int, view: str, day: date, svc: Services) -> Loaded:
+    """In the worker: the cars and the day's (or the week's) trips, reminders, settings."""
+    vehicles = svc.vehicles.vehicles(include_retired=False)
+    if view == "week":
+        monday = day - timedelta(days=day.weekday())
+        start = datetime.combine(monday, time(0))
+        bookings = svc.vehicles.bookings_between(start, start + timedelta(days=7))
+    else:
+        bookings = svc.vehicles.bookings(day)
+    return Loaded(generation, view, day, vehicles, bookings, svc.vehicles.reminders(),
+                  svc.vehicles.settings(), svc.now())

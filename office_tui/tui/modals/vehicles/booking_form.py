@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import partial
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -20,7 +21,6 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
-from textual.worker import get_current_worker
 
 from office_tui.core.text import printable
 from office_tui.core.vehicles import (
@@ -28,7 +28,8 @@ from office_tui.core.vehicles import (
     parse_day, span_text,
 )
 from office_tui.i18n import _
-from office_tui.services import OfficeError
+from office_tui.services import Services
+from office_tui.tui.work import ServiceWork
 
 
 @dataclass
@@ -59,35 +60,18 @@ class BookingSaved:
     job_started: bool
 
 
-class _Loaded(Message):
-    def __init__(self, vehicles: list[Vehicle], drivers: list[Driver], pick: str | None) -> None:
-        super().__init__()
-        self.vehicles, self.drivers, self.pick = vehicles, drivers, pick
-
-
-class _Checked(Message):
-    def __init__(self, generation: int, assessment: Assessment) -> None:
-        super().__init__()
-        self.generation, self.assessment = generation, assessment
-
-
-class _Saved(Message):
-    def __init__(self, result: BookingSaved) -> None:
-        super().__init__()
-        self.result = result
-
-
-class _Refused(Message):
-    def __init__(self, message: str) -> None:
-        super().__init__()
-        self.message = message
+@dataclass
+class _Choices:
+    vehicles: list[Vehicle]
+    drivers: list[Driver]
+    pick: str | None  # the car to show first
 
 
 FIELDS = ("#bf-day", "#bf-from", "#bf-to", "#bf-dest", "#bf-dept", "#bf-requester",
           "#bf-passengers", "#bf-purpose")
 
 
-class BookingForm(ModalScreen[BookingSaved | None]):
+class BookingForm(ServiceWork, ModalScreen[BookingSaved | None]):
     BINDINGS = [
         Binding("escape", "cancel", _("Cancel"), id="booking.cancel"),
         Binding("ctrl+s", "save", _("Save"), id="booking.save", priority=True),
@@ -162,33 +146,21 @@ class BookingForm(ModalScreen[BookingSaved | None]):
     def on_mount(self) -> None:
         self.query_one("#bf-share-title").display = False
         self.query_one("#bf-shares").display = False
-        self._load(self.draft.vehicle, self.draft.day, self.draft.start, self.draft.end,
-                   self.draft.passengers)
+        d = self.draft
+        self.run_service(partial(_choices, d.vehicle, d.day, d.start, d.end, d.passengers),
+                         self.loaded, action=_("load the cars and drivers"),
+                         group="booking-load", exclusive=True, failed=self.refused)
 
     # -- loading the choices ------------------------------------------------------------
-    @work(thread=True, exclusive=True, group="booking-load", exit_on_error=False)
-    def _load(self, plate: str | None, day: date, start: time, end: time,
-              passengers: int) -> None:
-        with self.services.session() as svc:
-            vehicles = [v for v in svc.vehicles.vehicles() if v.status != "retired"]
-            drivers = [d for d in svc.vehicles.drivers() if d.active]
-            pick = plate
-            if pick is None:
-                begin, finish = datetime.combine(day, start), datetime.combine(day, end)
-                free = svc.vehicles.free(begin, finish, passengers) if finish > begin else []
-                pick = free[0].plate if free else (vehicles[0].plate if vehicles else None)
-        self.post_message(_Loaded(vehicles, drivers, pick))
-
-    @on(_Loaded)
-    def loaded(self, message: _Loaded) -> None:
-        self.vehicles = message.vehicles
+    def loaded(self, choices: _Choices) -> None:
+        self.vehicles = choices.vehicles
         cars = self.query_one("#bf-vehicle", Select)
-        cars.set_options([(self._car_label(v), v.plate) for v in message.vehicles])
-        if message.pick in {v.plate for v in message.vehicles}:
-            cars.value = message.pick
+        cars.set_options([(self._car_label(v), v.plate) for v in choices.vehicles])
+        if choices.pick in {v.plate for v in choices.vehicles}:
+            cars.value = choices.pick
         people = self.query_one("#bf-driver", Select)
-        people.set_options([(Text(printable(d.name)), d.name) for d in message.drivers])
-        if self.draft.driver in {d.name for d in message.drivers}:
+        people.set_options([(Text(printable(d.name)), d.name) for d in choices.drivers])
+        if self.draft.driver in {d.name for d in choices.drivers}:
             people.value = self.draft.driver
         self._ready = True
         target = "#bf-dest" if not self.draft.destination else "#bf-vehicle"
@@ -245,20 +217,20 @@ class BookingForm(ModalScreen[BookingSaved | None]):
             self._show_check(Text(str(exc), style="red"))
             self._show_shares([])
             return
-        self._check(self._generation, request)
+        self.run_service(lambda svc: svc.vehicles.assess(request),
+                         partial(self.checked, self._generation),
+                         action=_("check the booking"), group="booking-check", exclusive=True,
+                         failed=partial(self._check_failed, self._generation))
 
-    @work(thread=True, exclusive=True, group="booking-check", exit_on_error=False)
-    def _check(self, generation: int, request: BookingRequest) -> None:
-        with self.services.session() as svc:
-            assessment = svc.vehicles.assess(request)
-        if not get_current_worker().is_cancelled:
-            self.post_message(_Checked(generation, assessment))
+    def _check_failed(self, generation: int, message: str) -> None:
+        if generation == self._generation:
+            self.assessment = None
+            self._show_check(Text("✗ " + printable(message), style="red"))
 
-    @on(_Checked)
-    def checked(self, message: _Checked) -> None:
-        if message.generation != self._generation:
+    def checked(self, generation: int, a: Assessment) -> None:
+        if generation != self._generation:
             return  # the fields changed since
-        self.assessment = a = message.assessment
+        self.assessment = a
         text = Text()
         if a.ok:
             request = self.request()
@@ -355,38 +327,41 @@ class BookingForm(ModalScreen[BookingSaved | None]):
         if self._saving:
             return
         self._saving = True
-        self._save(request, join_id)
+        self.run_service(partial(_save, request, join_id), self.dismiss,
+                         action=_("save the booking"), group="booking-save", exclusive=True,
+                         failed=self.refused)
 
-    @work(thread=True, exclusive=True, group="booking-save", exit_on_error=False)
-    def _save(self, request: BookingRequest, join_id: int | None) -> None:
-        try:
-            with self.services.session() as svc:
-                if join_id is None:
-                    booked = svc.vehicles.book(request)
-                    result = BookingSaved(booked.booking, False, booked.warnings,
-                                          booked.job_started)
-                else:
-                    joined = svc.vehicles.join(
-                        join_id, passengers=max(request.passengers, 1),
-                        department=request.department, requester=request.requester,
-                        job_id=request.job_id)
-                    result = BookingSaved(joined, True, [], request.job_id is not None)
-        except OfficeError as exc:
-            self.post_message(_Refused(str(exc)))
-            return
-        self.post_message(_Saved(result))
-
-    @on(_Saved)
-    def saved(self, message: _Saved) -> None:
-        self.dismiss(message.result)
-
-    @on(_Refused)
-    def refused(self, message: _Refused) -> None:
+    def refused(self, message: str) -> None:
+        """A refusal or a failure: said in the form, which stays open as typed."""
         self._saving = False
-        self._show_check(Text("✗ " + printable(message.message), style="red"))
+        self._show_check(Text("✗ " + printable(message), style="red"))
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def _choices(plate: str | None, day: date, start: time, end: time, passengers: int,
+             svc: Services) -> _Choices:
+    """The cars and drivers to choose from, and the car to show: the one asked for, else
+    the smallest free one that fits."""
+    vehicles = [v for v in svc.vehicles.vehicles() if v.status != "retired"]
+    drivers = [d for d in svc.vehicles.drivers() if d.active]
+    pick = plate
+    if pick is None:
+        begin, finish = datetime.combine(day, start), datetime.combine(day, end)
+        free = svc.vehicles.free(begin, finish, passengers) if finish > begin else []
+        pick = free[0].plate if free else (vehicles[0].plate if vehicles else None)
+    return _Choices(vehicles, drivers, pick)
+
+
+def _save(request: BookingRequest, join_id: int | None, svc: Services) -> BookingSaved:
+    if join_id is None:
+        booked = svc.vehicles.book(request)
+        return BookingSaved(booked.booking, False, booked.warnings, booked.job_started)
+    joined = svc.vehicles.join(join_id, passengers=max(request.passengers, 1),
+                               department=request.department, requester=request.requester,
+                               job_id=request.job_id)
+    return BookingSaved(joined, True, [], request.job_id is not None)
 
 
 def draft_for_job(job, now: datetime) -> BookingDraft:

@@ -1,0 +1,1 @@
+"""The Inventory screen's modals: one per file."""

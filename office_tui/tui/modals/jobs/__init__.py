@@ -1,0 +1,1 @@
+"""The Jobs and Today screens' modals: one per file."""

@@ -1,0 +1,1 @@
+"""The Vehicles screen's modals: one per file."""
