@@ -99,8 +99,10 @@ def propose(
         add("department", *who.department_span)
     if who.requester_span:
         add("requester", *who.requester_span)
-    for a, b in who.taken:  # the header's colon, the signature's dash
-        add("filler", a, b)
+    named = [s for s in (who.department_span, who.requester_span) if s]
+    for a, b in who.taken:  # the rest of a header or signature: its colon, its dash
+        for piece in _without((a, b), named):
+            add("filler", *piece)
 
     urgency = [(kind, a, b) for kind, a, b in find_urgency(low) if not _inside(a, b, taken)]
     due = find_due(message, sent, calendar, folded=low, skip=tuple(taken))
@@ -129,7 +131,6 @@ def propose(
     if thanks and thanks.start() > begin:
         add("filler", thanks.start(), thanks.end())
 
-    # A department named in the text itself (财务科打印机卡纸) stays in the title.
     # A department named in the text itself (财务科打印机卡纸) stays in the title.
     removed = [(s.start, s.end) for s in spans if s.field != "category" and not (
         s.field in ("department", "requester") and not _inside(s.start, s.end, taken))]
@@ -165,7 +166,10 @@ def propose_with_tokens(
     proposal = propose(message[:cut], sent, calendar, **tables)  # type: ignore[arg-type]
     if not overrides:
         return proposal
-    kept = [s for s in proposal.spans if s.field not in overrides or s.field == "expedite"]
+    # The words a token overrides are still read: said as a date that is not the due, or
+    # as filler, so the title and the spans still account for every word.
+    kept = [s if s.field not in overrides or s.field == "expedite" else
+            replace(s, field="date" if s.field == "due" else "filler") for s in proposal.spans]
     spans = kept + [Span(name, a, b, message[a:b]) for name, a, b in token_spans]
     return replace(proposal, message=message, **overrides,
                    spans=tuple(sorted(spans, key=lambda s: (s.start, s.end))))
@@ -203,6 +207,20 @@ def trailing_tokens(message: str, sent: datetime, calendar: WorkingCalendar,
             spans.append((name, word.start(), word.end()))
         cut = word.start()
     return cut, overrides, spans
+
+
+def _without(span: tuple[int, int], holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`span` less the `holes` inside it."""
+    pieces, at = [], span[0]
+    for a, b in sorted(holes):
+        if a >= span[1] or b <= span[0]:
+            continue
+        if a > at:
+            pieces.append((at, a))
+        at = max(at, b)
+    if at < span[1]:
+        pieces.append((at, span[1]))
+    return pieces
 
 
 def _inside(a: int, b: int, spans: list[tuple[int, int]]) -> bool:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from office_tui.cli import app
-from tests.cli.helpers import js, ok, run, runner
+from tests.cli.helpers import js, ok, runner
 
 EXAMPLE = "学生处：明早8点派车去第一中学，12个人"
 

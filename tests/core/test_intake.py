@@ -193,6 +193,8 @@ def _subsequence(small: list[str], large: list[str]) -> bool:
 @example("王老师：明天", SENT)
 @example("，请", SENT)
 @example("明天上午九点 !!", SENT)
+@example("明天修 due:today", SENT)
+@example("王老师：灯坏了，尽快 @总务科 !low #报修", SENT)
 def test_a_parse_never_raises_and_never_loses_a_word(message, sent):
     p = propose_with_tokens(message, sent, CAL, departments=DEPARTMENTS,
                             keywords=[("漏水", "repair"), ("x", "other")])
