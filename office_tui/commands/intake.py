@@ -3,7 +3,6 @@ remove`: the clerk's own words for what a message asks for."""
 
 from __future__ import annotations
 
-import re
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -23,8 +22,6 @@ from office_tui.i18n import _, ngettext
 
 if TYPE_CHECKING:  # the parser's tables load when a message is read, not for --help
     from office_tui.core.intake import Proposal
-
-MAX_FILE = 1_000_000  # bytes of messages read by --file
 
 
 @app.command("intake", help=_(
@@ -48,7 +45,8 @@ def intake(
     if file is not None:
         if message is not None:
             fail(_("Give either a message or --file, not both."))
-        _many(_read_file(file), when, dry_run=dry_run, as_json=as_json)
+        _many(_run(lambda s: s.intake.read_messages(file)), when, dry_run=dry_run,
+              as_json=as_json)
         return
     text = _read_stdin() if message in (None, "-") else message
     if dry_run:
@@ -108,23 +106,6 @@ def _read_stdin() -> str:
         return sys.stdin.read()
     except (UnicodeDecodeError, OSError, ValueError):
         fail(_("The message on standard input cannot be read as UTF-8 text."))
-
-
-def _read_file(path: Path) -> list[str]:
-    try:
-        if not path.is_file():
-            fail(_("{path} is not a file.").format(path=printable(str(path))))
-        if path.stat().st_size > MAX_FILE:
-            fail(_("{path} is too large for messages (at most {limit} bytes).").format(
-                path=printable(str(path)), limit=MAX_FILE))
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        fail(_("{path} is not UTF-8 text.").format(path=printable(str(path))))
-    except OSError as exc:
-        fail(_("Cannot read {path}: {reason}").format(path=printable(str(path)),
-                                                    reason=exc.strerror or exc))
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return [m.strip() for m in re.split(r"\n[ \t\u3000]*\n", text) if m.strip()]
 
 
 def _job_json(job: Job, proposal: Proposal, history: list[dict]) -> dict[str, Any]:

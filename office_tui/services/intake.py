@@ -7,8 +7,12 @@ own keywords (`keyword add 漏水 repair`, kept in the database, undoable like a
 
 from __future__ import annotations
 
+import os
+import re
+import stat
 from collections.abc import Sequence
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from office_tui.core.intake import Proposal, propose_with_tokens
@@ -22,6 +26,7 @@ from office_tui.core.types import Row
 from office_tui.core.vocab import CATEGORIES, normalise_category
 from office_tui.i18n import _
 from office_tui.services.errors import OfficeError
+from office_tui.services.output import is_database
 from office_tui.store import events, write
 from office_tui.store import intake as store
 
@@ -30,6 +35,7 @@ if TYPE_CHECKING:
     from office_tui.services.jobs import JobService
 
 MAX_MESSAGE = 4_000  # characters: a request, not a document
+MAX_FILE = 1_000_000  # bytes of messages read from one file
 MAX_WORD = 40
 SENT_FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S")
 
@@ -114,6 +120,43 @@ class IntakeService:
         db = self.ctx.db
         with write(db):
             return [self.save(p) for p in proposals]
+
+    def read_messages(self, path: str | os.PathLike[str]) -> list[str]:
+        """The messages of a text file, separated by blank lines (UTF-8, or GB18030 as
+        Chinese Windows saves it)."""
+        path = Path(path)
+        try:
+            info = path.stat()
+        except OSError as exc:
+            raise OfficeError(_("Cannot read {path}: {reason}").format(
+                path=path, reason=exc.strerror or exc)) from None
+        # Never the database or its -wal/-shm, told by stat without opening it: closing
+        # any descriptor on it would drop this process's SQLite locks. Only a plain file
+        # (a FIFO would block, /dev/zero never end).
+        if is_database(path, Path(self.ctx.db_path).absolute()):
+            raise OfficeError(_("{path} is the database, not a file of messages.").format(
+                path=path))
+        if not stat.S_ISREG(info.st_mode):
+            raise OfficeError(_("{path} is not a file.").format(path=path))
+        if info.st_size > MAX_FILE:
+            raise OfficeError(_("{path} is too large for messages (at most {limit} bytes)."
+                                ).format(path=path, limit=MAX_FILE))
+        try:
+            with path.open("rb") as file:
+                data = file.read(MAX_FILE + 1)
+        except OSError as exc:
+            raise OfficeError(_("Cannot read {path}: {reason}").format(
+                path=path, reason=exc.strerror or exc)) from None
+        for encoding in ("utf-8-sig", "gb18030"):
+            try:
+                text = data.decode(encoding)
+                break
+            except UnicodeDecodeError:
+                continue
+        else:
+            raise OfficeError(_("{path} is not UTF-8 or GB18030 text.").format(path=path))
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        return [m.strip() for m in re.split(r"\n[ \t\u3000]*\n", text) if m.strip()]
 
     # -- the clerk's keywords ------------------------------------------------------------
     def keywords(self) -> list[Row]:

@@ -111,7 +111,8 @@ def test_a_file_of_messages_is_saved_together_with_a_summary(db, tmp_path):
     (("intake", "--sent", "2026-13-01 10:00", "三楼灯不亮"), "YYYY-MM-DD HH:MM"),
     (("intake", "--sent", "9999-01-01 10:00", "三楼灯不亮"), "1970-01-01 to 2200-12-31"),
     (("intake", "x" * 4001), "too long"),
-    (("intake", "--file", "nowhere.txt"), "not a file"),
+    (("intake", "--file", "nowhere.txt"), "Cannot read"),
+    (("intake", "--file", "/dev/null"), "not a file"),
 ])
 def test_bad_input_is_one_line_and_writes_nothing(db, args, named):
     before = written(db)
@@ -119,10 +120,17 @@ def test_bad_input_is_one_line_and_writes_nothing(db, args, named):
     assert written(db) == before
 
 
+def test_a_file_saved_by_chinese_windows_is_read(db, tmp_path):
+    messages = tmp_path / "gbk.txt"
+    messages.write_bytes("三楼灯不亮\r\n\r\n明天派车去机场\r\n".encode("gb18030"))
+    assert "2 jobs saved" in ok(db, "intake", "--file", str(messages))
+    assert sorted(j["title"] for j in js(db, "list")) == ["三楼灯不亮", "派车去机场"]
+
+
 def test_a_bad_file_is_one_line_and_writes_nothing(db, tmp_path):
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\xff\xfe\x00broken")
-    assert "not UTF-8" in refused(db, "intake", "--file", str(bad))
+    assert "not UTF-8 or GB18030" in refused(db, "intake", "--file", str(bad))
     empty = tmp_path / "empty.txt"
     empty.write_text("\n\n  \n", encoding="utf-8")
     assert "No messages" in refused(db, "intake", "--file", str(empty))
@@ -150,3 +158,14 @@ def test_keyword_refusals(db):
     assert "Unknown category" in refused(db, "keyword", "add", "漏水", "plumbing")
     assert "not one of your keywords" in refused(db, "keyword", "remove", "漏水")
     assert written(db)[2] == []
+
+
+def test_the_database_is_never_read_as_messages(db, tmp_path):
+    """Opening and closing the database file (or its -wal) in the process that holds its
+    SQLite connections would drop that process's locks: it is told by stat, never read."""
+    ok(db, "intake", "三楼灯不亮")
+    before = written(db)
+    for target in (db, Path(f"{db}-wal"), tmp_path / "." / db.name):
+        if target.exists():
+            assert "the database" in refused(db, "intake", "--file", str(target))
+    assert written(db) == before
