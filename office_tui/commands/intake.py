@@ -23,6 +23,8 @@ from office_tui.i18n import _, ngettext
 if TYPE_CHECKING:  # the parser's tables load when a message is read, not for --help
     from office_tui.core.intake import Proposal
 
+STDIN_LIMIT = 100_000  # characters read from a pipe
+
 
 @app.command("intake", help=_(
     "Read a request as it arrived (chat message, phone note, e-mail) and propose a job: "
@@ -103,7 +105,7 @@ def _read_stdin() -> str:
     if sys.stdin is None or sys.stdin.isatty():
         fail(_("Give the message, or pipe it in: office-tui intake \"MESSAGE\"."))
     try:
-        return sys.stdin.read()
+        return sys.stdin.read(STDIN_LIMIT)  # more than any message: refused as too long
     except (UnicodeDecodeError, OSError, ValueError):
         fail(_("The message on standard input cannot be read as UTF-8 text."))
 
