@@ -9,6 +9,7 @@ import pytest
 
 from office_tui import startup
 from office_tui.arguments import tui_options
+from office_tui.services import Services
 
 
 @pytest.mark.parametrize("argv, expected", [
@@ -106,6 +107,7 @@ entry.main()
 def test_both_ways_to_a_command_run_it_with_the_start_up_objects_frozen(tmp_path, argv,
                                                                        typer):
     """The fast `list` and any command through Typer: collections on, start-up frozen."""
+    Services(tmp_path / "o.db").open().close()  # `list` only reads: the file must be there
     result = subprocess.run([sys.executable, "-c", COMMAND_PROBE, str(tmp_path / "o.db"),
                              *argv], capture_output=True, text=True, timeout=60)
     assert result.stderr.split()[:3] == ["True", "True", typer], result.stderr
