@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_DB ?= $(CURDIR)/demo.db
 
-.PHONY: demo test test-latest install bench clean i18n screenshots pinyin-table
+.PHONY: demo test test-latest install bench clean i18n screenshots pinyin-table intake-eval
 
 $(BIN)/office-tui: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -65,6 +65,11 @@ i18n: install
 	$(BIN)/pybabel update -D office_tui -i $(LOCALE)/office_tui.pot -d $(LOCALE) \
 		--no-fuzzy-matching --ignore-obsolete
 	$(BIN)/pybabel compile -D office_tui -d $(LOCALE) --statistics
+
+# Issue 22: every message of tests/data/intake_corpus.tsv read by the intake parser and
+# compared with what a clerk would file; prints each field's accuracy and every miss.
+intake-eval: install
+	$(BIN)/python -m tests.intake_eval
 
 # The pinyin reading table shipped in office_tui/data (after upgrading pypinyin's pin).
 pinyin-table: install

@@ -176,11 +176,14 @@ READ_SUBCOMMANDS = frozenset({"list", "show"})
 
 
 def only_reads(words: Sequence[str]) -> bool:
-    """Whether the command named by `words` (e.g. ["item", "list"]) only reads."""
+    """Whether the command `words` (what follows the root options: ["item", "list"])
+    only reads."""
     if not words:
         return False
     if words[0] in READ_COMMANDS:
         return True
     if words[0] == "config":  # `config language` shows; `config language zh` sets
         return len(words) < 3
+    if words[0] == "intake":  # a proposal only, nothing saved
+        return "--dry-run" in words
     return len(words) > 1 and words[1] in READ_SUBCOMMANDS

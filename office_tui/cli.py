@@ -406,7 +406,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     argv = sys.argv[1:] if argv is None else list(argv)
     startup.starting()
     prepare(argv)
-    state.words = arguments.root(argv).rest[:3]
+    state.words = list(arguments.root(argv).rest)
     if not arguments.root(argv).opens_app:
         startup.settle()  # the app settles once its first screen is drawn
     code = 0

@@ -28,6 +28,7 @@ MODULES = {
     "config": "config",
     "kit": "kits",
     "routine": "routines",
+    "intake": "intake", "keyword": "intake",
 }
 def all_modules() -> list[str]:
     return [m.name for m in pkgutil.iter_modules(__path__)]

@@ -154,6 +154,7 @@ def action_label(action: str) -> str:
         "receive": _("receive"), "issue": _("issue"), "adjust": _("adjustment"),
         "stocktake": _("stocktake"), "edit": _("edit"), "undo": _("undo"),
         "redo": _("redo"),
+        "delete": _("deletion"),
     }
     return labels.get(action, action)
 
@@ -202,5 +203,6 @@ def entity_label(entity: str) -> str:
         "job": _("job"), "booking": _("booking"), "vehicle": pgettext("entity", "vehicle"),
         "driver": _("driver"), "item": _("item"), "quote": _("quote"),
         "routine": _("routine"), "movement": _("stock movement"), "rider": _("rider"),
+        "keyword": _("keyword"),
     }
     return labels.get(entity, entity)

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from office_tui.services.backup import BackupService
     from office_tui.services.calendar import CalendarService
     from office_tui.services.history import HistoryService
+    from office_tui.services.intake import IntakeService
     from office_tui.services.inventory import InventoryService
     from office_tui.services.jobs import JobService
     from office_tui.services.kits import KitService
@@ -187,6 +188,12 @@ class Services:
         from office_tui.services.jobs import JobService
 
         return JobService(self, reactions=self.reactions, history=lambda: self.history)
+
+    @functools.cached_property
+    def intake(self) -> IntakeService:
+        from office_tui.services.intake import IntakeService
+
+        return IntakeService(self, jobs=self.jobs)
 
     @functools.cached_property
     def backups(self) -> BackupService:

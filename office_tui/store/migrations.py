@@ -476,6 +476,23 @@ def _m013_item_packs(db: Database) -> None:
         list(_M013_MEASURES))
 
 
+def _m014_intake_keywords(db: Database) -> None:
+    """The clerk's own intake words (`keyword add 漏水 repair`): a message holding one asks
+    for its category, above the words shipped with the program."""
+    _run(
+        db,
+        """
+        CREATE TABLE intake_keywords (
+            id INTEGER PRIMARY KEY,
+            word TEXT NOT NULL UNIQUE,
+            category TEXT NOT NULL CHECK (category IN
+                ('repair','vehicle','supply','reception','meeting','print','other')),
+            created TEXT NOT NULL
+        )
+        """,
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "jobs and events", _m001_jobs_and_events),
     Migration(2, "inventory", _m002_inventory),
@@ -490,6 +507,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(11, "application id", _m011_application_id),
     Migration(12, "job location and event source", _m012_job_location_and_event_source),
     Migration(13, "item packs", _m013_item_packs),
+    Migration(14, "intake keywords", _m014_intake_keywords),
 )
 # user_version = the id of the last migration run = how many have run: files written
 # before the ids were explicit hold the count, and must keep meaning the same.

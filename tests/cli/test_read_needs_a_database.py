@@ -14,7 +14,7 @@ ENV = {**os.environ, "OFFICE_TUI_LANG": "en"}
 
 READS = [["list"], ["list", "--all"], ["show", "1"], ["today"], ["stock"], ["item", "list"],
          ["vehicle", "list"], ["bookings"], ["report", "--week"], ["backups"], ["backup"],
-         ["config", "language"]]
+         ["config", "language"], ["intake", "--dry-run", "明天派车去市政府"]]
 
 
 def run(db, *args):
