@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_DB ?= $(CURDIR)/demo.db
 
-.PHONY: demo test test-latest install bench clean i18n screenshots pinyin-table
+.PHONY: demo test test-latest install bench clean i18n screenshots pinyin-table intake-eval
 
 $(BIN)/office-tui: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -55,14 +55,21 @@ bench: install
 
 # Catalogs: extract every _() into the template, merge it into each language's .po (new
 # strings arrive untranslated: tests/test_catalog.py fails until they are translated),
-# compile the .mo files that are committed and shipped.
+# compile the .mo files that are committed and shipped. pgettext(context, message) gives
+# one English word a translation per meaning (Babel's defaults, named here to be plain).
 LOCALE := office_tui/locale
 i18n: install
 	$(BIN)/pybabel extract -F babel.cfg --no-location --sort-output \
+		-k pgettext:1c,2 -k npgettext:1c,2,3 \
 		--add-comments=Translators: -o $(LOCALE)/office_tui.pot .
 	$(BIN)/pybabel update -D office_tui -i $(LOCALE)/office_tui.pot -d $(LOCALE) \
 		--no-fuzzy-matching --ignore-obsolete
 	$(BIN)/pybabel compile -D office_tui -d $(LOCALE) --statistics
+
+# Issue 22: every message of tests/data/intake_corpus.tsv read by the intake parser and
+# compared with what a clerk would file; prints each field's accuracy and every miss.
+intake-eval: install
+	$(BIN)/python -m tests.intake_eval
 
 # The pinyin reading table shipped in office_tui/data (after upgrading pypinyin's pin).
 pinyin-table: install

@@ -2,54 +2,84 @@
 
 Rich tables for people, `--json` for scripts. Every refusal is one line on stderr and
 exit status 1, with nothing written.
+
+Importing this module builds the commands' help texts, so the interface language is
+set before it is imported (office_tui/entry.py); `main(argv)` then loads the command
+modules argv needs and runs Typer. Importing it changes nothing else.
 """
 
 from __future__ import annotations
 
-import gc
-import json
 import sqlite3
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, Optional
 
 import typer
 import typer.core
 
-from office_tui import i18n, job_table
-from office_tui.core.humanize import relative_due, short_moment
+from office_tui import arguments, i18n, job_table, startup
+from office_tui.arguments import MAX_SQLITE_INT
+from office_tui.core.changes import HistoryEntry
+from office_tui.core.humanize import full_moment, relative_due, short_moment
 from office_tui.core.job import Job
-from office_tui.core.text import fit, printable
+from office_tui.core.text import fit, json_text, message_line, printable, terminal_safe
 from office_tui.core.vocab import (
+    count_jobs,
     category_label, importance_label, status_label, urgency_part_label,
 )
-from office_tui.i18n import _
+from office_tui.i18n import _, pgettext
 from office_tui.launch import open_services, run_tui
 from office_tui.services import OfficeError, Services
-from office_tui.startup import startup_language
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
 
-# Before any help text is built: --lang, OFFICE_TUI_LANG, the stored setting, the locale.
-i18n.set_language(startup_language(sys.argv[1:]))
 # Typer's own words in help and errors (its section titles, "default:", "No such
-# command") go through our catalog too (typer is pinned below 0.29).
-typer.core._ = i18n._  # type: ignore[attr-defined]
+# command"), translated through our catalog once main() hands Typer its gettext.
 TYPER_WORDS = (
     i18n.N_("Arguments"), i18n.N_("Options"), i18n.N_("Commands"), i18n.N_("required"),
     i18n.N_("default: {default}"), i18n.N_("env var: {var}"), i18n.N_("(dynamic)"),
     i18n.N_("Missing command."), i18n.N_("No such command {name!r}."), i18n.N_("Aborted!"),
 )
 
+
+class OfficeGroup(typer.core.TyperGroup):
+    """The root command: arguments that are not valid UTF-8 are refused before any
+    command sees them (they would reach SQLite or the terminal as lone surrogates)."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        problem = arguments.utf8_problem(args)
+        if problem:
+            fail(problem)
+        return super().parse_args(ctx, args)
+
+
 app = typer.Typer(
+    cls=OfficeGroup,
     help=_("office-tui: requests, triage and the day's work of an office logistics clerk."),
     no_args_is_help=False,
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
+
+
+class TerminalSafe:
+    """The current sys.stdout or sys.stderr (tests and the output guard replace them), with
+    whatever a console writes made terminal-safe: a control or bidi character that
+    reached a table without `printable` is still shown escaped, never raw."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def write(self, text: str) -> int:
+        return getattr(sys, self._name).write(terminal_safe(text))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(getattr(sys, self._name), name)
 
 
 class LazyConsole:
@@ -64,7 +94,8 @@ class LazyConsole:
         if self._console is None:
             from rich.console import Console
 
-            self._console = Console(**self._options)
+            stream = "stderr" if self._options.get("stderr") else "stdout"
+            self._console = Console(file=TerminalSafe(stream), **self._options)
         return getattr(self._console, name)
 
 
@@ -76,28 +107,29 @@ class State:
     db_path: Path | None = None
     services: Services | None = None
     opened: Path | None = None  # a damage note beside it is said after the command
+    words: list[str] = []  # the command run (`item list`): one that only reads creates nothing
 
 
 state = State()
-
-# SQLite integers are signed 64-bit: larger ids and limits cannot exist in the database.
-MAX_SQLITE_INT = 2**63 - 1
 
 
 def fail(message: str) -> NoReturn:
     from rich.text import Text
 
-    err.print(Text(printable(message), style="red"))
+    err.print(Text(message_line(message), style="red"))
     raise typer.Exit(1)
 
 
 def services() -> Services:
     if state.services is None:
         try:
-            state.services = open_services(state.db_path, Services)  # Services: tests' clock
+            state.services = open_services(arguments.database(state.db_path),
+                                           Services,  # Services: tests' clock
+                                           create=not arguments.only_reads(state.words))
         except OfficeError as exc:
             fail(str(exc))
         state.opened = state.services.db_path
+        state.services.set_source("cli")  # the app sets "app" when it opens
     return state.services
 
 
@@ -119,7 +151,7 @@ def JobId() -> Any:  # noqa: N802 - reads like a type in the signatures below
 
 
 def emit_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(json_text(data) + "\n")
 
 
 @app.callback(invoke_without_command=True)
@@ -152,8 +184,9 @@ def demo(
     force: bool = typer.Option(False, "--force", help=_("Add the demo even if jobs exist.")),
 ) -> None:
     counts = _run(lambda s: s.load_demo(jobs=jobs, force=force))
-    out.print(_("Demo loaded: {jobs} jobs, {generated} generated, in {path}").format(
-        jobs=counts["jobs"], generated=counts["generated"], path=services().db_path),
+    out.print(_("Demo loaded: {jobs}, {generated} generated, in {path}").format(
+        jobs=count_jobs(counts["jobs"]), generated=counts["generated"],
+        path=services().db_path),
         markup=False)
 
 
@@ -175,13 +208,16 @@ def add(
 def list_jobs(
     all_: bool = typer.Option(False, "--all", help=_("Include done and cancelled jobs.")),
     limit: int = typer.Option(50, "--limit", help=_("Show at most N jobs.")),
-    search: Optional[str] = typer.Option(None, "--search", help=_("Match title, department or requester.")),
+    search: Optional[str] = typer.Option(None, "--search", help=_("Match title, department, requester or location.")),
     inbox: bool = typer.Option(False, "--inbox", help=_("Only untriaged jobs.")),
+    closed: bool = typer.Option(False, "--closed", help=_("Only done and cancelled jobs, the most recently closed first.")),
     as_json: bool = typer.Option(False, "--json", help=_("Print a JSON array.")),
 ) -> None:
+    if closed and (all_ or inbox):
+        fail(_("--closed lists closed jobs only: leave out --all and --inbox."))
     text = _run(lambda s: job_table.list_output(
         s, include_closed=all_, limit=limit, search=search, inbox=inbox, as_json=as_json,
-        color=job_table.wants_color(sys.stdout)))
+        color=job_table.wants_color(sys.stdout), closed=closed))
     sys.stdout.write(text)
 
 
@@ -191,13 +227,25 @@ def show(
     as_json: bool = typer.Option(False, "--json", help=_("Print the job as JSON.")),
 ) -> None:
     job = _run(lambda s: s.jobs.get(job_id))
-    history = _run(lambda s: s.jobs.history(job_id))
+    history = _run(lambda s: s.jobs.changes(job_id))
     if as_json:
         data = job.to_json()
-        data["history"] = [{"ts": e["ts"], "action": e["action"]} for e in history]
+        data["history"] = [e.to_json() for e in history]
         emit_json(data)
         return
     _print_job(job, history)
+
+
+@app.command(help=_("Change a job's title, department, requester or location."))
+def edit(
+    job_id: int = JobId(),
+    title: Optional[str] = typer.Option(None, "--title", help=_("The new title.")),
+    dept: Optional[str] = typer.Option(None, "--dept", help=_("The department (\"\" clears it).")),
+    requester: Optional[str] = typer.Option(None, "--requester", help=_("Who asked (\"\" clears it).")),
+    location: Optional[str] = typer.Option(None, "--location", help=_("The room or place, e.g. \"3F meeting room\" (\"\" clears it).")),
+) -> None:
+    _done(_run(lambda s: s.jobs.edit(job_id, title=title, department=dept,
+                                     requester=requester, location=location)))
 
 
 # -- triage and work --------------------------------------------------------------------
@@ -295,7 +343,7 @@ def _done(job: Job) -> None:
         id=job.id, status=status_label(job.status), title=printable(job.title)), markup=False)
 
 
-def _print_job(job: Job, history: list[dict]) -> None:
+def _print_job(job: Job, history: list[HistoryEntry]) -> None:
     from rich.table import Table
     from rich.text import Text
 
@@ -311,6 +359,7 @@ def _print_job(job: Job, history: list[dict]) -> None:
         (_("Importance"), importance_label(job.importance) + (" !!" if job.expedite else "")),
         (_("Department"), printable(job.department)),
         (_("Requester"), printable(job.requester)),
+        (pgettext("job", "Location"), printable(job.location)),
         (_("Due"), f"{short_moment(job.due, now)} ({relative_due(job.due, now)})"),
     ]
     if job.promised_by:
@@ -330,16 +379,39 @@ def _print_job(job: Job, history: list[dict]) -> None:
         grid.add_row(Text(key), Text(value))
     out.print(grid)
     out.print()
-    for event in history:
-        out.print(Text(f"{event['ts']}  {event['action']}"))
+    for entry in history:
+        head = f"{full_moment(entry.at)}  {entry.action_text}"
+        if entry.source:
+            head += f" · {entry.source_text}"
+        out.print(Text(head))
+        for line in entry.lines(now):
+            out.print(Text("    " + line))
 
 
-def main() -> None:
+def prepare(argv: Sequence[str] = ()) -> None:
+    """Before Typer runs: the command modules argv needs (the other areas' commands
+    register themselves on `app`; only the module of the command being run is imported,
+    all of them for help, no command or an unknown name), and Typer's own words in the
+    interface language."""
+    from office_tui import commands
+
+    commands.load(argv, (c.name or c.callback.__name__.lower().replace("_", "-")
+                         for c in app.registered_commands if c.callback))
+    if hasattr(typer.core, "_"):  # typer below 0.29 looks its words up through `_`
+        typer.core._ = i18n._  # type: ignore[attr-defined]
+
+
+def main(argv: Sequence[str] | None = None) -> None:
     """Entry point: usage errors also exit 1 with a one-line message."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    startup.starting()
+    prepare(argv)
+    state.words = list(arguments.root(argv).rest)
+    if not arguments.root(argv).opens_app:
+        startup.settle()  # the app settles once its first screen is drawn
     code = 0
-    gc.enable()  # off while the modules were imported (office_tui/entry.py)
     try:
-        result = app(standalone_mode=False)
+        result = app(args=argv, standalone_mode=False)
         code = result if isinstance(result, int) else 0
     except typer.Exit as exc:
         code = exc.exit_code
@@ -348,10 +420,11 @@ def main() -> None:
     except typer.TyperException as exc:
         from rich.text import Text
 
-        err.print(Text(printable(exc.format_message()), style="red"))
+        err.print(Text(message_line(exc.format_message()), style="red"))
         code = 1
     finally:
         close_services()
+        state.words = []  # known for this run only (in-process runs come one after another)
     if code == 0 and state.opened is not None:
         from office_tui.launch import damage_warning, warn
 
@@ -361,12 +434,7 @@ def main() -> None:
     sys.exit(code)
 
 
-# The other areas' commands register themselves on `app` (they use the helpers above):
-# only the module of the command being run is imported.
-from office_tui import commands  # noqa: E402
+if __name__ == "__main__":  # python -m office_tui.cli: as the installed command
+    from office_tui.entry import main as entry_main
 
-commands.load(sys.argv[1:], (c.name or c.callback.__name__.lower().replace("_", "-")
-                             for c in app.registered_commands if c.callback))
-
-if __name__ == "__main__":
-    main()
+    entry_main()

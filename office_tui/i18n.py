@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import gettext
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 DOMAIN = "office_tui"
@@ -69,25 +69,6 @@ def choose_language(
     return locale_language(environ)
 
 
-def root_option(argv: Sequence[str], name: str) -> str | None:
-    """The value of a root option (`--lang zh`, `--lang=zh`) given before the command."""
-    args = list(argv)
-    index = 0
-    while index < len(args):
-        token = args[index]
-        if token == name:
-            return args[index + 1] if index + 1 < len(args) else None
-        if token.startswith(name + "="):
-            return token[len(name) + 1:]
-        if token in ("--db", "--lang"):
-            index += 2
-            continue
-        if not token.startswith("-") or token == "--":
-            return None  # the command: its own options are not ours
-        index += 1
-    return None
-
-
 def set_language(lang: str | None = None) -> str:
     """Install the catalog for `lang` (or the one chosen from the environment)."""
     global _translation, _language
@@ -114,3 +95,13 @@ def N_(message: str) -> str:  # noqa: N802 - the gettext convention
 
 def ngettext(singular: str, plural: str, n: int) -> str:
     return _translation.ngettext(singular, plural, n)
+
+
+def pgettext(context: str, message: str) -> str:
+    """`message` as meant in `context`, where one English word has several meanings
+    (an Item of the day's list, 事项, is not an item of stock, 物品)."""
+    return _translation.pgettext(context, message)
+
+
+def npgettext(context: str, singular: str, plural: str, n: int) -> str:
+    return _translation.npgettext(context, singular, plural, n)

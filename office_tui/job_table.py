@@ -12,9 +12,10 @@ import os
 import sys
 from datetime import datetime
 
-from office_tui.core.humanize import relative_due
+from office_tui.core.humanize import relative_due, short_moment
 from office_tui.core.job import Job
-from office_tui.core.text import cell_width, fit, pad, printable
+from office_tui.arguments import MAX_SQLITE_INT
+from office_tui.core.text import cell_width, fit, json_text, pad, printable
 from office_tui.core.vocab import category_label, importance_label, status_label
 from office_tui.i18n import _
 
@@ -47,16 +48,17 @@ def wants_color(stream) -> bool:
         os.environ.get("TERM") != "dumb"
 
 
-def widths(cells: list[list[str]], width: int) -> list[int]:
+def widths(cells: list[list[str]], width: int, caps: tuple = CAPS,
+           give_way: tuple = GIVE_WAY) -> list[int]:
     """Each column's width in cells. ID, urgency and importance always show in full (a
     truncated number is a wrong number); the text columns keep their content width up
     to a cap and, when the terminal is narrow, give way in the order of GIVE_WAY down to
     a minimum; the title gets exactly what is left."""
     natural = [max(cell_width(row[i]) for row in cells) for i in range(len(cells[0]) - 1)]
-    found = [n if CAPS[i] is None else min(n, CAPS[i]) for i, n in enumerate(natural)]
+    found = [n if caps[i] is None else min(n, caps[i]) for i, n in enumerate(natural)]
     gaps = len(GAP) * (len(cells[0]) - 1)
     excess = sum(found) - (width - gaps - MIN_TITLE)
-    for index, least in GIVE_WAY:
+    for index, least in give_way:
         if excess <= 0:
             break
         give = max(min(found[index] - least, excess), 0)
@@ -95,19 +97,44 @@ def render(jobs: list[Job], now: datetime, width: int, *, color: bool = False) -
         line(row, style, False) for row, style in zip(rows, styles))
 
 
-MAX_SQLITE_INT = 2**63 - 1
+# The closed list (list --closed): ID, Closed, Status, Category, Department, Outcome.
+CLOSED_CAPS = (None, 14, 10, 10, 12, 30)
+CLOSED_GIVE_WAY = ((5, 12), (4, 5), (3, 5), (1, 8))
+
+
+def render_closed(jobs: list[Job], now: datetime, width: int) -> str:
+    """Closed jobs with when they closed and how: the outcome, or why cancelled."""
+    headers = [_("ID"), _("Closed at"), _("Status"), _("Category"), _("Department"),
+               _("Outcome"), _("Title")]
+    rows = [[str(job.id), short_moment(job.closed_at, now), status_label(job.status),
+             category_label(job.category), printable(job.department),
+             printable(job.outcome if job.status == "done" else job.cancel_reason),
+             printable(job.title)] for job in jobs]
+    sizes = widths([headers, *rows], width, CLOSED_CAPS, CLOSED_GIVE_WAY)
+    return "".join(
+        GAP.join(pad(fit(cell, size), size, right=index == 0)
+                 for index, (cell, size) in enumerate(zip(cells, sizes))) + "\n"
+        for cells in [headers, *rows])
 
 
 def list_output(svc, *, include_closed: bool = False, limit: int = 50,
                 search: str | None = None, inbox: bool = False, as_json: bool = False,
-                width: int | None = None, color: bool = False) -> str:
+                width: int | None = None, color: bool = False, closed: bool = False) -> str:
     """What `office-tui list` prints (from the CLI and from its fast path)."""
+    if closed:
+        jobs = svc.jobs.closed(search=search, limit=min(limit, MAX_SQLITE_INT))
+        if as_json:
+            import json
+
+            return json.dumps([j.to_json() for j in jobs], ensure_ascii=False,
+                              indent=2) + "\n"
+        if not jobs:
+            return _("No closed jobs.") + "\n"
+        return render_closed(jobs, svc.now(), width or terminal_width())
     jobs = svc.jobs.list(search=search, include_closed=include_closed, inbox_only=inbox,
                          limit=min(limit, MAX_SQLITE_INT))  # more than can be: all
     if as_json:
-        import json
-
-        return json.dumps([j.to_json() for j in jobs], ensure_ascii=False, indent=2) + "\n"
+        return json_text([j.to_json() for j in jobs]) + "\n"
     if not jobs:
         return _("No jobs.") + "\n"
     return render(jobs, svc.now(), width or terminal_width(), color=color)

@@ -12,16 +12,25 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from office_tui.core.text import printable
+from office_tui.core.text import message_line
 from office_tui.i18n import _
 from office_tui.paths import default_db_path
 from office_tui.services import OfficeError, Services
 
 
 def open_services(db_path: Path | None,
-                  make: Callable[[Path], Services] = Services) -> Services:
-    """The services on an opened database; OfficeError with one line if it cannot be."""
-    svc = make(db_path or default_db_path())
+                  make: Callable[[Path], Services] = Services, *,
+                  create: bool = True) -> Services:
+    """The services on an opened database; OfficeError with one line if it cannot be.
+
+    Only what writes creates a database (a command that adds or changes something,
+    `demo`, the app); `create=False` (a command that only reads) says there is none."""
+    path = db_path or default_db_path()
+    if not create and not path.exists() and not path.is_symlink():
+        raise OfficeError(_("There is no database at {path}: nothing to show. Adding a job, "
+                            "`office-tui demo` or opening the app creates it.").format(
+                                path=path))
+    svc = make(path)
     try:
         return svc.open()
     except OfficeError:
@@ -37,8 +46,10 @@ def open_services(db_path: Path | None,
 
 def run_tui(svc: Services, *, mode: str | None = None) -> None:
     """The app on `svc` until the clerk quits; problems of the daily backup said after."""
+    from office_tui import startup
     from office_tui.tui.app import run_app
 
+    startup.for_app()
     problems: list[str] = []
     backup = threading.Thread(target=daily_backup, args=(svc, problems), name="daily-backup")
     backup.start()
@@ -74,4 +85,4 @@ def damage_warning(db_path: Path) -> str | None:
 
 
 def warn(message: str) -> None:
-    sys.stderr.write(printable(message) + "\n")
+    sys.stderr.write(message_line(message) + "\n")

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import platformdirs
 
+from office_tui.core.filepaths import expand_home
+
 APP_NAME = "office-tui"
 DB_ENV = "OFFICE_TUI_DB"
 
@@ -14,5 +16,5 @@ DB_ENV = "OFFICE_TUI_DB"
 def default_db_path() -> Path:
     env = os.environ.get(DB_ENV)
     if env:
-        return Path(env).expanduser()
+        return expand_home(env)
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "office.db"

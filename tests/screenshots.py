@@ -63,7 +63,7 @@ def capture(lang: str | None, modes: tuple[str, ...], size: tuple[int, int] = SI
             ) -> dict[str, str]:
     """SVGs of `modes` in `lang` (None: chosen as at start-up), in THIS process."""
     from office_tui import i18n
-    from office_tui.startup import startup_language
+    from office_tui.arguments import language as startup_language
 
     i18n.set_language(lang or startup_language(sys.argv[1:]))
     from office_tui.services import Services

@@ -155,3 +155,40 @@ def test_no_message_hides_inside_an_f_string():
                            if isinstance(call, ast.Call) and isinstance(call.func, ast.Name)
                            and call.func.id in ("_", "N_", "ngettext")]
     assert hidden == []
+
+
+def extracted_in_context(root: Path = PACKAGE) -> dict[tuple[str, str], str]:
+    """(context, msgid) -> where, for every pgettext/npgettext in the source."""
+    found: dict[tuple[str, str], str] = {}
+    for filename, lineno, message, _comments, context in extract_from_dir(
+        str(root), method_map=[("**.py", "python")], keywords=DEFAULT_KEYWORDS
+    ):
+        msgid = message[0] if isinstance(message, tuple) else message
+        if context and msgid:
+            found.setdefault((context, msgid), f"{filename}:{lineno}")
+    return found
+
+
+def test_every_message_in_context_is_translated_in_that_context():
+    """One English word, several meanings (pgettext): each meaning has its own entry."""
+    po = catalog()
+    source = extracted_in_context()
+    assert ("job", "Location") in source
+    wrong = []
+    for (context, msgid), where in sorted(source.items()):
+        message = po.get(msgid, context=context)
+        strings = () if message is None else (
+            message.string if isinstance(message.string, tuple) else (message.string,))
+        if message is None or message.fuzzy or not all(s and s.strip() for s in strings):
+            wrong.append(f"{context}|{msgid} ({where})")
+    assert wrong == []
+
+
+def test_a_context_gets_its_own_translation():
+    from office_tui import i18n
+
+    i18n.set_language("zh")
+    try:
+        assert i18n.pgettext("job", "Location") != i18n._("Location")
+    finally:
+        i18n.set_language("en")

@@ -7,8 +7,9 @@ import sys
 
 import pytest
 
-from office_tui import entry
-from office_tui.entry import tui_options
+from office_tui import startup
+from office_tui.arguments import tui_options
+from office_tui.services import Services
 
 
 @pytest.mark.parametrize("argv, expected", [
@@ -31,12 +32,13 @@ def test_anything_else_goes_to_the_cli(argv):
 
 PROBE = """
 import sys
-from office_tui import entry, launch
-def run_tui(svc, mode=None):
+from office_tui import entry
+import office_tui.tui.app
+def run_app(svc, mode=None):
     import gc
     print(svc.db_path.name, 'typer' in sys.modules, 'office_tui.cli' in sys.modules,
           gc.isenabled(), sys.getswitchinterval())
-launch.run_tui = run_tui
+office_tui.tui.app.run_app = run_app
 sys.argv = ['office-tui', '--db', sys.argv[1]]
 entry.main()
 """
@@ -48,7 +50,7 @@ def test_opening_the_app_skips_typer_and_the_commands(tmp_path):
     assert result.returncode == 0, result.stderr
     # No collections while starting (the first screen turns them on), short GIL slices.
     assert result.stdout.split() == ["office.db", "False", "False", "False",
-                                     str(entry.SWITCH_INTERVAL)]
+                                     str(startup.SWITCH_INTERVAL)]
     assert (tmp_path / "office.db").exists()  # the database was opened for the app
 
 
@@ -72,6 +74,57 @@ def test_a_command_runs_with_garbage_collection_on(tmp_path):
     result = subprocess.run([sys.executable, "-c", probe, str(tmp_path / "o.db")],
                             capture_output=True, text=True, timeout=60)
     assert result.stdout.strip() == "True", result.stderr
+
+
+def test_the_app_through_typer_starts_as_the_fast_path_does(tmp_path):
+    """`office-tui --db a --db b` (the last wins) opens the app through Typer: the same
+    settings as the fast path, from the same place."""
+    probe = PROBE.replace("sys.argv = ['office-tui', '--db', sys.argv[1]]\nentry.main()",
+                          "from office_tui import cli\n"
+                          "cli.main(['--db', 'other.db', '--db', sys.argv[1]])")
+    result = subprocess.run([sys.executable, "-c", probe, str(tmp_path / "office.db")],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["office.db", "True", "True", "False",
+                                     str(startup.SWITCH_INTERVAL)]
+
+
+COMMAND_PROBE = """
+import gc, sys
+from office_tui import entry, job_table
+real = job_table.list_output
+def list_output(*args, **kwargs):
+    print(gc.isenabled(), gc.get_freeze_count() > 0, 'typer' in sys.modules, file=sys.stderr)
+    return real(*args, **kwargs)
+job_table.list_output = list_output
+sys.argv = ['office-tui', '--db', *sys.argv[1:]]
+entry.main()
+"""
+
+
+@pytest.mark.parametrize("argv, typer", [(["list"], "False"), (["list", "--all", "--all"],
+                                                                 "True")])
+def test_both_ways_to_a_command_run_it_with_the_start_up_objects_frozen(tmp_path, argv,
+                                                                       typer):
+    """The fast `list` and any command through Typer: collections on, start-up frozen."""
+    Services(tmp_path / "o.db").open().close()  # `list` only reads: the file must be there
+    result = subprocess.run([sys.executable, "-c", COMMAND_PROBE, str(tmp_path / "o.db"),
+                             *argv], capture_output=True, text=True, timeout=60)
+    assert result.stderr.split()[:3] == ["True", "True", typer], result.stderr
+
+
+def test_importing_the_cli_changes_nothing():
+    """No language set, no Typer patched, no command module loaded by the import alone."""
+    code = ("import sys, typer.core; from office_tui import i18n\n"
+            "before = typer.core._\n"
+            "import office_tui.cli\n"
+            "print(i18n.current_language(), typer.core._ is before, sorted(\n"
+            "      m for m in sys.modules if m.startswith('office_tui.commands.')))\n")
+    result = subprocess.run([sys.executable, "-c", code, "--lang", "zh", "stock"],
+                            capture_output=True, text=True, timeout=60,
+                            env={"PATH": "/usr/bin:/bin", "LANG": "zh_CN.UTF-8"})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["en", "True", "[]"]
 
 
 def test_the_first_screen_turns_collection_back_on():

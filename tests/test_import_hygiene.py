@@ -23,13 +23,17 @@ BIN = Path(sys.executable).parent
 
 LAYERS = [
     "office_tui.entry",
+    "office_tui.output",
     "office_tui.cli : office_tui.commands",
-    "office_tui.launch | office_tui.startup | office_tui.job_table",
+    "office_tui.launch | office_tui.job_table",
+    "office_tui.arguments",
     "office_tui.tui",
+    "office_tui.startup",
     "office_tui.services",
     "office_tui.store",
+    "office_tui.paths",
     "office_tui.core",
-    "office_tui.i18n | office_tui.paths",
+    "office_tui.i18n",
 ]
 
 
@@ -82,7 +86,7 @@ def lint(root: Path) -> tuple[int, str]:
 BREACHES = [
     ("tui/app.py", "import office_tui.cli",
      "layers: entry -> cli/commands -> launch -> tui -> services -> store -> core"),
-    ("launch.py", "import office_tui.startup",  # siblings stay independent
+    ("launch.py", "import office_tui.job_table",  # siblings stay independent
      "layers: entry -> cli/commands -> launch -> tui -> services -> store -> core"),
     ("i18n.py", "import office_tui.core.text",
      "layers: entry -> cli/commands -> launch -> tui -> services -> store -> core"),

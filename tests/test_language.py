@@ -18,13 +18,15 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from office_tui import cli, i18n
+from office_tui import arguments, cli, i18n
 from office_tui.cli import app
+
+cli.prepare()  # every command module, as `office-tui --help` loads them
 from office_tui.core.calendar import WorkingCalendar
 from office_tui.core.humanize import long_day, relative_due, short_moment
 from office_tui.core.quickadd import parse
 from office_tui.services import Services
-from office_tui.startup import startup_language
+from office_tui.arguments import language as startup_language
 from office_tui.store import settings
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -85,7 +87,7 @@ def test_the_setting_is_read_only_when_needed():
     (["--lang"], None),
 ])
 def test_root_option_reads_only_options_before_the_command(argv, expected):
-    assert i18n.root_option(argv, "--lang") == expected
+    assert arguments.root_option(argv, "--lang") == expected
 
 
 def test_startup_reads_the_setting_from_the_database_given(services, db_path):

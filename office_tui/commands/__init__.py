@@ -11,6 +11,8 @@ import importlib
 import pkgutil
 from collections.abc import Iterable, Sequence
 
+from office_tui.arguments import command_name
+
 MODULES = {
     "backup": "backup", "backups": "backup", "restore": "backup", "check": "backup",
     "receive": "inventory", "issue": "inventory", "adjust": "inventory",
@@ -20,28 +22,14 @@ MODULES = {
     "report": "reports",
     "today": "today",
     "book": "vehicles", "bookings": "vehicles", "free": "vehicles", "share": "vehicles",
-    "join": "vehicles", "return": "vehicles", "reminders": "vehicles",
+    "join": "vehicles", "return": "vehicles", "out": "vehicles", "reminders": "vehicles",
     "vehicle": "vehicles", "driver": "vehicles",
     "calendar": "calendar",
     "config": "config",
     "kit": "kits",
     "routine": "routines",
+    "intake": "intake", "keyword": "intake",
 }
-ROOT_OPTIONS = ("--db", "--lang")
-
-
-def command_name(argv: Sequence[str]) -> str | None:
-    """The command `argv` runs, past the root options; None if it asks for help."""
-    args = list(argv)
-    while args:
-        token = args.pop(0)
-        if token in ROOT_OPTIONS:
-            args = args[1:]
-        elif not token.startswith(tuple(f"{o}=" for o in ROOT_OPTIONS)):
-            return None if token.startswith("-") else token
-    return None
-
-
 def all_modules() -> list[str]:
     return [m.name for m in pkgutil.iter_modules(__path__)]
 

@@ -8,6 +8,7 @@ from typing import Optional
 import typer
 
 from office_tui.cli import _run, app, out
+from office_tui.core.text import printable
 from office_tui.i18n import _
 
 
@@ -17,13 +18,14 @@ def backup(
         None, help=_("Target file (default: backups/ beside the database)."))
 ) -> None:
     target = _run(lambda s: s.backups.backup(path))
-    out.print(_("Backed up to {path}").format(path=target), markup=False, soft_wrap=True)
+    out.print(_("Backed up to {path}").format(path=printable(str(target))), markup=False,
+              soft_wrap=True)
 
 
 @app.command(help=_("List the backups kept beside the database."))
 def backups() -> None:
     for found in _run(lambda s: s.backups.list()):
-        out.print(str(found), markup=False)
+        out.print(printable(str(found)), markup=False)
 
 
 @app.command(help=_(
@@ -31,7 +33,8 @@ def backups() -> None:
 def restore(path: Path = typer.Argument(..., help=_("The backup file to restore."))) -> None:
     aside = _run(lambda s: s.backups.restore(path))
     out.print(_("Restored {path}; the replaced database is kept as {aside}").format(
-        path=path, aside=aside), markup=False, soft_wrap=True)
+        path=printable(str(path)), aside=printable(str(aside))), markup=False,
+        soft_wrap=True)
 
 
 @app.command(help=_(
@@ -50,15 +53,16 @@ def check() -> None:
     except OfficeError as exc:
         cli.fail(str(exc))
     if found.ok:
-        out.print(_("{path}: no damage found (integrity check ok).").format(path=found.path),
+        out.print(_("{path}: no damage found (integrity check ok).").format(
+            path=printable(str(found.path))),
                   markup=False, soft_wrap=True)
         return
     more = len(found.problems) - 1
     if not found.opened:  # the store's own one line: damaged, or not ours
-        out.print(found.problems[0], markup=False, soft_wrap=True)
+        out.print(printable(found.problems[0]), markup=False, soft_wrap=True)
     else:
         out.print(_("{path} is damaged: {problem}{more}").format(
-            path=found.path, problem=found.problems[0],
+            path=printable(str(found.path)), problem=printable(found.problems[0]),
             more=_(" (and {n} more problems)").format(n=more) if more else ""),
             markup=False, soft_wrap=True)
     good = None
@@ -67,12 +71,13 @@ def check() -> None:
         if not listed:
             out.print(_("Backups, newest first:"), markup=False)
             listed = True
-        out.print(f"  {path}  {verdict(inspection)}", markup=False, soft_wrap=True)
+        out.print(f"  {printable(str(path))}  {printable(verdict(inspection))}", markup=False,
+                  soft_wrap=True)
         if good is None and inspection.ok:
             good = path
     if good is not None:
         out.print(_("Restore the newest good backup: office-tui restore {path}").format(
-            path=good), markup=False, soft_wrap=True)
+            path=printable(str(good))), markup=False, soft_wrap=True)
     else:
         out.print(_("No good backup was found beside it. Keep the file as it is and ask for "
                     "help; `office-tui restore FILE` takes a good copy from elsewhere."),

@@ -20,7 +20,7 @@ from office_tui.core import inventory as core
 from office_tui.core.csvsafe import to_csv, to_markdown
 from office_tui.core.inventory import Item, StockLine
 from office_tui.core.text import printable
-from office_tui.i18n import _
+from office_tui.i18n import _, ngettext, pgettext
 
 # A quantity like -1 must reach the command as a value, not be read as an unknown option.
 SIGNED = {"ignore_unknown_options": True}
@@ -71,6 +71,8 @@ def item_add(
     location: Optional[str] = typer.Option(None, "--location", help=_("Shelf or cupboard (stocktake order).")),
     supplier: Optional[str] = typer.Option(None, "--supplier", help=_("Preferred supplier.")),
     grade: Optional[str] = typer.Option(None, "--grade", help=_("Quality grade wanted: A, B or C.")),
+    packs: Optional[list[str]] = typer.Option(None, "--pack", help=_("A pack and how many units it holds, e.g. case=5 (repeat for more).")),
+    fractions: Optional[bool] = typer.Option(None, "--fractions/--whole", help=_("Whether parts of a unit may be counted (default: only for kg, l and m).")),
     as_json: bool = JSON,
 ) -> None:
     if not code:
@@ -81,7 +83,8 @@ def item_add(
         fail(_("Give the unit with --unit (e.g. pcs, pack, box)."))
     item = _run(lambda s: s.inventory.add_item(
         code, name, unit, category=category, location=location, reorder_level=reorder_level,
-        reorder_qty=reorder_qty, lead_days=lead_days, supplier=supplier, grade=grade))
+        reorder_qty=reorder_qty, lead_days=lead_days, supplier=supplier, grade=grade,
+        packs=packs or (), fractions=fractions))
     if as_json:
         emit_json(item.to_json())
         return
@@ -103,12 +106,14 @@ def item_edit(
     supplier: Optional[str] = typer.Option(None, "--supplier", help=_("Preferred supplier.")),
     grade: Optional[str] = typer.Option(None, "--grade", help=_("Quality grade wanted: A, B or C.")),
     active: Optional[bool] = typer.Option(None, "--active/--inactive", help=_("Retire an item (kept in the ledger).")),
+    packs: Optional[list[str]] = typer.Option(None, "--pack", help=_("A pack and how many units it holds, e.g. case=5; case=0 removes it (repeat for more).")),
+    fractions: Optional[bool] = typer.Option(None, "--fractions/--whole", help=_("Whether parts of a unit may be counted.")),
     as_json: bool = JSON,
 ) -> None:
     item = _run(lambda s: s.inventory.edit_item(
         code, name=name, category=category, location=location, reorder_level=reorder_level,
         reorder_qty=reorder_qty, lead_days=lead_days, supplier=supplier, grade=grade,
-        active=active))
+        active=active, packs=packs or (), fractions=fractions))
     if as_json:
         emit_json(item.to_json())
         return
@@ -168,6 +173,8 @@ def item_show(
         (_("Reorder point"), _qty(fc.reorder_point_milli, item.unit)),
         (_("Daily use"), fc.daily_use_text()),
         (_("Days left"), fc.days_left_text() or "—"),
+        (_("Packs"), core.packs_text(item) or "—"),
+        (_("Counted in"), (_("parts allowed") if item.fractions else _("whole units"))),
         (_("Weekly use"), " ".join(core.format_decimal(w) for w in weekly)),
     ):
         grid.add_row(T(key), T(value))
@@ -331,7 +338,7 @@ def quote_add(
     price: Optional[str] = typer.Option(None, "--price", help=_("Unit price.")),
     grade: Optional[str] = typer.Option(None, "--grade", help=_("Quality grade: A (premium), B (first class), C (standard).")),
     service: Optional[str] = typer.Option(None, "--service", help=_("Service note, e.g. next-day delivery.")),
-    date: Optional[str] = typer.Option(None, "--date", help=_("Quote date, YYYY-MM-DD (default today).")),
+    date: Optional[str] = typer.Option(None, "--date", help=_("Quote date: 2026-11-20, yesterday (default today).")),
     as_json: bool = JSON,
 ) -> None:
     quote = _run(lambda s: s.inventory.add_quote(code, supplier=supplier, price=price,
@@ -360,7 +367,8 @@ def quotes(
     wanted = core.grade_label(item.grade) if item.grade else _("any")
     out.print(_("{code} ({name}) — grade wanted: {grade}").format(
         code=printable(item.code), name=printable(item.name), grade=wanted), markup=False)
-    table = _table("", _("Supplier"), _("Price"), _("Grade"), _("Date"), _("Service"),
+    table = _table("", _("Supplier"), _("Price"), _("Grade"), _("Date"),
+                   pgettext("quote", "Service"),
                    right=(2,))
     for quote in ranked:
         meets = core.meets_grade(quote.grade, item.grade)
@@ -435,6 +443,7 @@ def purchase_list(
     for row in rows:
         table.add_row(*[N(c) if i in (2, 3, 4, 7, 9) else Text(c) for i, c in enumerate(row)])
     out.print(table)
+    out.print(Text(printable(core.purchase_summary(lines))))
 
 
 @app.command("import-items", help=_(
@@ -447,14 +456,15 @@ def import_items(
     if as_json:
         emit_json([i.to_json() for i in items])
         return
-    out.print(_("Imported {n} items.").format(n=len(items)), markup=False)
+    out.print(ngettext("Imported {n} item.", "Imported {n} items.", len(items)).format(
+        n=len(items)), markup=False)
 
 
 # -- consumption and quotas -------------------------------------------------------------
 @app.command(help=_("What each department used of each item in a period, and its quotas."))
 def consumption(
-    start: Optional[str] = typer.Option(None, "--from", help=_("First day, YYYY-MM-DD (default: the 1st of this month).")),
-    end: Optional[str] = typer.Option(None, "--to", help=_("Last day, YYYY-MM-DD (default: today).")),
+    start: Optional[str] = typer.Option(None, "--from", help=_("First day: 2026-11-01, +0d, mon (default: the 1st of this month).")),
+    end: Optional[str] = typer.Option(None, "--to", help=_("Last day: 2026-11-30, yesterday (default: today).")),
     dept: Optional[str] = typer.Option(None, "--dept", help=_("Only this department.")),
     as_json: bool = JSON,
 ) -> None:

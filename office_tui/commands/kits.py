@@ -13,7 +13,7 @@ from office_tui.cli import JobId, _run, app, emit_json, fail
 from office_tui.core.humanize import short_moment
 from office_tui.core.text import printable
 from office_tui.core.vocab import category_label, importance_label, status_label
-from office_tui.i18n import _
+from office_tui.i18n import _, ngettext, pgettext
 
 sub = typer.Typer(help=_("Event kits: linked jobs placed back from a reception or meeting."),
                   no_args_is_help=True, rich_markup_mode=None)
@@ -26,7 +26,8 @@ def _print_kit(kit: dict[str, Any]) -> None:
         cli.out.print(_("  (no items yet: kit item-add)"), markup=False)
         return
     table = Table(box=None, header_style="bold", padding=(0, 1), pad_edge=False)
-    for header in (_("Item"), _("Offset"), _("Category"), _("Imp"), _("Title")):
+    # An entry of the kit (事项), not goods (物品): the same English word.
+    for header in (pgettext("kit", "Item"), _("Offset"), _("Category"), _("Imp"), _("Title")):
         table.add_column(header, no_wrap=True)
     for item in kit["items"]:
         table.add_row(Text(str(item["id"])), Text(item["offset"]),
@@ -108,7 +109,8 @@ def apply(
     if as_json:
         emit_json([j.to_json() for j in jobs])
         return
-    cli.out.print(_("{n} linked jobs for #{id}:").format(n=len(jobs), id=job_id), markup=False)
+    cli.out.print(ngettext("{n} linked job for #{id}:", "{n} linked jobs for #{id}:",
+                           len(jobs)).format(n=len(jobs), id=job_id), markup=False)
     _print_jobs(jobs)
 
 
@@ -148,8 +150,9 @@ def move(
     if not to:
         fail(_("Give the new time with --to."))
     found, jobs = _run(lambda s: s.kits.move(job_id, to))
-    cli.out.print(_("#{id} moved; {n} linked jobs moved with it.").format(id=found.id, n=len(jobs)),
-                  markup=False)
+    cli.out.print(ngettext("#{id} moved; {n} linked job moved with it.",
+                           "#{id} moved; {n} linked jobs moved with it.", len(jobs)).format(
+        id=found.id, n=len(jobs)), markup=False)
     _print_jobs(jobs)
 
 
@@ -161,5 +164,6 @@ def cancel(
     keep_linked: bool = typer.Option(False, "--keep-linked", help=_("Leave the linked jobs open.")),
 ) -> None:
     found, jobs = _run(lambda s: s.kits.cancel(job_id, reason or "", linked=not keep_linked))
-    cli.out.print(_("#{id} cancelled, with {n} linked jobs.").format(id=found.id, n=len(jobs)),
-                  markup=False)
+    cli.out.print(ngettext("#{id} cancelled, with {n} linked job.",
+                           "#{id} cancelled, with {n} linked jobs.", len(jobs)).format(
+        id=found.id, n=len(jobs)), markup=False)

@@ -10,6 +10,7 @@ import typer
 
 from office_tui import cli
 from office_tui.cli import _run, app, emit_json, fail
+from office_tui.core.text import printable
 from office_tui.i18n import _
 
 
@@ -18,8 +19,8 @@ def report(
     day: bool = typer.Option(False, "--day", help=_("Today (daily report).")),
     week: bool = typer.Option(False, "--week", help=_("This week, Monday to Sunday (weekly report; the default).")),
     month: bool = typer.Option(False, "--month", help=_("This month (monthly report).")),
-    start: Optional[str] = typer.Option(None, "--from", help=_("First day, YYYY-MM-DD (with --to).")),
-    end: Optional[str] = typer.Option(None, "--to", help=_("Last day, YYYY-MM-DD (with --from).")),
+    start: Optional[str] = typer.Option(None, "--from", help=_("First day: 2026-11-01, mon, yesterday (with --to).")),
+    end: Optional[str] = typer.Option(None, "--to", help=_("Last day: 2026-11-30, today (with --from).")),
     fmt: Optional[str] = typer.Option(None, "--format", help=_("md (Markdown, for a work report), csv or json (default: from the -o file name, else md).")),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help=_("Write to this file instead of printing.")),
     force: bool = typer.Option(False, "--force", help=_("Replace the -o file if it exists.")),
@@ -40,8 +41,8 @@ def report(
     built = _run(lambda s: s.reports.build(kind, start, end))
     if output is not None:
         path = _run(lambda s: s.reports.write(built, fmt, output, force=force))
-        cli.out.print(_("Report written to {path}").format(path=path), markup=False,
-                      soft_wrap=True)
+        cli.out.print(_("Report written to {path}").format(path=printable(str(path))),
+                      markup=False, soft_wrap=True)
         return
     if fmt == "json":
         emit_json(built.to_json())

@@ -10,20 +10,17 @@ from rich.table import Table
 from rich.text import Text
 
 from office_tui import cli
-from office_tui.cli import _run, app, emit_json, fail
+from office_tui.cli import MAX_SQLITE_INT, _run, app, emit_json, fail
 from office_tui.core.text import printable
 from office_tui.core.vocab import category_label, importance_label
-from office_tui.i18n import _
+from office_tui.i18n import _, ngettext
 
 sub = typer.Typer(help=_("Routines: recurring work that puts a job into the day's queue."),
                   no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(sub, name="routine")
 
-MAX_ID = 2**63 - 1
-
-
 def routine_id_arg(value: int) -> int:
-    if value is not None and not 1 <= value <= MAX_ID:
+    if value is not None and not 1 <= value <= MAX_SQLITE_INT:
         fail(_("No routine #{id}.").format(id=value))
     return value
 
@@ -38,7 +35,7 @@ def add(
     text: str = typer.Argument(..., help=_("What to do, in the quick-add grammar: \"Safety round !high @Security #other\".")),
     every: str = typer.Option(..., "--every", help=_("daily, weekdays, weekly:mon,thu, monthly:15, monthly:last, 3d, after:10d.")),
     at: Optional[str] = typer.Option(None, "--at", help=_("Time of day, HH:MM (default: close of work).")),
-    start: Optional[str] = typer.Option(None, "--from", help=_("First day, YYYY-MM-DD (default: today, or tomorrow once today's time has passed).")),
+    start: Optional[str] = typer.Option(None, "--from", help=_("First day: 2026-12-01, tomorrow, mon (default: today, or tomorrow once today's time has passed).")),
     as_json: bool = typer.Option(False, "--json", help=_("Print the routine as JSON.")),
 ) -> None:
     routine = _run(lambda s: s.routines.add(text, every=every, at=at, start=start))
@@ -102,7 +99,8 @@ def run(as_json: bool = typer.Option(False, "--json", help=_("Print the new jobs
     if as_json:
         emit_json([j.to_json() for j in jobs])
         return
-    cli.out.print(_("{n} new jobs from routines.").format(n=len(jobs)), markup=False)
+    cli.out.print(ngettext("{n} new job from routines.", "{n} new jobs from routines.",
+                           len(jobs)).format(n=len(jobs)), markup=False)
 
 
 @sub.command("catch-up", help=_(

@@ -13,7 +13,7 @@ from office_tui.core.job import Job
 from office_tui.core.kpi import format_rate
 from office_tui.core.text import printable
 from office_tui.core.vocab import category_label, importance_label
-from office_tui.i18n import _
+from office_tui.i18n import _, ngettext
 
 
 @app.command("today", help=_("The day's queue: overdue, at risk, due and promised today, trips, routines, replies owed, low stock, vehicle reminders."))
@@ -30,7 +30,8 @@ def today(as_json: bool = typer.Option(False, "--json", help=_("Print the sectio
     if counts:
         out.print(Text(counts, style="dim"))
     if view.new_from_routines:
-        out.print(Text(_("{n} new jobs from routines.").format(n=view.new_from_routines)))
+        out.print(Text(ngettext("{n} new job from routines.", "{n} new jobs from routines.",
+                                view.new_from_routines).format(n=view.new_from_routines)))
     if not view.shown:
         out.print(_("Nothing due today."), markup=False)
     for section in view.shown:

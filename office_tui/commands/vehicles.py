@@ -20,8 +20,8 @@ from office_tui import cli
 from office_tui.cli import MAX_SQLITE_INT, _run, app, emit_json, fail
 from office_tui.core.text import printable
 from office_tui.core.vehicles import Booking, BookingRequest, Reminder, Vehicle, span_text
-from office_tui.core.vocab import booking_status_label, vehicle_status_label
-from office_tui.i18n import _
+from office_tui.core.vocab import booking_status_label, count_seats, vehicle_status_label
+from office_tui.i18n import _, ngettext
 
 vehicle_app = typer.Typer(help=_("The unit's cars: add, list, status, service details."),
                           no_args_is_help=True, rich_markup_mode=None)
@@ -68,10 +68,10 @@ def vehicle_add(
     name: str = typer.Option(..., "--name", help=_("Name or model, e.g. Buick GL8.")),
     seats: int = typer.Option(..., "--seats", help=_("Passenger seats (not counting the driver).")),
     odometer: int = typer.Option(0, "--odometer", help=_("Odometer reading, km.")),
-    service_date: Optional[str] = typer.Option(None, "--service-date", help=_("Next service date, YYYY-MM-DD.")),
+    service_date: Optional[str] = typer.Option(None, "--service-date", help=_("Next service date: 2026-12-01, +30d, fri.")),
     service_km: Optional[int] = typer.Option(None, "--service-km", help=_("Next service at this odometer reading, km.")),
-    insurance: Optional[str] = typer.Option(None, "--insurance", help=_("Insurance due, YYYY-MM-DD.")),
-    inspection: Optional[str] = typer.Option(None, "--inspection", help=_("Annual inspection due, YYYY-MM-DD.")),
+    insurance: Optional[str] = typer.Option(None, "--insurance", help=_("Insurance due: 2026-12-01, +30d.")),
+    inspection: Optional[str] = typer.Option(None, "--inspection", help=_("Annual inspection due: 2026-12-01, +30d.")),
     as_json: bool = typer.Option(False, "--json", help=_("Print the vehicle as JSON.")),
 ) -> None:
     vehicle = _run(lambda s: s.vehicles.add_vehicle(
@@ -80,8 +80,8 @@ def vehicle_add(
     if as_json:
         emit_json(vehicle.to_json())
         return
-    _say(_("Added {plate} {name} ({seats} seats).").format(
-        plate=vehicle.plate, name=vehicle.name, seats=vehicle.seats))
+    _say(_("Added {plate} {name} ({seats}).").format(
+        plate=vehicle.plate, name=vehicle.name, seats=count_seats(vehicle.seats)))
 
 
 @vehicle_app.command("list", help=_("Every vehicle with its status, odometer and reminders."))
@@ -135,10 +135,10 @@ def vehicle_set(
     name: Optional[str] = typer.Option(None, "--name", help=_("Name or model.")),
     seats: Optional[int] = typer.Option(None, "--seats", help=_("Passenger seats.")),
     odometer: Optional[int] = typer.Option(None, "--odometer", help=_("Odometer reading, km.")),
-    service_date: Optional[str] = typer.Option(None, "--service-date", help=_("Next service date, YYYY-MM-DD.")),
+    service_date: Optional[str] = typer.Option(None, "--service-date", help=_("Next service date: 2026-12-01, +30d, fri.")),
     service_km: Optional[int] = typer.Option(None, "--service-km", help=_("Next service at this odometer reading, km.")),
-    insurance: Optional[str] = typer.Option(None, "--insurance", help=_("Insurance due, YYYY-MM-DD.")),
-    inspection: Optional[str] = typer.Option(None, "--inspection", help=_("Annual inspection due, YYYY-MM-DD.")),
+    insurance: Optional[str] = typer.Option(None, "--insurance", help=_("Insurance due: 2026-12-01, +30d.")),
+    inspection: Optional[str] = typer.Option(None, "--inspection", help=_("Annual inspection due: 2026-12-01, +30d.")),
 ) -> None:
     vehicle = _run(lambda s: s.vehicles.update_vehicle(
         plate, name=name, seats=seats, odometer=odometer, next_service_date=service_date,
@@ -151,7 +151,7 @@ def vehicle_set(
 def driver_add(
     name: str = typer.Option(..., "--name", help=_("The driver's name.")),
     phone: Optional[str] = typer.Option(None, "--phone", help=_("Phone number.")),
-    licence_expiry: Optional[str] = typer.Option(None, "--licence-expiry", help=_("Driving licence expiry, YYYY-MM-DD.")),
+    licence_expiry: Optional[str] = typer.Option(None, "--licence-expiry", help=_("Driving licence expiry: 2028-01-01.")),
     as_json: bool = typer.Option(False, "--json", help=_("Print the driver as JSON.")),
 ) -> None:
     driver = _run(lambda s: s.vehicles.add_driver(name, phone=phone,
@@ -186,8 +186,8 @@ def driver_list(
 @app.command(help=_("Book a vehicle; refused (naming the clash, offering what would work) if it clashes. Prints any warnings, then the new booking's id last."))
 def book(
     vehicle: str = typer.Option(..., "--vehicle", help=_("The vehicle's plate.")),
-    from_: str = typer.Option(..., "--from", help=_("Start, YYYY-MM-DD HH:MM.")),
-    to: str = typer.Option(..., "--to", help=_("End, YYYY-MM-DD HH:MM.")),
+    from_: str = typer.Option(..., "--from", help=_("Start: 2026-11-30 09:00, tomorrow 9:00 or fri@9:30.")),
+    to: str = typer.Option(..., "--to", help=_("End: 2026-11-30 11:00, tomorrow 11:00 or fri@11:30.")),
     dest: str = typer.Option(..., "--dest", help=_("Destination, e.g. City Hall.")),
     driver: Optional[str] = typer.Option(None, "--driver", help=_("The driver's name.")),
     dept: Optional[str] = typer.Option(None, "--dept", help=_("The department that asked.")),
@@ -218,7 +218,7 @@ def book(
 
 @app.command(help=_("The bookings of a day, earliest first."))
 def bookings(
-    date_: Optional[str] = typer.Option(None, "--date", help=_("The day, YYYY-MM-DD (default today).")),
+    date_: Optional[str] = typer.Option(None, "--date", help=_("The day: 2026-11-30, tomorrow, fri (default today).")),
     as_json: bool = typer.Option(False, "--json", help=_("Print a JSON array.")),
 ) -> None:
     day = _run(lambda s: s.vehicles.day(date_))
@@ -234,8 +234,8 @@ def bookings(
 
 @app.command(help=_("Vehicles free for the whole window with enough seats, best fit first."))
 def free(
-    from_: str = typer.Option(..., "--from", help=_("Start, YYYY-MM-DD HH:MM.")),
-    to: str = typer.Option(..., "--to", help=_("End, YYYY-MM-DD HH:MM.")),
+    from_: str = typer.Option(..., "--from", help=_("Start: 2026-11-30 09:00, tomorrow 9:00 or fri@9:30.")),
+    to: str = typer.Option(..., "--to", help=_("End: 2026-11-30 11:00, tomorrow 11:00 or fri@11:30.")),
     passengers: int = typer.Option(1, "--passengers", help=_("How many people ride.")),
     as_json: bool = typer.Option(False, "--json", help=_("Print a JSON array.")),
 ) -> None:
@@ -252,8 +252,8 @@ def free(
 
 @app.command(help=_("Booked trips that could take this one along: same day, same destination, within an hour, seats free."))
 def share(
-    from_: str = typer.Option(..., "--from", help=_("Start, YYYY-MM-DD HH:MM.")),
-    to: str = typer.Option(..., "--to", help=_("End, YYYY-MM-DD HH:MM.")),
+    from_: str = typer.Option(..., "--from", help=_("Start: 2026-11-30 09:00, tomorrow 9:00 or fri@9:30.")),
+    to: str = typer.Option(..., "--to", help=_("End: 2026-11-30 11:00, tomorrow 11:00 or fri@11:30.")),
     dest: str = typer.Option(..., "--dest", help=_("Destination.")),
     passengers: int = typer.Option(1, "--passengers", help=_("How many people ride.")),
     as_json: bool = typer.Option(False, "--json", help=_("Print a JSON array.")),
@@ -279,9 +279,20 @@ def join(
 ) -> None:
     joined = _run(lambda s: s.vehicles.join(booking, passengers=passengers, department=dept,
                                             requester=requester, job_id=job))
-    _say(_("#{id} {plate} {span} {destination}: now {n} passengers.").format(
+    _say(ngettext("#{id} {plate} {span} {destination}: now {n} passenger.",
+                  "#{id} {plate} {span} {destination}: now {n} passengers.",
+                  joined.passengers).format(
         id=joined.id, plate=joined.vehicle, span=span_text(joined.start, joined.end),
         destination=joined.destination, n=joined.passengers))
+
+
+@app.command("out", help=_("Mark a trip as out (the car has left); warns when that is far from the booked start."))
+def out_booking(booking: int = BookingId()) -> None:
+    gone = _run(lambda s: s.vehicles.mark_out(booking))
+    for warning in gone.warnings:
+        _say(_("Warning: {text}").format(text=warning))
+    _say(_("#{id} out: {plate} to {destination}.").format(
+        id=gone.id, plate=gone.vehicle, destination=gone.destination))
 
 
 @app.command("return", help=_("Record a trip's return: odometer (required), fuel and cost."))
@@ -295,6 +306,8 @@ def return_booking(
         fail(_("Give the odometer reading with --odometer."))
     back = _run(lambda s: s.vehicles.mark_returned(booking, odometer=odometer, fuel=fuel,
                                                    cost=cost))
+    for warning in back.warnings:
+        _say(_("Warning: {text}").format(text=warning))
     _say(_("#{id} returned; {plate} odometer {km} km.").format(
         id=back.id, plate=back.vehicle, km=back.odometer))
 

@@ -7,6 +7,7 @@ integer sums and never floats. Forecast arithmetic stays in integers or `Fractio
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from decimal import ROUND_FLOOR, Decimal, InvalidOperation
 from fractions import Fraction
 from typing import Any
 
-from office_tui.i18n import _
+from office_tui.i18n import _, ngettext
 
 MILLI = 1000
 QUANTITY_PLACES = 3          # milli-units
@@ -51,6 +52,9 @@ UNIT_ALIASES: dict[str, tuple[str, ...]] = {
     "m": ("m", "metre", "metres", "meter", "meters", "米"),
 }
 UNITS = tuple(UNIT_ALIASES)
+# Units that measure rather than count: a new item in one of them takes fractions (2.5 kg);
+# an item counted in whole things (a pack of paper) refuses them unless allowed.
+MEASURES = ("kg", "l", "m")
 _UNIT_LOOKUP = {alias: unit for unit, aliases in UNIT_ALIASES.items() for alias in aliases}
 
 
@@ -179,6 +183,57 @@ def parse_quantity(
     return value
 
 
+def item_quantity(text: str | Decimal | int, item: Item, *, allow_negative: bool = False,
+                  allow_zero: bool = False) -> Decimal:
+    """A quantity of `item` in its own unit. A unit may be typed: the item's own (3包), or
+    one of its packs, converted (3箱 with 1 箱 = 5 包 is 15). An item counted in whole
+    units refuses a fraction, after conversion, unless it allows them."""
+    if isinstance(text, (Decimal, int)) and not isinstance(text, bool):
+        value, unit_text = Decimal(text), ""
+    else:
+        value, unit_text = _number(str(text), _("quantity"))
+    if unit_text:
+        typed = normalise_unit(unit_text)
+        if typed is None:
+            raise QuantityError(_("Unknown unit '{unit}'. Known units: {units}.").format(
+                unit=unit_text, units=units_help()))
+        if typed != item.unit:
+            per = item.pack(typed)
+            if per is None:
+                raise QuantityError(_("This item is counted in {unit}, not {typed}: to count "
+                                      "in {typed}, set how many {unit} one holds with item "
+                                      "edit {code} --pack {typed}=N.").format(
+                    unit=unit_label(item.unit), typed=unit_label(typed), code=item.code))
+            value = value * from_milli(per)
+    value = parse_quantity(value, allow_negative=allow_negative, allow_zero=allow_zero)
+    if not item.fractions and value != value.to_integral_value():
+        raise QuantityError(_("{code} is counted in whole {unit}: {value} is not a whole "
+                              "number (item edit {code} --fractions allows parts).").format(
+            code=item.code, unit=unit_label(item.unit), value=format_decimal(value)))
+    return value
+
+
+def parse_pack(text: str, unit: str) -> tuple[str, int]:
+    """`箱=5` / `case=5` for an item counted in `unit`: (the pack's unit, how many
+    milli-units of `unit` it holds; 0 removes the pack)."""
+    name, sep, amount = unicodedata.normalize("NFKC", text or "").partition("=")
+    pack = normalise_unit(name)
+    if not sep or pack is None:
+        raise QuantityError(_("'{text}' is not a pack: write it like case=5 (one case holds "
+                              "5 of the item's unit).").format(text=text))
+    if pack == unit:
+        raise QuantityError(_("A pack must be another unit than the item's own ({unit})."
+                              ).format(unit=unit_label(unit)))
+    return pack, to_milli(parse_quantity(amount, allow_zero=True))
+
+
+def packs_text(item: Item) -> str:
+    """`1 case = 5 pack, 1 box = 10 pack` (each in the interface language)."""
+    return ", ".join(_("1 {pack} = {n} {unit}").format(
+        pack=unit_label(pack), n=format_milli(per), unit=unit_label(item.unit))
+        for pack, per in item.packs)
+
+
 def parse_count(text: str | Decimal | int, *, unit: str | None = None) -> Decimal:
     """A counted quantity (stocktake) or a level: zero allowed, never negative."""
     return parse_quantity(text, unit=unit, allow_zero=True)
@@ -214,10 +269,11 @@ def parse_lead_days(text: str | int | None) -> int:
     if not re.fullmatch(r"\d+", unicodedata.normalize("NFKC", raw)):
         raise QuantityError(_("Lead time '{value}' is not a whole number of days.").format(
             value=raw))
-    days = int(unicodedata.normalize("NFKC", raw))
-    if days > MAX_LEAD_DAYS:
-        raise QuantityError(_("Lead time {days} days is more than a year.").format(days=days))
-    return days
+    digits = unicodedata.normalize("NFKC", raw).lstrip("0") or "0"
+    # (int() refuses more than 4300 digits: the length says enough first)
+    if len(digits) > len(str(MAX_LEAD_DAYS)) or int(digits) > MAX_LEAD_DAYS:
+        raise QuantityError(_("Lead time {days} days is more than a year.").format(days=digits))
+    return int(digits)
 
 
 def to_milli(value: Decimal) -> int:
@@ -272,10 +328,19 @@ class Item:
     grade: str | None
     active: bool
     stock_milli: int
+    # (unit, milli-units of `unit` it holds), by unit: 1 case = 5 pack is ("case", 5000)
+    packs: tuple[tuple[str, int], ...] = ()
+    fractions: bool = True  # False: counted in whole units (a pack of paper)
+
+    def pack(self, unit: str) -> int | None:
+        return dict(self.packs).get(unit)
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Item:
+        packs = row.get("packs")
         return cls(
+            packs=tuple(sorted(json.loads(packs).items())) if packs else (),
+            fractions=bool(row.get("fractions", 1)),
             id=row["id"], code=row["code"], name=row["name"], unit=row["unit"],
             category=row.get("category"), location=row.get("location"),
             reorder_level_milli=row["reorder_level_milli"],
@@ -296,6 +361,8 @@ class Item:
             "reorder_qty": json_number(self.reorder_qty_milli),
             "lead_days": self.lead_days, "supplier": self.supplier, "grade": self.grade,
             "active": self.active, "stock": json_number(self.stock_milli),
+            "packs": {pack: json_number(per) for pack, per in self.packs},
+            "fractions": self.fractions,
         }
 
 
@@ -368,14 +435,26 @@ class Forecast:
         return format_decimal(_round_down(self.daily_use, 3))
 
     def days_left_text(self) -> str:
-        if self.days_left is None:
-            return ""
-        return format_decimal(_round_down(self.days_left, 1))
+        return days_left_text(self.days_left)
 
     def days_left_json(self) -> float | None:
         if self.days_left is None:
             return None
         return float(format_decimal(_round_down(self.days_left, 1)))
+
+
+DAYS_LEFT_WHOLE_FROM = 10
+
+
+def days_left_text(days: Fraction | None) -> str:
+    """Days of stock left as every screen and command shows them: one decimal below 10
+    days (4.6, 0.5, 9.9), whole days from 10 (10, 60), always rounded down (a cupboard
+    is never said to last longer than it does); "" when nothing is used."""
+    if days is None:
+        return ""
+    if days >= DAYS_LEFT_WHOLE_FROM:
+        return str(days.numerator // days.denominator)
+    return f"{_round_down(days, 1):.1f}"
 
 
 def _round_down(value: Fraction, places: int) -> Decimal:
@@ -581,6 +660,25 @@ class PurchaseLine:
             "grade": self.best.grade if self.best else None,
             "cost": format_money(self.cost) if self.cost is not None else None,
         }
+
+
+def purchase_summary(lines: list[PurchaseLine], *, named: int = 5) -> str:
+    """The purchase list in one line, saying what its estimate covers: "6 items to order ·
+    1 priced, estimated 3949.00 at the best quotes · no quote for 5: A4, B5, …"."""
+    priced = [line for line in lines if line.cost is not None]
+    unpriced = [line.item.code for line in lines if line.cost is None]
+    parts = [ngettext("{n} item to order", "{n} items to order", len(lines)).format(
+        n=len(lines))]
+    if priced:
+        total = sum((line.cost for line in priced), Decimal(0))
+        parts.append(ngettext("{n} priced, estimated {total} at the best quote",
+                              "{n} priced, estimated {total} at the best quotes",
+                              len(priced)).format(n=len(priced), total=format_money(total)))
+    if unpriced:
+        shown = ", ".join(unpriced[:named]) + (", …" if len(unpriced) > named else "")
+        parts.append(ngettext("no quote for {n}: {codes}", "no quote for {n}: {codes}",
+                              len(unpriced)).format(n=len(unpriced), codes=shown))
+    return " · ".join(parts)
 
 
 @dataclass(frozen=True)

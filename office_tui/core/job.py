@@ -57,6 +57,7 @@ class Job:
     created: datetime
     updated: datetime
     closed_at: datetime | None
+    location: str | None = None  # a room or place: 3F 会议室
     urgency: Urgency = field(default_factory=lambda: Urgency(()))
     limit_left: float | None = None  # share of the time limit still left (None: no due)
     hours_left: float | None = None  # working hours to the (promised) due
@@ -113,7 +114,7 @@ class Job:
             "id", "title", "category", "department", "requester", "importance", "expedite",
             "due", "promised_by", "promise_reason", "status", "waiting_reason", "waiting_since",
             "outcome", "cancel_reason", "replied_at", "reply_note", "created", "updated",
-            "closed_at",
+            "closed_at", "location",
         ):
             value = getattr(self, name)
             data[name] = to_iso(value) if isinstance(value, datetime) else value

@@ -1,7 +1,8 @@
 """The quick-add grammar: free text with tokens anywhere.
 
 `!high` `!h` `!高` importance, `!!` `!急` expedite, `due:VALUE`, `@department`,
-`#category`. Everything else is the title, with its own spacing kept exactly.
+`@@place` location, `~requester`, `#category`. Everything else is the title, with its
+own spacing kept exactly.
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from office_tui.core.calendar import WorkingCalendar
-from office_tui.core.dates import DateParseError, parse_due
-from office_tui.core.vocab import CATEGORIES, normalise_category, normalise_importance
+from office_tui.core.dates import DateParseError, DateRangeError, parse_due
+from office_tui.core.vocab import category_choices, normalise_category, normalise_importance
 from office_tui.i18n import _
 
 
@@ -28,6 +29,8 @@ class ParsedJob:
     due: datetime | None = None
     department: str | None = None
     category: str | None = None
+    requester: str | None = None
+    location: str | None = None
 
 
 _EXPEDITE = {"!!", "!急"}
@@ -63,14 +66,23 @@ def _take_token(word: str, fields: dict, now: datetime, calendar: WorkingCalenda
         value = word[4:]
         try:
             fields["due"] = parse_due(value, now, calendar)
+        except DateRangeError as exc:
+            raise QuickAddError(_("'{token}': {reason}").format(token=word, reason=exc)) from None
         except DateParseError as exc:
             raise QuickAddError(
                 _("Bad date in '{token}': {reason}. Try today, tomorrow@14:00, fri, "
                   "2026-12-01, +3d.").format(token=word, reason=exc)
             ) from None
         return True
-    if word.startswith("@") and len(word) > 1:
+    if word.startswith("@@") and len(word) > 2:
+        fields["location"] = word[2:]
+        return True
+    if word.startswith("@") and len(word) > 1 and word != "@@":
         fields["department"] = word[1:]
+        return True
+    if word.startswith("~") and len(word) > 1 and not word[1].isdigit() and word[1] != "~":
+        # "~50 copies" (about fifty) stays in the title, as "#302" does
+        fields["requester"] = word[1:]
         return True
     if word.startswith("#") and len(word) > 1:
         tag = word[1:]
@@ -80,7 +92,7 @@ def _take_token(word: str, fields: dict, now: datetime, calendar: WorkingCalenda
         if category is None:
             raise QuickAddError(
                 _("Unknown category in '{token}'. Use one of: {choices}.").format(
-                    token=word, choices=", ".join(CATEGORIES)
+                    token=word, choices=category_choices()
                 )
             )
         fields["category"] = category

@@ -88,7 +88,7 @@ def parse_rule(text: str) -> Rule:
         rest = value[len("monthly:"):]
         if rest == "last":
             return Rule("monthly_last")
-        if rest.isdigit() and 1 <= int(rest) <= 31:
+        if re.fullmatch(r"[0-9]{1,2}", rest) and 1 <= int(rest) <= 31:
             return Rule("monthly", day=int(rest))
         raise _bad(raw)
     if match := _EVERY.match(value):

@@ -21,7 +21,7 @@ from office_tui.core.job import to_iso
 from office_tui.core.kpi import AGE_BUCKETS, Period, format_rate, rate
 from office_tui.core.text import cell_width, pad, printable
 from office_tui.core.vocab import category_label, status_label
-from office_tui.i18n import _
+from office_tui.i18n import _, pgettext
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -278,7 +278,7 @@ def to_markdown(report: Report) -> str:
     if report.departments:
         out.append("## " + _("Requests by department"))
         out.append("")
-        out += _table([_("Department"), _("Received"), _("Closed")],
+        out += _table([_("Department"), pgettext("requests", "Received"), _("Closed")],
                       [[_md(_dept(d.department)), str(d.received), str(d.closed)]
                        for d in report.departments], right={1, 2})
         out.append("")
@@ -376,7 +376,7 @@ def to_csv(report: Report) -> str:
     block(_("Overdue"), job_headers, job_rows(report.overdue))
     block(_("Closed late"), job_headers, job_rows(report.late_jobs))
     block(_("Expedited"), job_headers, job_rows(report.expedite))
-    block(_("Requests by department"), [_("Department"), _("Received"), _("Closed")],
+    block(_("Requests by department"), [_("Department"), pgettext("requests", "Received"), _("Closed")],
           [[d.department, d.received, d.closed] for d in report.departments])
     block(_("Replies outstanding"), job_headers, job_rows(report.replies_outstanding))
     if report.supplies is not None:
@@ -388,7 +388,7 @@ def to_csv(report: Report) -> str:
         block(_("Trips by vehicle"), [_("Vehicle"), _("Name"), _("Trips"), _("km"),
                                       _("Fuel (L)")],
               [[v.vehicle, v.name, v.trips, v.km, v.fuel] for v in report.vehicles])
-    block(_("Per day"), [_("Day"), _("Received"), _("Closed")],
+    block(_("Per day"), [_("Day"), pgettext("requests", "Received"), _("Closed")],
           [[d.isoformat(), r, c] for d, r, c in
            zip(p.days, report.daily_received, report.daily_closed)])
     return buffer.getvalue()

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from office_tui.core.dates import DateRangeError, day_in_range
+from office_tui.core.vocab import count_seats, count_seats_free
 from office_tui.i18n import _, ngettext
 
 VEHICLE_STATUSES = ("active", "maintenance", "retired")
@@ -84,7 +86,10 @@ def parse_moment(text: str) -> datetime:
             text=text))
     y, m, d, hh, mm, ss = found.groups()
     try:
-        return datetime(int(y), int(m), int(d), int(hh), int(mm), int(ss or 0))
+        return datetime.combine(day_in_range(int(y), int(m), int(d)),
+                                time(int(hh), int(mm), int(ss or 0)))
+    except DateRangeError:
+        raise
     except ValueError:
         raise ValueError(_("'{text}' is not a real date and time").format(text=text)) from None
 
@@ -98,7 +103,9 @@ def parse_day(text: str, today: date) -> date:
     found = _DAY.match(value)
     if found:
         try:
-            return date(*(int(g) for g in found.groups()))
+            return day_in_range(*(int(g) for g in found.groups()))
+        except DateRangeError:
+            raise
         except ValueError:
             pass
     raise ValueError(_("'{text}' is not a date like 2026-11-27").format(text=text))
@@ -228,6 +235,8 @@ class Booking:
     cost: float | None = None  # on return
     cancel_reason: str | None = None
     riders: list[dict[str, Any]] = field(default_factory=list)  # who joined (一车前往)
+    # Said when the trip was marked out or returned (trip_timing_warnings); not stored.
+    warnings: tuple[str, ...] = ()
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Booking:
@@ -469,8 +478,9 @@ class Assessment:
         lines: list[str] = []
         if self.car_refused:
             if self.free:
-                cars = ", ".join(_("{plate} {name} ({seats} seats)").format(
-                    plate=v.plate, name=v.name, seats=v.seats) for v in self.free[:3])
+                cars = ", ".join(_("{plate} {name} ({seats})").format(
+                    plate=v.plate, name=v.name, seats=count_seats(v.seats))
+                    for v in self.free[:3])
                 lines.append(_("Free for that window, smallest that fits first: {cars}."
                                ).format(cars=cars))
             else:
@@ -490,8 +500,9 @@ class Assessment:
             else:
                 lines.append(_("No other driver is free then."))
         if self.shares:
-            trips = ", ".join(_("#{id} {plate} {span} ({free} seats free)").format(
-                id=b.id, plate=b.vehicle, span=span_text(b.start, b.end), free=b.seats_free)
+            trips = ", ".join(_("#{id} {plate} {span} ({free})").format(
+                id=b.id, plate=b.vehicle, span=span_text(b.start, b.end),
+                free=count_seats_free(b.seats_free))
                 for b in self.shares[:3])
             lines.append(_("Could share a car: {trips}.").format(trips=trips))
         return lines
@@ -552,8 +563,10 @@ def assess(
     result.car_refused = not vehicle.bookable
     if passengers > vehicle.seats:
         result.car_refused = True
-        result.problems.append(_("{n} passengers do not fit {plate} ({seats} seats).").format(
-            n=passengers, plate=vehicle.plate, seats=vehicle.seats))
+        result.problems.append(ngettext(
+            "{n} passenger does not fit {plate} ({seats}).",
+            "{n} passengers do not fit {plate} ({seats}).", passengers).format(
+            n=passengers, plate=vehicle.plate, seats=count_seats(vehicle.seats)))
     day = start.date()
     result.clashes = clashes([b for b in others if b.vehicle_id == vehicle.id], start, end)
     result.car_refused = result.car_refused or bool(result.clashes)
@@ -590,3 +603,56 @@ def assess(
         result.next_slot = next_free_slot(busy, start, end, settings)
     result.warnings = trip_warnings(vehicle, start, end)
     return result
+
+
+# -- the trip against its booked times ------------------------------------------------------
+TIMING_SLACK = timedelta(hours=1)
+
+
+def _gap(delta: timedelta) -> str:
+    minutes = int(abs(delta).total_seconds() // 60)
+    hours, minutes = divmod(minutes, 60)
+    if hours and minutes:
+        return _("{h} h {m} min").format(h=hours, m=minutes)
+    if hours:
+        return ngettext("{n} hour", "{n} hours", hours).format(n=hours)
+    return ngettext("{n} minute", "{n} minutes", minutes).format(n=minutes)
+
+
+def trip_timing_warnings(booking: Booking, *, out_at: datetime | None = None,
+                         returned_at: datetime | None = None,
+                         slack: timedelta = TIMING_SLACK) -> list[str]:
+    """What to say when a trip goes out or comes back more than `slack` from its booked
+    start or end (06:23 for 08:30, or back at once): perhaps the wrong booking."""
+    found: list[str] = []
+    if out_at is not None and abs(out_at - booking.start) > slack:
+        found.append((_("#{id} marked out at {at}, {gap} before its booked start {booked}.")
+                      if out_at < booking.start else
+                      _("#{id} marked out at {at}, {gap} after its booked start {booked}.")
+                      ).format(id=booking.id, at=out_at.strftime("%H:%M"),
+                               gap=_gap(out_at - booking.start),
+                               booked=booking.start.strftime("%H:%M")))
+    if returned_at is not None and abs(returned_at - booking.end) > slack:
+        found.append((_("#{id} returned at {at}, {gap} before its booked end {booked}.")
+                      if returned_at < booking.end else
+                      _("#{id} returned at {at}, {gap} after its booked end {booked}.")
+                      ).format(id=booking.id, at=returned_at.strftime("%H:%M"),
+                               gap=_gap(returned_at - booking.end),
+                               booked=booking.end.strftime("%H:%M")))
+    return found
+
+
+# -- a destination for a booking made from a job ------------------------------------------------
+def suggest_destination(title: str | None, location: str | None,
+                        known: list[str]) -> str | None:
+    """Where a trip for a job goes: the job's location, else the longest destination
+    already travelled to (`known`, most used first) that the title names, compared as
+    destinations are ("市 政府" finds 市政府 in "送领导去市政府开会")."""
+    if location and location.strip():
+        return location.strip()
+    text = normalise_destination(title)
+    if not text:
+        return None
+    found = [d for d in known if len(normalise_destination(d)) >= 2
+             and normalise_destination(d) in text]
+    return max(found, key=lambda d: len(normalise_destination(d)), default=None)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from office_tui.i18n import _
+from office_tui.i18n import _, ngettext, pgettext
 
 CATEGORIES = ("repair", "vehicle", "supply", "reception", "meeting", "print", "other")
 IMPORTANCES = ("high", "normal", "low")
@@ -48,6 +48,35 @@ def category_label(category: str) -> str:
         "other": _("other"),
     }
     return labels.get(category, category)
+
+
+# -- counted nouns (plural forms through ngettext; the Chinese catalog has one form) ------
+def count_jobs(n: int) -> str:
+    return ngettext("{n} job", "{n} jobs", n).format(n=n)
+
+
+def count_passengers(n: int) -> str:
+    return ngettext("{n} passenger", "{n} passengers", n).format(n=n)
+
+
+def count_seats(n: int) -> str:
+    return ngettext("{n} seat", "{n} seats", n).format(n=n)
+
+
+def count_seats_free(n: int) -> str:
+    return ngettext("{n} seat free", "{n} seats free", n).format(n=n)
+
+
+def category_choices() -> str:
+    """The categories as a refusal lists them, in the interface language (each is also
+    accepted as typed: normalise_category knows both languages' names)."""
+    # Translators: between the names of a list; zh: 、
+    return _(", ").join(category_label(c) for c in CATEGORIES)
+
+
+def importance_choices() -> str:
+    # Translators: between the names of a list; zh: 、
+    return _(", ").join(importance_label(i) for i in IMPORTANCES)
 
 
 def importance_label(importance: str) -> str:
@@ -124,14 +153,56 @@ def action_label(action: str) -> str:
         "cancel": _("cancel"), "book": _("booking"), "join": _("shared trip"),
         "receive": _("receive"), "issue": _("issue"), "adjust": _("adjustment"),
         "stocktake": _("stocktake"), "edit": _("edit"), "undo": _("undo"),
+        "redo": _("redo"),
+        "delete": _("deletion"),
     }
+    return labels.get(action, action)
+
+
+def field_label(field: str) -> str:
+    """A job's field as a person calls it (a job's history: `due: … → …`)."""
+    labels = {
+        "title": _("Title"), "category": _("Category"), "department": _("Department"),
+        "requester": _("Requester"), "location": pgettext("job", "Location"),
+        "importance": _("Importance"), "expedite": _("Expedite"), "status": _("Status"),
+        "due": _("Due"), "promised_by": _("Promised by"),
+        "promise_reason": _("Reason for the promise"), "waiting_reason": _("Waiting for"),
+        "outcome": _("Outcome"), "cancel_reason": _("Reason for cancelling"),
+        "replied_at": _("Replied"), "reply_note": _("Reply note"),
+    }
+    return labels.get(field, field)
+
+
+def source_label(source: str | None) -> str:
+    """Where a change was made: in the app or from the CLI ("" when not recorded)."""
+    labels = {"app": _("in the app"), "cli": _("from the CLI")}
+    return labels.get(source or "", source or "")
+
+
+def job_event_label(action: str) -> str:
+    """An event in a job's history, as what happened to it ("added", "closed")."""
+    labels = {
+        "add": _("added"), "triage": _("triaged"), "start": _("started"),
+        "wait": _("waiting"), "promise": _("promised"), "done": _("closed"),
+        "reply": _("replied"), "cancel": _("cancelled"), "undo": _("undone"),
+        "redo": _("redone"), "edit": _("edited"),
+    }
+    return labels.get(action, action)
+
+
+def booking_event_label(action: str) -> str:
+    """An event in a booking's history, as what happened to it."""
+    labels = {"book": _("booked"), "join": _("joined"), "out": _("went out"),
+              "return": _("returned"), "cancel": _("cancelled")}
     return labels.get(action, action)
 
 
 def entity_label(entity: str) -> str:
     labels = {
-        "job": _("job"), "booking": _("booking"), "vehicle": _("vehicle"),
+        # The car itself (车辆), not the category of a car request (用车).
+        "job": _("job"), "booking": _("booking"), "vehicle": pgettext("entity", "vehicle"),
         "driver": _("driver"), "item": _("item"), "quote": _("quote"),
         "routine": _("routine"), "movement": _("stock movement"), "rider": _("rider"),
+        "keyword": _("keyword"),
     }
     return labels.get(entity, entity)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from office_tui.core.filepaths import expand_home
 from office_tui.i18n import _
 from office_tui.services import output
 from office_tui.services.errors import OfficeError
@@ -82,6 +83,7 @@ class BackupService:
         if target is None:
             self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
             target = self.folder / f"{self.ctx.db_path.stem}-{now:%Y%m%d-%H%M%S}.db"
+        target = expand_home(target)
         try:
             target = output.check_target(target, database=self.ctx.db_path)
         except output.OutputExists:
@@ -189,7 +191,7 @@ class BackupService:
     def restore(self, source: Path) -> Path:
         """Check a copy of `source` completely; only then keep the current database
         aside and copy the checked file in. Returns the aside file."""
-        source = Path(source).expanduser()
+        source = expand_home(source)
         db_path = self.ctx.db_path
         if not source.is_file():
             raise OfficeError(_("{path} is not a file.").format(path=source))

@@ -11,6 +11,7 @@ from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any
 
 from office_tui.core.calendar import WorkingCalendar
+from office_tui.core.dates import day_from, day_in_range
 from office_tui.core.job import to_iso
 from office_tui.core.text import storable
 from office_tui.i18n import _
@@ -69,12 +70,9 @@ def statutory() -> Statutory:
     return _STATUTORY
 
 
-def parse_day(value: str) -> date:
-    try:
-        return date.fromisoformat(value.strip())
-    except (ValueError, AttributeError):
-        raise OfficeError(_("Bad date '{value}': write it as YYYY-MM-DD, e.g. 2027-02-07.").format(
-            value=value)) from None
+def parse_day(value: str, today: date) -> date:
+    """A day in the quick-add's words (2027-02-07, tomorrow, 周五, +3d), or one line."""
+    return day_from(value or "", today)
 
 
 def parse_clock(value: str) -> time:
@@ -132,7 +130,7 @@ class CalendarService:
 
     # -- verbs ------------------------------------------------------------------------
     def set_day(self, day: str, kind: str, note: str | None = None) -> dict[str, Any]:
-        when = parse_day(day)
+        when = parse_day(day, self.ctx.now().date())
         found = _KIND_ALIASES.get((kind or "").strip().lower())
         if found is None:
             raise OfficeError(_("Unknown kind of day '{value}'. Use workday or holiday.").format(
@@ -151,7 +149,7 @@ class CalendarService:
         return row
 
     def unset_day(self, day: str) -> dict[str, Any]:
-        when = parse_day(day).isoformat()
+        when = parse_day(day, self.ctx.now().date()).isoformat()
         now = self.ctx.now()
         db = self.ctx.db
         with write(db):
@@ -197,6 +195,7 @@ class CalendarService:
 
     def year(self, year: int) -> list[dict[str, Any]]:
         """Every day of `year` that differs from the weekly pattern, and why."""
+        day_in_range(year, 1, 1)
         base = statutory()
         local = {r["day"]: r for r in self.overrides()}
         cal = self.ctx.calendar

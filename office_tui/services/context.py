@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from office_tui.services.backup import BackupService
     from office_tui.services.calendar import CalendarService
     from office_tui.services.history import HistoryService
+    from office_tui.services.intake import IntakeService
     from office_tui.services.inventory import InventoryService
     from office_tui.services.jobs import JobService
     from office_tui.services.kits import KitService
@@ -79,6 +80,7 @@ class Services:
         clock: Clock = system_clock,
         calendar: WorkingCalendar | None = None,
         urgency: UrgencySettings | None = None,
+        source: str | None = None,
     ) -> None:
         self.db_path = Path(db_path)
         self.clock = clock
@@ -87,6 +89,12 @@ class Services:
         self.urgency = urgency or UrgencySettings()
         self._local = threading.local()
         self._pool = ConnectionPool(self._open_connection)
+        self._pool.set_source(source)
+
+    def set_source(self, source: str | None) -> None:
+        """Where this process's changes come from ("app", "cli"): kept with each event and
+        shown in a job's history."""
+        self._pool.set_source(source)
 
     def open(self) -> Services:
         """Open (and migrate) now, so a bad file is reported before anything else."""
@@ -180,6 +188,12 @@ class Services:
         from office_tui.services.jobs import JobService
 
         return JobService(self, reactions=self.reactions, history=lambda: self.history)
+
+    @functools.cached_property
+    def intake(self) -> IntakeService:
+        from office_tui.services.intake import IntakeService
+
+        return IntakeService(self, jobs=self.jobs)
 
     @functools.cached_property
     def backups(self) -> BackupService:

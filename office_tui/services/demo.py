@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from office_tui.core.job import to_iso
 from office_tui.core.limits import default_due
 from office_tui.core.vocab import CATEGORIES
-from office_tui.i18n import _
+from office_tui.i18n import _, ngettext
 from office_tui.services.day_queue_demo import load_day_queue_demo
 from office_tui.services.errors import OfficeError
 from office_tui.services.inventory_demo import load_inventory_demo
@@ -39,8 +39,10 @@ def load_demo(ctx: Services, *, jobs: int = 0, force: bool = False) -> dict[str,
     existing = store.count(db, include_closed=True)
     if existing and not force:
         raise OfficeError(
-            _("The database already holds {n} jobs; the demo only fills an empty one "
-              "(use --force to add it anyway).").format(n=existing)
+            ngettext("The database already holds {n} job; the demo only fills an empty one "
+                     "(use --force to add it anyway).",
+                     "The database already holds {n} jobs; the demo only fills an empty one "
+                     "(use --force to add it anyway).", existing).format(n=existing)
         )
     now = ctx.now()
     cal = ctx.calendar

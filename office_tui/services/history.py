@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from office_tui.core.job import to_iso
 from office_tui.core.types import Row
 from office_tui.core.vocab import action_label, entity_label
-from office_tui.i18n import _
+from office_tui.i18n import _, ngettext
 from office_tui.services.errors import OfficeError
 from office_tui.store import events, rows, write
 from office_tui.store import inventory as stock_store
@@ -42,7 +42,8 @@ class Reverted:
             action=action_label(self.action), entity=entity_label(self.entity),
             id=self.entity_id)
         if self.changes > 1:
-            what += " " + _("(and {n} linked changes)").format(n=self.changes - 1)
+            what += " " + ngettext("(and {n} linked change)", "(and {n} linked changes)",
+                                   self.changes - 1).format(n=self.changes - 1)
         return (_("Undone: {what}") if self.kind == "undo" else _("Redone: {what}")).format(
             what=what)
 

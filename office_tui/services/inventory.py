@@ -11,6 +11,9 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
+import json
+import os
+import stat
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -23,6 +26,7 @@ from office_tui.core.inventory import (
     Consumption, ConsumptionRow, Forecast, IssueResult, Item, Movement, PurchaseLine,
     QuantityError, Quote, QuotaStatus, StockLine, StocktakeLine,
 )
+from office_tui.core.dates import day_from
 from office_tui.core.job import to_iso
 from office_tui.core.text import storable
 from office_tui.core.types import Row
@@ -43,6 +47,7 @@ IMPORT_REQUIRED = ("code", "name", "unit")
 IMPORT_OPTIONAL = ("category", "location", "reorder_level", "reorder_qty", "lead_days",
                    "supplier", "grade")
 MAX_IMPORT_ERRORS = 10
+MAX_IMPORT_BYTES = 16 * 2**20  # an item list of 16 MiB holds some hundred thousand items
 MAX_TEXT = 500
 
 
@@ -160,17 +165,23 @@ class InventoryService:
     def add_item(self, code: str, name: str, unit: str, *, category: str | None = None,
                  location: str | None = None, reorder_level: Any = None,
                  reorder_qty: Any = None, lead_days: Any = None, supplier: str | None = None,
-                 grade: str | None = None) -> Item:
+                 grade: str | None = None, packs: Sequence[str] = (),
+                 fractions: bool | None = None) -> Item:
+        """`packs`: `case=5` (one case holds 5 of `unit`); `fractions`: whether parts of a
+        unit may be counted (default: only for measures, kg, l and m)."""
         fields = _quantity(self._fields, code=code, name=name, unit=unit, category=category,
                            location=location, reorder_level=reorder_level,
                            reorder_qty=reorder_qty, lead_days=lead_days, supplier=supplier,
                            grade=grade)
+        row = self._row(fields, self.ctx.now())
+        row["packs"] = self._packs({}, packs, fields.unit)
+        row["fractions"] = int(fields.unit in core.MEASURES if fractions is None else fractions)
         db, now = self.ctx.db, self.ctx.now()
         with write(db):
             if store.get_item(db, fields.code) is not None:
                 raise OfficeError(_("An item with code '{code}' already exists.").format(
                     code=fields.code))
-            item_id = store.insert_item(db, self._row(fields, now))
+            item_id = store.insert_item(db, row)
             after = store.get_item_by_id(db, item_id)
             events.record(db, ts=to_iso(now), action="add", entity="item", entity_id=item_id,
                           before=None, after=after)
@@ -190,9 +201,11 @@ class InventoryService:
     def edit_item(self, code: str, *, name: str | None = None, category: str | None = None,
                   location: str | None = None, reorder_level: Any = None,
                   reorder_qty: Any = None, lead_days: Any = None, supplier: str | None = None,
-                  grade: str | None = None, active: bool | None = None) -> Item:
+                  grade: str | None = None, active: bool | None = None,
+                  packs: Sequence[str] = (), fractions: bool | None = None) -> Item:
         """Change the given fields (None leaves a field as it is). The unit is fixed once
-        there are movements in it."""
+        there are movements in it. `packs` adds or changes packs (`case=5`; `case=0`
+        removes one); `fractions` allows or refuses parts of a unit from now on."""
         db, now = self.ctx.db, self.ctx.now()
         with write(db):
             before = store.get_item(db, (code or "").strip())
@@ -215,17 +228,32 @@ class InventoryService:
             changes = self._row(fields, now)
             del changes["stock_milli"], changes["created"]
             changes["active"] = before["active"] if active is None else int(active)
+            changes["packs"] = self._packs(json.loads(before["packs"] or "{}"), packs,
+                                           before["unit"])
+            changes["fractions"] = before["fractions"] if fractions is None else int(fractions)
             store.update_item(db, before["id"], changes)
             after = store.get_item_by_id(db, before["id"])
             events.record(db, ts=to_iso(now), action="edit", entity="item",
                           entity_id=before["id"], before=before, after=after)
         return Item.from_row(after)
 
+    @staticmethod
+    def _packs(current: dict[str, int], given: Sequence[str], unit: str) -> str | None:
+        """The packs column: `current` with each of `given` (`case=5`) set or removed."""
+        packs = dict(current)
+        for text in given:
+            pack, per = _quantity(core.parse_pack, text, unit)
+            if per:
+                packs[pack] = per
+            else:
+                packs.pop(pack, None)
+        return json.dumps(dict(sorted(packs.items()))) if packs else None
+
     # -- the ledger -------------------------------------------------------------------
     def receive(self, code: str, quantity: Any, *, price: Any = None,
                 supplier: str | None = None, note: str | None = None) -> Movement:
         item = self.item(code)
-        qty = _quantity(core.parse_quantity, quantity, unit=item.unit)
+        qty = _quantity(core.item_quantity, quantity, item)
         unit_price = None
         if price is not None and str(price).strip() != "":
             unit_price = _quantity(core.parse_price, price, allow_zero=True)
@@ -245,7 +273,7 @@ class InventoryService:
         if close_job and job_id is None:
             raise OfficeError(_("Closing the job needs its number (--job)."))
         item = self.item(code)
-        qty = _quantity(core.parse_quantity, quantity, unit=item.unit)
+        qty = _quantity(core.item_quantity, quantity, item)
         if job_id is not None:
             job = self._jobs().get(job_id)  # "No job #N." when there is none
             if not department:
@@ -268,7 +296,7 @@ class InventoryService:
 
     def adjust(self, code: str, quantity: Any, *, reason: str | None) -> Movement:
         item = self.item(code)
-        qty = _quantity(core.parse_quantity, quantity, unit=item.unit, allow_negative=True)
+        qty = _quantity(core.item_quantity, quantity, item, allow_negative=True)
         reason = _text(reason, field=_("The reason"))
         if reason is None:
             raise OfficeError(_("Give the reason for the adjustment (--reason), e.g. damaged."))
@@ -340,7 +368,7 @@ class InventoryService:
                     code=item.code))
             seen.add(item.id)
             try:
-                counted = core.parse_count(text, unit=item.unit)
+                counted = core.item_quantity(text, item, allow_zero=True)
             except QuantityError as exc:
                 raise OfficeError(_("{code}: {reason} Nothing written.").format(
                     code=item.code, reason=exc)) from None
@@ -562,21 +590,31 @@ class InventoryService:
             self.quotas(as_of=last, department=department),
         )
 
-    @staticmethod
-    def _date(value: str | date, what: str) -> date:
+    def _date(self, value: str | date, what: str) -> date:
         if isinstance(value, date):
             return value
-        try:
-            return date.fromisoformat(str(value).strip())
-        except ValueError:
-            raise OfficeError(_("Bad date '{value}' for {what}: write YYYY-MM-DD.").format(
-                value=value, what=what)) from None
+        return day_from(str(value), self.ctx.now().date(), what)
 
     # -- import -----------------------------------------------------------------------
     def import_items_file(self, path: str | Path) -> list[Item]:
         path = Path(path)
         try:
-            data = path.read_bytes()
+            info = path.stat()
+        except OSError as exc:
+            raise OfficeError(_("Cannot read {path}: {reason}").format(
+                path=path, reason=exc.strerror or exc)) from None
+        # Only a plain file is read: /dev/zero never ends, a FIFO blocks for ever; and
+        # never the database (or its -wal/-shm): closing any descriptor on it would drop
+        # this process's SQLite locks. Both told by stat, without opening anything.
+        if not stat.S_ISREG(info.st_mode) or _is_database(info, self.ctx.db_path):
+            raise OfficeError(_("{path} is not a file.").format(path=path))
+        if info.st_size > MAX_IMPORT_BYTES:
+            raise OfficeError(_("{path} is {size} MiB; an item list is at most {max} MiB.")
+                              .format(path=path, size=info.st_size // 2**20,
+                                      max=MAX_IMPORT_BYTES // 2**20))
+        try:
+            with path.open("rb") as file:
+                data = file.read(MAX_IMPORT_BYTES)
         except OSError as exc:
             raise OfficeError(_("Cannot read {path}: {reason}").format(
                 path=path, reason=exc.strerror or exc)) from None
@@ -593,8 +631,7 @@ class InventoryService:
     def import_items(self, text: str) -> list[Item]:
         """All rows are checked first; one bad row and nothing is imported. Errors name
         the row (the header is row 1) and the column."""
-        reader = csv.reader(io.StringIO(text))
-        records = [(n, row) for n, row in enumerate(reader, start=1)]
+        records = _csv_records(text)
         if not records or not any(cell.strip() for cell in records[0][1]):
             raise OfficeError(_("The file is empty: the first row must be a header with "
                                 "code,name,unit. Nothing imported."))
@@ -672,3 +709,34 @@ class InventoryService:
     # -- jobs -------------------------------------------------------------------------
     def for_job(self, job_id: int) -> list[Movement]:
         return [Movement.from_row(r) for r in store.movements_for_job(self.ctx.db, job_id)]
+
+
+def _csv_records(text: str) -> list[tuple[int, list[str]]]:
+    """The rows of a CSV text, numbered from 1 (the header).
+
+    The csv module refuses a field longer than its process-wide limit (128 KiB) with an
+    error naming neither row nor column; no field can be longer than the text itself, so
+    the limit is lifted to that while reading, and an oversize value meets the import's
+    own length check, which names both."""
+    previous = csv.field_size_limit()
+    csv.field_size_limit(max(previous, len(text) + 1))
+    reader = csv.reader(io.StringIO(text))
+    try:
+        return [(n, row) for n, row in enumerate(reader, start=1)]
+    except csv.Error as exc:
+        raise OfficeError(_("Nothing imported: row {row}: {reason}.").format(
+            row=reader.line_num, reason=exc)) from None
+    finally:
+        csv.field_size_limit(previous)
+
+
+def _is_database(info: os.stat_result, db_path: Path) -> bool:
+    """Is the file `info` describes the database or one of its -wal/-shm files?"""
+    for suffix in ("", "-wal", "-shm"):
+        try:
+            other = os.stat(f"{db_path}{suffix}")
+        except OSError:
+            continue
+        if (other.st_dev, other.st_ino) == (info.st_dev, info.st_ino):
+            return True
+    return False

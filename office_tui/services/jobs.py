@@ -11,14 +11,17 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from office_tui.core import quickadd, ranking
-from office_tui.core.dates import DateParseError, parse_due
+from office_tui.core.changes import HistoryEntry
+from office_tui.core.changes import entries as history_entries
+from office_tui.core.dates import DateParseError, parse_moment
 from office_tui.core.job import Job, from_iso, to_iso
 from office_tui.core.limits import default_due
 from office_tui.core.text import storable
 from office_tui.core.types import Row
 from office_tui.core.urgency import compute, due_factor, sort_key
 from office_tui.core.vocab import (
-    CATEGORIES, IMPORTANCES, OPEN_STATUSES, normalise_category, normalise_importance, status_label,
+    IMPORTANCES, OPEN_STATUSES, category_choices, importance_choices, normalise_category,
+    normalise_importance, status_label,
 )
 from office_tui.i18n import _
 from office_tui.services.errors import OfficeError
@@ -69,17 +72,6 @@ class JobService:
                 now, search, include_closed, inbox_only, limit, offset)]
         return [self._job(row, now) for row in
                 self._ranked_rows(now, include_closed, inbox_only, limit, offset)]
-
-    def list_closed(self, *, search: str | None = None, limit: int = 50,
-                    offset: int = 0) -> list[Job]:
-        """Done and cancelled jobs only, the most recently closed first (read from the
-        jobs_closed_at index); `search`: only those it matches."""
-        if limit < 0 or offset < 0:
-            raise OfficeError(_("--limit must be zero or more."))
-        storable(search)
-        now = self.ctx.now()
-        return [self._job(row, now) for row in store.closed_page(
-            self.ctx.db, limit=limit, offset=offset, search=search or None)]
 
     def _ranked_rows(self, now: datetime, include_closed: bool, inbox_only: bool,
                      limit: int, offset: int, due_before: str | None = None) -> list[Row]:
@@ -179,6 +171,24 @@ class JobService:
                            include_closed=include_closed, inbox_only=inbox_only,
                            at_most=at_most)
 
+    def closed(self, *, search: str | None = None, limit: int = 50,
+               offset: int = 0) -> list[Job]:
+        """Done and cancelled jobs, most recently closed first: one page, read in closing
+        order from an index (the cost is the page's, not the archive's). `search` as in
+        list(): title, department, requester, location, their pinyin, the id."""
+        if limit < 0 or offset < 0:
+            raise OfficeError(_("--limit must be zero or more."))
+        storable(search)
+        now = self.ctx.now()
+        return [self._job(row, now) for row in
+                store.closed_page(self.ctx.db, limit=limit, offset=offset,
+                                  search=search or None)]
+
+    def count_closed(self, *, search: str | None = None, at_most: int | None = None) -> int:
+        """How many closed jobs (matching `search`); `at_most` stops the count there."""
+        storable(search)
+        return store.count_closed(self.ctx.db, search=search or None, at_most=at_most)
+
     def due_before(self, moment: datetime, *, limit: int) -> tuple[list[Job], int]:
         """Open jobs whose (promised) due is before `moment`, most urgent first: the
         first `limit` (ranked like list(), from the indexed due range) and the count of
@@ -191,6 +201,11 @@ class JobService:
     def history(self, job_id: int) -> list[Row]:
         self.get(job_id)
         return events.for_entity(self.ctx.db, "job", job_id)
+
+    def changes(self, job_id: int) -> list[HistoryEntry]:
+        """The job's history as what changed, oldest first: each event with its fields as
+        old → new (core.changes.FieldChange) and where it was made (app or CLI)."""
+        return history_entries(self.history(job_id))
 
     def departments(self) -> list[str]:
         return store.departments(self.ctx.db)
@@ -216,6 +231,9 @@ class JobService:
             parsed = quickadd.parse(text, now, self.ctx.calendar)
         except quickadd.QuickAddError as exc:
             raise OfficeError(str(exc)) from None
+        if requester and parsed.requester and requester != parsed.requester:
+            raise OfficeError(_("Two requesters given ('~{token}' and '{option}'): give "
+                                "one.").format(token=parsed.requester, option=requester))
         # Naming both category and importance is triage done at the door.
         triaged = parsed.category is not None and parsed.importance is not None
         return self.create(
@@ -225,7 +243,8 @@ class JobService:
             expedite=parsed.expedite,
             due=parsed.due,
             department=parsed.department,
-            requester=requester,
+            requester=requester or parsed.requester,
+            location=parsed.location,
             status="open" if triaged else "inbox",
         )
 
@@ -239,11 +258,12 @@ class JobService:
         due: datetime | None = None,
         department: str | None = None,
         requester: str | None = None,
+        location: str | None = None,
         status: str = "inbox",
     ) -> Job:
         if not title or not title.strip():
             raise OfficeError(_("The title is empty: write what is needed."))
-        for text in (title, department, requester):
+        for text in (title, department, requester, location):
             storable(text)
         category = self._category(category)
         importance = self._importance(importance)
@@ -253,6 +273,7 @@ class JobService:
             "category": category,
             "department": department or None,
             "requester": requester or None,
+            "location": location or None,
             "importance": importance,
             "expedite": int(bool(expedite)),
             "due": to_iso(due or default_due(category, now, self.ctx.calendar)),
@@ -306,6 +327,46 @@ class JobService:
                 row["status"] = "open"
 
         return self._change(job_id, "triage", apply)
+
+    def edit(
+        self,
+        job_id: int,
+        *,
+        title: str | None = None,
+        department: str | None = None,
+        requester: str | None = None,
+        location: str | None = None,
+    ) -> Job:
+        """Change what a job is and who and where it is for: its title, department,
+        requester and location (None: keep; an empty text clears all but the title).
+        One transaction with its event; undoable. A closed job can be corrected too (a
+        misspelt requester still matters to the reports and to search)."""
+        given = {"title": title, "department": department, "requester": requester,
+                 "location": location}
+        changes: Row = {}
+        for name, value in given.items():
+            if value is None:
+                continue
+            storable(value)
+            if name == "title":
+                if not value.strip():
+                    raise OfficeError(_("The title is empty: write what is needed."))
+                changes[name] = value
+            else:
+                changes[name] = value.strip() or None
+        if not changes:
+            raise OfficeError(_("Nothing to change on job #{id}: give a title, department, "
+                                "requester or location.").format(id=job_id))
+
+        def apply(row: Row) -> None:
+            if all(row.get(k) == v for k, v in changes.items()):
+                raise OfficeError(_("Job #{id} already reads so; nothing changed.").format(
+                    id=job_id))
+            row.update(changes)
+            if changes.get("department"):
+                store.add_department(self.ctx.db, changes["department"])
+
+        return self._change(job_id, "edit", apply, allow_closed=True)
 
     def start(self, job_id: int) -> Job:
         def apply(row: Row) -> None:
@@ -386,7 +447,8 @@ class JobService:
 
     # -- helpers ----------------------------------------------------------------------
     def _change(
-        self, job_id: int, action: str, apply: Callable[[Row], None], *, allow_done: bool = False
+        self, job_id: int, action: str, apply: Callable[[Row], None], *,
+        allow_done: bool = False, allow_closed: bool = False,
     ) -> Job:
         now = self.ctx.now()
         db = self.ctx.db
@@ -394,8 +456,8 @@ class JobService:
             before = store.get(db, job_id)
             if before is None:
                 raise OfficeError(_("No job #{id}.").format(id=job_id))
-            closed = before["status"] == "cancelled" or (
-                before["status"] == "done" and not allow_done)
+            closed = not allow_closed and (before["status"] == "cancelled" or (
+                before["status"] == "done" and not allow_done))
             if closed:
                 raise OfficeError(_("Job #{id} is closed ({status}); nothing changed.").format(
                     id=job_id, status=status_label(before["status"])))
@@ -423,8 +485,10 @@ class JobService:
 
     def _parse_due(self, value: str, now: datetime) -> datetime:
         try:
-            return parse_due(value, now, self.ctx.calendar)
+            return parse_moment(value, now, self.ctx.calendar)
         except DateParseError as exc:
+            if isinstance(exc, OfficeError):  # already a message for a person
+                raise
             raise OfficeError(_("Bad date '{value}': {reason}. Try today, tomorrow@14:00, fri, "
                                 "2026-12-01, +3d.").format(value=value, reason=exc)
                               ) from None
@@ -434,7 +498,7 @@ class JobService:
         found = normalise_category(value or "")
         if found is None:
             raise OfficeError(_("Unknown category '{value}'. Use one of: {choices}.").format(
-                value=value, choices=", ".join(CATEGORIES)))
+                value=value, choices=category_choices()))
         return found
 
     @staticmethod
@@ -442,7 +506,7 @@ class JobService:
         found = normalise_importance(value or "")
         if found is None:
             raise OfficeError(_("Unknown importance '{value}'. Use one of: {choices}.").format(
-                value=value, choices=", ".join(IMPORTANCES)))
+                value=value, choices=importance_choices()))
         return found
 
     @staticmethod

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from office_tui.core import kpi
+from office_tui.core.dates import day_from
 from office_tui.core.job import from_iso
 from office_tui.core.report import (
     CloseTime, DepartmentCount, JobLine, Report, SupplyLine, VehicleLine, to_csv, to_markdown,
@@ -52,8 +53,9 @@ class ReportService:
         today = on or self.ctx.now().date()
         if start is not None or end is not None:
             if start is None or end is None:
-                raise OfficeError(_("Give both --from and --to (YYYY-MM-DD)."))
-            first, last = _day(start, "--from"), _day(end, "--to")
+                raise OfficeError(_("Give both --from and --to."))
+            today = self.ctx.now().date()
+            first, last = day_from(start, today, "--from"), day_from(end, today, "--to")
             if last < first:
                 raise OfficeError(_("The period starts ({start}) after it ends ({end}).").format(
                     start=first.isoformat(), end=last.isoformat()))
@@ -442,14 +444,6 @@ def _line(row: Row, *, age_days: float = 0.0, late_hours: float = 0.0) -> JobLin
 
 def _iso(moment: datetime) -> str:
     return moment.isoformat(timespec="seconds")
-
-
-def _day(value: str, what: str) -> date:
-    try:
-        return date.fromisoformat(str(value).strip())
-    except ValueError:
-        raise OfficeError(_("Bad date '{value}' for {what}: write YYYY-MM-DD.").format(
-            value=value, what=what)) from None
 
 
 def _quantity(value: Decimal) -> str:

@@ -66,10 +66,13 @@ class RoutineService:
         upcoming = None
         if not row["paused"]:
             seen = max(_day(row["generated_through"]) or date.min, today - _one_day())
-            upcoming = next_occurrence(
-                rule, seen, anchor=date.fromisoformat(row["starts"]),
-                calendar=self.ctx.calendar, last_closed=_day(state.get("last_closed")),
-                open_exists=state.get("open_exists", False))
+            try:
+                upcoming = next_occurrence(
+                    rule, seen, anchor=date.fromisoformat(row["starts"]),
+                    calendar=self.ctx.calendar, last_closed=_day(state.get("last_closed")),
+                    open_exists=state.get("open_exists", False))
+            except OverflowError:  # a start near year 9999, saved before the range check
+                upcoming = None
         return {
             "id": row["id"],
             "title": row["title"],
@@ -104,7 +107,7 @@ class RoutineService:
         for value in (parsed.title, parsed.department):
             storable(value)
         if start:
-            first = parse_day(start)
+            first = parse_day(start, now.date())
         else:
             # Today only while today's time is still ahead: a routine added at 15:00 for
             # 09:00 starts tomorrow instead of arriving overdue.

@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, Any
 
 from office_tui.core.job import Job, from_iso, overdue_before, to_iso
 from office_tui.core.urgency import sort_key
-from office_tui.core.vocab import section_label
-from office_tui.i18n import _
+from office_tui.core.vocab import count_passengers, section_label
+from office_tui.i18n import _, ngettext
 from office_tui.store import jobs as job_store
 from office_tui.store import reports as report_store
 
@@ -217,7 +217,7 @@ class TodayService:
                 kind="trip", key=f"trip:{b.id}",
                 when=f"{b.start:%H:%M}–{b.end:%H:%M}",
                 text=f"{b.vehicle} → {b.destination}",
-                detail=_("{n} passengers").format(n=b.passengers) + (f" · {who}" if who else ""),
+                detail=count_passengers(b.passengers) + (f" · {who}" if who else ""),
                 data=b.to_json()))
         return lines
 
@@ -225,10 +225,11 @@ class TodayService:
         lines: list[Job | Line] = []
         for line in self._inventory().stock(low=True):
             data = line.to_json()
-            days = data.get("days_left")
+            days = line.forecast.days_left_text()
             lines.append(Line(
                 kind="stock", key=f"stock:{data['code']}",
-                when="" if days is None else _("{n} days left").format(n=days),
+                when=ngettext("{n} day left", "{n} days left", 1 if days == "1" else 2).format(
+                    n=days) if days else "",
                 text=f"{data['name']}",
                 detail=_("{stock} {unit} in stock, reorder at {point}").format(
                     stock=data["stock"], unit=data["unit"], point=data["reorder_point"]),

@@ -8,22 +8,24 @@ raises OfficeError naming the clash and offering what would work, and writes not
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
+from office_tui.core.dates import DateParseError, day_from, parse_moment
 from office_tui.core.job import to_iso
 from office_tui.core.text import storable
 from office_tui.core.types import Row
 from office_tui.core.vehicles import (
     MAX_PASSENGERS, MAX_SEATS, VEHICLE_STATUSES, Assessment, Booking, BookingRequest, Driver,
     Reminder, Vehicle, VehicleSettings, assess, best_fit, empty_destination, format_moment,
-    name_key, normalise_destination, parse_day, parse_moment, plate_key, reminders, share_offers,
+    name_key, normalise_destination, plate_key, reminders, share_offers, suggest_destination,
+    trip_timing_warnings,
 )
 from office_tui.core.vocab import (
-    CLOSED_STATUSES, booking_status_label, status_label, vehicle_status_label,
+    CLOSED_STATUSES, booking_status_label, count_seats_free, status_label, vehicle_status_label,
 )
-from office_tui.i18n import _
+from office_tui.i18n import _, ngettext
 from office_tui.services.errors import OfficeError
 from office_tui.store import events, write
 from office_tui.store import jobs as jobs_store
@@ -107,32 +109,29 @@ class VehicleService:
         return after
 
     # -- parsing for the CLI and the forms ------------------------------------------------
-    @staticmethod
-    def moment(text: str, what: str = "") -> datetime:
+    def moment(self, text: str, what: str = "") -> datetime:
+        """A moment in the quick-add's words (core.dates.parse_moment): 明天 15:00,
+        tomorrow 9:00, 2026-11-30 09:00, fri@9:30. `what` prefixes the refusal."""
         try:
-            return parse_moment(text)
-        except ValueError as exc:
-            raise OfficeError(f"{what}{exc}." if what else f"{exc}.") from None
+            return parse_moment(text, self.ctx.now(), self.ctx.calendar)
+        except DateParseError as exc:
+            if isinstance(exc, OfficeError):  # already a message for a person
+                raise
+            raise OfficeError(what + _("'{text}' is not a date and time: write it like "
+                                       "2026-11-30 09:00, tomorrow 15:00 or fri@9:30.").format(
+                text=text)) from None
 
     def day(self, text: str | None) -> date:
         if not text:
             return self.ctx.now().date()
-        try:
-            return parse_day(text, self.ctx.now().date())
-        except ValueError as exc:
-            raise OfficeError(f"{exc}.") from None
+        return day_from(text, self.ctx.now().date())
 
-    @staticmethod
-    def _date_field(value: str | date | None, what: str) -> str | None:
+    def _date_field(self, value: str | date | None, what: str) -> str | None:
         if value is None or value == "":
             return None
         if isinstance(value, date):
             return value.isoformat()
-        try:
-            return date.fromisoformat(value.strip()).isoformat()
-        except ValueError:
-            raise OfficeError(_("{what}: '{value}' is not a date like 2026-11-27.").format(
-                what=what, value=value)) from None
+        return day_from(value, self.ctx.now().date(), what).isoformat()
 
     # -- vehicles ------------------------------------------------------------------------
     def vehicles(self, *, include_retired: bool = True) -> list[Vehicle]:
@@ -380,9 +379,10 @@ class VehicleService:
                                     ).format(plate=joined.vehicle,
                                              status=vehicle_status_label(joined.vehicle_status)))
             if passengers > joined.seats_free:
-                raise OfficeError(_("Booking #{id} has {free} seats free; {n} passengers do "
-                                    "not fit.").format(id=booking_id, free=joined.seats_free,
-                                                       n=passengers))
+                raise OfficeError(ngettext(
+                    "Booking #{id} has {free}; {n} passenger does not fit.",
+                    "Booking #{id} has {free}; {n} passengers do not fit.", passengers).format(
+                    id=booking_id, free=count_seats_free(joined.seats_free), n=passengers))
             after = dict(before)
             after["passengers"] = before["passengers"] + passengers
             after["department"] = _add_department(before["department"], department)
@@ -416,7 +416,9 @@ class VehicleService:
             row["status"] = "out"
             row["out_at"] = now
 
-        return self._change_booking(booking_id, "out", apply)
+        booking = self._change_booking(booking_id, "out", apply)
+        return replace(booking, warnings=tuple(trip_timing_warnings(
+            booking, out_at=self.ctx.now())))
 
     def mark_returned(self, booking_id: int, *, odometer: int, fuel: float | None = None,
                       cost: float | None = None) -> Booking:
@@ -448,7 +450,10 @@ class VehicleService:
                 events.record(db, ts=now, action="odometer", entity="vehicle",
                               entity_id=car["id"], before=car, after=moved)
 
-        return self._change_booking(booking_id, "return", apply)
+        booking = self._change_booking(booking_id, "return", apply)
+        # Said once: a trip marked out far from its start was already warned about.
+        return replace(booking, warnings=tuple(trip_timing_warnings(
+            booking, returned_at=self.ctx.now())))
 
     def cancel(self, booking_id: int, reason: str) -> Booking:
         reason = _required(reason, _("Give the reason for cancelling the booking."))
@@ -498,6 +503,14 @@ class VehicleService:
         return True
 
     # -- reading -------------------------------------------------------------------------
+    def suggest_destination(self, job_id: int) -> str | None:
+        """Where a trip for job `job_id` goes, for the booking form to prefill: the job's
+        location, or a destination already travelled to that its title names (送领导去
+        市政府开会 → 市政府); None when neither says."""
+        job = self._jobs().get(job_id)
+        return suggest_destination(job.title, job.location,
+                                   store.recent_destinations(self.ctx.db))
+
     def booking(self, booking_id: int) -> Booking:
         row = store.get_booking(self.ctx.db, booking_id)
         if row is None:

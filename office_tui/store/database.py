@@ -22,6 +22,9 @@ class Database:
     # Shared by the connections of one pool (office_tui/store/pool.py): the process's
     # writes go one at a time. None for a connection of its own.
     write_lock: threading.RLock | None = None
+    # Where the changes made on this connection come from ("app", "cli"), written with
+    # each event (store/events.py); set by the pool that lends the connection.
+    source: str | None = None
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn

@@ -21,9 +21,10 @@ def record(
 ) -> int:
     group = getattr(db, "_office_txn", None) if db.conn.in_transaction else None
     cursor = db.execute(
-        "INSERT INTO events (ts, action, entity, entity_id, before, after, undoes, txn) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [ts, action, entity, entity_id, _dump(before), _dump(after), undoes, group],
+        "INSERT INTO events (ts, action, entity, entity_id, before, after, undoes, txn, "
+        "source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [ts, action, entity, entity_id, _dump(before), _dump(after), undoes, group,
+         db.source],
     )
     event_id = int(cursor.lastrowid)
     if group is None:
@@ -98,8 +99,10 @@ def _full(r: tuple) -> Row:
 
 
 def for_entity(db: Database, entity: str, entity_id: int) -> list[Row]:
+    """The events of one row, oldest first (index events_entity), with `undoes` (the
+    event an undo or redo reverted) and `source` (app, cli, or None before it was kept)."""
     rows = db.execute(
-        "SELECT id, ts, action, entity, entity_id, before, after FROM events "
+        "SELECT id, ts, action, entity, entity_id, before, after, undoes, source FROM events "
         "WHERE entity = ? AND entity_id = ? ORDER BY id",
         [entity, entity_id],
     ).fetchall()
@@ -111,6 +114,7 @@ def _event(r: tuple) -> Row:
         "id": r[0], "ts": r[1], "action": r[2], "entity": r[3], "entity_id": r[4],
         "before": json.loads(r[5]) if r[5] else None,
         "after": json.loads(r[6]) if r[6] else None,
+        "undoes": r[7], "source": r[8],
     }
 
 

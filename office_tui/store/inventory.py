@@ -20,7 +20,7 @@ from office_tui.core.types import Row
 ITEM_COLUMNS = (
     "id", "code", "name", "unit", "category", "location", "reorder_level_milli",
     "reorder_qty_milli", "lead_days", "supplier", "grade", "active", "stock_milli",
-    "created", "updated",
+    "created", "updated", "packs", "fractions",
 )
 MOVEMENT_COLUMNS = (
     "id", "item_id", "kind", "ts", "quantity_milli", "counted_milli", "unit_price",

@@ -15,10 +15,11 @@ COLUMNS = (
     "id", "title", "category", "department", "requester", "importance", "expedite", "due",
     "due_source", "promised_by", "promise_reason", "status", "waiting_reason", "waiting_since",
     "outcome", "cancel_reason", "replied_at", "reply_note", "created", "updated", "closed_at",
+    "location",
 )
 
 # The texts a search matches; their pinyin key is stored in search_key on every write.
-SEARCH_FIELDS = ("title", "department", "requester")
+SEARCH_FIELDS = ("title", "department", "requester", "location")
 _SQLITE_MAX_INT = 2**63 - 1
 # rank(importance, expedite, effective_due, created, status) -> urgency
 Ranker = Callable[[str, int, str | None, str, str], float]
@@ -36,7 +37,7 @@ def _next_id(db: Database) -> int:
 
 def row_key(row: Row) -> str:
     """The pinyin search key of a job row (core.pinyin.search_key)."""
-    return search_key(row.get("title"), row.get("department"), row.get("requester"))
+    return search_key(*(row.get(c) for c in SEARCH_FIELDS))
 
 
 def insert(db: Database, row: Row) -> int:
@@ -76,9 +77,9 @@ def get(db: Database, job_id: int) -> Row | None:
 def replace(db: Database, row: Row) -> None:
     """Write every column of an existing job (used by updates and by undo)."""
     cols = [c for c in COLUMNS if c != "id"]
-    stored = db.execute("SELECT title, department, requester FROM jobs WHERE id = ?",
+    stored = db.execute(f"SELECT {', '.join(SEARCH_FIELDS)} FROM jobs WHERE id = ?",
                         [row["id"]]).fetchone()
-    if stored == (row.get("title"), row.get("department"), row.get("requester")):
+    if stored == tuple(row.get(c) for c in SEARCH_FIELDS):
         # The searched text is unchanged (triage, start, done...): keep its key, and do
         # not load the pinyin tables for nothing.
         db.execute(f"UPDATE jobs SET {', '.join(f'{c} = ?' for c in cols)} WHERE id = ?",
@@ -120,9 +121,9 @@ def _matches(search: str) -> tuple[str, list]:
     """The SQL condition (and its parameters) of a job matching a search. It reads only
     columns the jobs_rank index holds, so a search over open jobs never visits the table."""
     like = _like(search)
-    matches = ("title LIKE ? ESCAPE '\\' OR department LIKE ? ESCAPE '\\' "
-               "OR requester LIKE ? ESCAPE '\\' OR CAST(id AS TEXT) = ?")
-    params: list[Any] = [like, like, like, search.strip().lstrip("#")]
+    matches = " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in SEARCH_FIELDS)
+    matches += " OR CAST(id AS TEXT) = ?"
+    params: list[Any] = [like] * len(SEARCH_FIELDS) + [search.strip().lstrip("#")]
     key = query_key(search)
     if key:  # pinyin: huiyi and hys find 会议室 (the key holds full pinyin, initials)
         matches += " OR search_key LIKE ? ESCAPE '\\'"
@@ -220,21 +221,50 @@ def due_from(db: Database, moment: str) -> list[Row]:
     return [dict(zip(COLUMNS, r)) for r in cursor.fetchall()]
 
 
+CLOSED_SQL = "status IN ('done','cancelled')"
+
+
 def closed_page(db: Database, *, limit: int, offset: int,
                 search: str | None = None) -> list[Row]:
-    """Closed jobs, most recently closed first (index jobs_closed_at). `search`: only
-    those it matches, and those without a closing time too (written by hand or by an
-    old version), after the others."""
-    if search:
-        where, params = _matches(search)
-    else:
-        where, params = "closed_at IS NOT NULL", []
-    cursor = db.execute(
-        f"SELECT {', '.join(COLUMNS)} FROM jobs WHERE NOT ({OPEN_SQL}) AND {where} "
-        "ORDER BY closed_at DESC, id DESC LIMIT ? OFFSET ?",  # (NULL sorts last)
-        params + [min(limit, _SQLITE_MAX_INT), min(offset, _SQLITE_MAX_INT)],
-    )
-    return [dict(zip(COLUMNS, r)) for r in cursor.fetchall()]
+    """Closed jobs, most recently closed first, then those without a closing time (by id,
+    newest first). Both parts are read in order from an index (jobs_closed_at,
+    jobs_closed_undated) and stop at the page: only the rows up to the page's end are
+    read, tested against `search` as they come."""
+    limit, offset = max(min(limit, _SQLITE_MAX_INT), 0), max(min(offset, _SQLITE_MAX_INT), 0)
+    where, params = _matches(search) if search else ("1", [])
+    want = min(offset + limit, _SQLITE_MAX_INT)
+    dated = db.execute(
+        f"SELECT {', '.join(COLUMNS)} FROM jobs INDEXED BY jobs_closed_at "
+        f"WHERE closed_at IS NOT NULL AND {CLOSED_SQL} AND {where} "
+        "ORDER BY closed_at DESC, id DESC LIMIT ?", params + [want]).fetchall()
+    rows = dated[offset:]
+    if len(dated) < want:  # every dated match is in `dated`: the undated ones follow
+        rows += db.execute(
+            f"SELECT {', '.join(COLUMNS)} FROM jobs INDEXED BY jobs_closed_undated "
+            f"WHERE closed_at IS NULL AND {CLOSED_SQL} AND {where} "
+            "ORDER BY id DESC LIMIT ? OFFSET ?",
+            params + [limit - len(rows), max(offset - len(dated), 0)]).fetchall()
+    return [dict(zip(COLUMNS, r)) for r in rows]
+
+
+def count_closed(db: Database, *, search: str | None = None,
+                 at_most: int | None = None) -> int:
+    """How many closed jobs (matching `search`); with `at_most`, counting stops there.
+    Without a search, the status index alone (jobs_status) is counted."""
+    if not search:
+        sql = f"SELECT 1 FROM jobs INDEXED BY jobs_status WHERE {CLOSED_SQL}"
+        if at_most is not None:
+            sql += f" LIMIT {max(min(at_most, _SQLITE_MAX_INT), 0)}"
+        return int(db.execute(f"SELECT COUNT(*) FROM ({sql})").fetchone()[0])
+    where, params = _matches(search)
+    total = 0
+    for index, dated in (("jobs_closed_at", "IS NOT NULL"), ("jobs_closed_undated", "IS NULL")):
+        sql = (f"SELECT 1 FROM jobs INDEXED BY {index} WHERE closed_at {dated} "
+               f"AND {CLOSED_SQL} AND {where}")
+        if at_most is not None:
+            sql += f" LIMIT {max(min(at_most - total, _SQLITE_MAX_INT), 0)}"
+        total += int(db.execute(f"SELECT COUNT(*) FROM ({sql})", params).fetchone()[0])
+    return total
 
 
 def count(

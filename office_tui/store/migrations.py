@@ -429,6 +429,70 @@ def _m011_application_id(db: Database) -> None:
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
 
+def _m012_job_location_and_event_source(db: Database) -> None:
+    """A job's location (a room or place: 3F 会议室), searched like its other texts, so
+    jobs_rank holds it too; where each event came from (app or cli); and the closed jobs
+    without a closing time (written by hand or an old version: normally none), so the
+    closed view reads them from an index after those in jobs_closed_at."""
+    _run(
+        db,
+        """
+        ALTER TABLE jobs ADD COLUMN location TEXT;
+        ALTER TABLE events ADD COLUMN source TEXT;
+        DROP INDEX jobs_rank;
+        CREATE INDEX jobs_rank ON jobs
+            (importance, expedite, status, COALESCE(promised_by, due), id,
+             search_key, title, department, requester, location)
+            WHERE status IN ('inbox','open','in_progress','waiting');
+        CREATE INDEX jobs_closed_undated ON jobs (id)
+            WHERE closed_at IS NULL AND status IN ('done','cancelled')
+        """,
+    )
+
+
+# The measure units of core.inventory when migration 13 was written: quantities of these
+# may be fractions (2.5 kg); every other unit counts whole things.
+_M013_MEASURES = ("kg", "l", "m")
+
+
+def _m013_item_packs(db: Database) -> None:
+    """Per item: its packs (a JSON object, unit -> milli-units of the item's own unit:
+    {"case": 5000} is 1 case = 5 packs) and whether fractions are allowed. Measures
+    (kg, l, m) allow them, and so does an item whose ledger already holds a fraction, so
+    nothing that worked before is refused now."""
+    _run(
+        db,
+        """
+        ALTER TABLE items ADD COLUMN packs TEXT;
+        ALTER TABLE items ADD COLUMN fractions INTEGER NOT NULL DEFAULT 0
+        """,
+    )
+    marks = ", ".join("?" for _ in _M013_MEASURES)
+    db.execute(
+        f"UPDATE items SET fractions = 1 WHERE unit IN ({marks}) OR stock_milli % 1000 != 0 "
+        "OR reorder_level_milli % 1000 != 0 OR reorder_qty_milli % 1000 != 0 "
+        "OR id IN (SELECT item_id FROM movements WHERE quantity_milli % 1000 != 0 "
+        "OR counted_milli % 1000 != 0)",
+        list(_M013_MEASURES))
+
+
+def _m014_intake_keywords(db: Database) -> None:
+    """The clerk's own intake words (`keyword add 漏水 repair`): a message holding one asks
+    for its category, above the words shipped with the program."""
+    _run(
+        db,
+        """
+        CREATE TABLE intake_keywords (
+            id INTEGER PRIMARY KEY,
+            word TEXT NOT NULL UNIQUE,
+            category TEXT NOT NULL CHECK (category IN
+                ('repair','vehicle','supply','reception','meeting','print','other')),
+            created TEXT NOT NULL
+        )
+        """,
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "jobs and events", _m001_jobs_and_events),
     Migration(2, "inventory", _m002_inventory),
@@ -441,6 +505,9 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(9, "jobs rank covers search", _m009_jobs_rank_covers_search),
     Migration(10, "report ranges", _m010_report_ranges),
     Migration(11, "application id", _m011_application_id),
+    Migration(12, "job location and event source", _m012_job_location_and_event_source),
+    Migration(13, "item packs", _m013_item_packs),
+    Migration(14, "intake keywords", _m014_intake_keywords),
 )
 # user_version = the id of the last migration run = how many have run: files written
 # before the ids were explicit hold the count, and must keep meaning the same.

@@ -25,6 +25,7 @@ class ConnectionPool:
         self._idle: list[Database] = []
         self._lent: dict[int, tuple[threading.Thread, Database]] = {}
         self.write_lock = threading.RLock()
+        self.source: str | None = None  # each connection's Database.source
 
     def borrow(self) -> Database:
         """A connection for the calling thread until it gives it back (or ends)."""
@@ -34,6 +35,7 @@ class ConnectionPool:
         if db is None:
             db = self._opener()
             db.write_lock = self.write_lock
+        db.source = self.source
         with self._lock:
             self._lent[id(db)] = (threading.current_thread(), db)
         return db
@@ -58,6 +60,14 @@ class ConnectionPool:
                 db.close()
             except Exception:  # noqa: BLE001 - closing one made in another thread may refuse
                 pass
+
+    def set_source(self, source: str | None) -> None:
+        """Where the process's changes come from, on every connection from now on (those
+        lent out too: a thread keeps its connection for as long as it lives)."""
+        with self._lock:
+            self.source = source
+            for db in self._idle + [db for _, db in self._lent.values()]:
+                db.source = source
 
     @property
     def open_count(self) -> int:

@@ -24,6 +24,7 @@ TABLES = {
     "item": "items",
     "quote": "quotes",
     "routine": "routines",
+    "keyword": "intake_keywords",
 }
 DERIVED = {"items": {"stock_milli"}}
 # table -> the function that computes its stored search_key from a row

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Iterable
 from functools import partial
+from typing import Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -12,6 +13,7 @@ from textual.command import CommandPalette
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from office_tui.core.text import printable
 from office_tui.i18n import N_, _
 from office_tui.services import Services
 
@@ -71,6 +73,7 @@ class OfficeApp(App[None]):
             self.DEFAULT_MODE = mode
         super().__init__()
         self.services = services
+        services.set_source("app")  # the history says a change was made in the app
         self.poll_seconds = poll_seconds
 
     # -- a damaged database: the banner ---------------------------------------------
@@ -124,6 +127,11 @@ class OfficeApp(App[None]):
             shown.first().update(text)
         else:
             screen.mount(DamageBanner(text, markup=False))
+
+    def notify(self, message: str, *, title: str = "", **options: Any) -> None:
+        """Every toast (screens and widgets notify through here): refusals quote what was
+        typed, so control and bidi characters are shown escaped, never raw."""
+        super().notify(printable(message, one_line=False), title=printable(title), **options)
 
     def mode_titles(self) -> dict[str, str]:
         return {

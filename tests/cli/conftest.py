@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from rich.console import Console
 
 from office_tui import cli
 from office_tui.services import Services
+
+cli.prepare()  # every command module, as `office-tui --help` loads them
 
 
 @pytest.fixture(autouse=True)
@@ -17,9 +18,13 @@ def cli_isolation(monkeypatch, tmp_path):
     # The module's consoles decide colour and width once, at import time, from whatever
     # stdout was then (a real terminal under `pytest -s`). Tests read the output a pipe
     # gets: no terminal, so no styling escapes, and a fixed width.
-    monkeypatch.setattr(cli, "out", Console(highlight=False, force_terminal=False, width=120))
-    monkeypatch.setattr(cli, "err", Console(stderr=True, highlight=False, soft_wrap=True,
-                                            force_terminal=False))
+    monkeypatch.setattr(cli, "out", cli.LazyConsole(highlight=False, force_terminal=False,
+                                                    width=120))
+    monkeypatch.setattr(cli, "err", cli.LazyConsole(stderr=True, highlight=False,
+                                                    soft_wrap=True, force_terminal=False))
+    # cli.main() remembers the command it ran (a read creates no database); a CliRunner
+    # run after it must not inherit that (`show` run by main, then `add` refused).
+    monkeypatch.setattr(cli.state, "words", [])
     yield
     if cli.state.services is not None:  # CliRunner runs leave the last one open
         cli.state.services.close()

@@ -8,7 +8,8 @@ import sys
 import pytest
 
 from office_tui import cli, commands
-from office_tui.commands import MODULES, command_name
+from office_tui.arguments import command_name
+from office_tui.commands import MODULES
 
 
 def registered() -> dict[str, str]:
@@ -42,8 +43,9 @@ def test_the_command_is_found_past_the_root_options(argv, name):
 
 PROBE = """
 import sys
-sys.argv = ['office-tui', '--db', sys.argv[1], *sys.argv[2:]]
+argv = ['--db', sys.argv[1], *sys.argv[2:]]
 from office_tui import cli
+cli.prepare(argv)  # what main(argv) does before Typer runs
 print(sorted(m.rsplit('.', 1)[1] for m in sys.modules if m.startswith('office_tui.commands.')))
 """
 

@@ -46,7 +46,7 @@ def snapshot(db: Path) -> tuple:
 def db(tmp_path) -> Path:
     path = tmp_path / "office.db"
     ok(path, "item", "add", "--code", "A4", "--name", "A4 复印纸", "--unit", "包",
-       "--reorder-level", "5", "--reorder-qty", "20", "--lead-days", "7")
+       "--reorder-level", "5", "--reorder-qty", "20", "--lead-days", "7", "--fractions")
     return path
 
 
@@ -123,7 +123,7 @@ def test_item_add_list_show_edit_json(db):
     assert added == {"code": "PEN", "name": "中性笔", "unit": "stick", "category": "writing",
                      "location": "C-01", "reorder_level": 60, "reorder_qty": 120,
                      "lead_days": 3, "supplier": "晨光", "grade": "B", "active": True,
-                     "stock": 0}
+                     "stock": 0, "packs": {}, "fractions": False}
     assert [i["code"] for i in js(db, "item", "list")] == ["A4", "PEN"]
     assert "中性笔" in ok(db, "item", "list")
     ok(db, "receive", "PEN", "100", "--price", "1.5", "--supplier", "晨光", "--note", "DN-7")
@@ -254,3 +254,20 @@ def test_the_installed_command_answers_stock_json(db):
     done = office_tui(db, "stock", "--json")
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)[0]["stock"] == 6
+
+
+# -- packs and whole units (issue 14) ---------------------------------------------------------
+def test_item_edit_pack_then_receive_in_packs(tmp_path):
+    db = tmp_path / "office.db"
+    ok(db, "item", "add", "--code", "PAPER", "--name", "A4 复印纸", "--unit", "包")
+    edited = js(db, "item", "edit", "PAPER", "--pack", "箱=5")
+    assert edited["packs"] == {"case": 5} and edited["fractions"] is False
+    moved = js(db, "receive", "PAPER", "3箱")
+    assert moved["quantity"] == 15
+    assert js(db, "item", "show", "PAPER")["stock"] == 15
+    assert "1 case = 5 pack" in ok(db, "item", "show", "PAPER")
+    refused = run(db, "receive", "PAPER", "1.5")
+    assert refused.exit_code == 1
+    assert "PAPER is counted in whole pack: 1.5 is not a whole number" in refused.stderr
+    ok(db, "item", "edit", "PAPER", "--fractions")
+    assert js(db, "receive", "PAPER", "1.5")["quantity"] == 1.5

@@ -17,8 +17,9 @@ from office_tui import job_table
 from office_tui.core.humanize import relative_due
 from office_tui.core.text import fit, printable
 from office_tui.core.vocab import category_label, importance_label, status_label
-from office_tui.entry import list_options
+from office_tui.arguments import list_options
 from office_tui.i18n import _
+from office_tui.services import Services
 from tests.cli.helpers import run
 
 NOW = datetime(2026, 11, 27, 10, 0)
@@ -148,6 +149,7 @@ def test_the_fast_path_imports_neither_typer_nor_rich(tmp_path):
             "if m in sys.modules), file=sys.stderr))\n"
             "sys.argv = ['office-tui', '--db', sys.argv[1], 'list']\n"
             "entry.main()\n")
+    Services(tmp_path / "o.db").open().close()  # `list` only reads: the file must be there
     result = subprocess.run([sys.executable, "-c", code, str(tmp_path / "o.db")],
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0

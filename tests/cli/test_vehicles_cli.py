@@ -102,7 +102,7 @@ def test_book_with_a_job_links_and_starts_it(fleet):
 
 
 @pytest.mark.parametrize("args, needle", [
-    (["--from", "tomorrow 9:00"], "--from"),
+    (["--from", "soon"], "--from"),
     (["--to", f"{MON} 08:00"], "not after"),
     (["--passengers", "5"], "do not fit"),
     (["--driver", "nobody"], "No driver"),
@@ -186,7 +186,7 @@ def test_driver_add_and_list(fleet):
     drivers = js(fleet, "driver", "list")
     assert drivers == [{"id": 1, "name": "王师傅", "phone": "138",
                         "licence_expiry": "2028-01-01", "active": True}]
-    assert "not a date" in refused(fleet, "driver", "add", "--name", "李", "--licence-expiry",
+    assert "Bad date 'soon'" in refused(fleet, "driver", "add", "--name", "李", "--licence-expiry",
                                    "soon")
     assert "already exists" in refused(fleet, "driver", "add", "--name", "王师傅")
 
@@ -239,3 +239,41 @@ def test_the_installed_command_books_and_refuses(tmp_path):
                  f"{MON} 12:00", "--dest", "市政府")
     assert clash.returncode == 1 and "#1" in clash.stderr and clash.stdout == ""
     assert "Traceback" not in clash.stderr
+
+
+# -- every date option takes the quick-add's words (issue 14) -----------------------------------
+def test_book_and_bookings_take_date_words(fleet):
+    out = ok(fleet, "book", "--vehicle", "京A·10001", "--from", "明天 15:00", "--to",
+             "tomorrow 17:00", "--dest", "市政府")
+    booking = int(out.strip().splitlines()[-1])
+    [found] = js(fleet, "bookings", "--date", "明天")
+    assert (found["id"], found["start"], found["end"]) == (
+        booking, "2026-11-28 15:00", "2026-11-28 17:00")
+    assert [c["plate"] for c in js(fleet, "free", "--from", "明天@15:00", "--to", "明天@16:00")
+            ] == ["京A·10002", "京A·10003"]
+    ok(fleet, "vehicle", "set", "京A·10001", "--insurance", "+30d")
+    assert js(fleet, "vehicle", "list")[0]["insurance_due"] == "2026-12-27"
+
+
+def test_counts_in_the_cli_use_plural_forms(db):
+    assert "(1 seat)" in ok(db, "vehicle", "add", "--plate", "京A·1", "--name", "Mini",
+                            "--seats", "1")
+    ok(db, "vehicle", "add", "--plate", "京A·2", "--name", "Van", "--seats", "6")
+    booking = book(db, "京A·2", "09:00", "10:00", "市政府", "--passengers", "0")
+    assert "now 1 passenger." in ok(db, "join", str(booking), "--passengers", "1")
+    refused_join = run(db, "join", str(booking), "--passengers", "6")
+    assert "has 5 seats free; 6 passengers do not fit" in refused_join.stderr
+
+
+def test_out_and_return_print_the_timing_warnings(fleet, cli_on_clock):
+    from datetime import datetime
+
+    trip = book(fleet, "京A·10001", "08:30", "11:00")
+    cli_on_clock.now = datetime(2026, 11, 30, 6, 23)
+    said = ok(fleet, "out", str(trip))
+    assert said.splitlines() == [
+        f"Warning: #{trip} marked out at 06:23, 2 h 7 min before its booked start 08:30.",
+        f"#{trip} out: 京A·10001 to 市政府."]
+    cli_on_clock.now = datetime(2026, 11, 30, 6, 25)
+    said = ok(fleet, "return", str(trip), "--odometer", "5")
+    assert said.splitlines()[0].startswith(f"Warning: #{trip} returned at 06:25, 4 h 35 min")

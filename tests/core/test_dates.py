@@ -117,7 +117,6 @@ def test_across_the_year_end():
     [
         "",
         "   ",
-        "yesterday",
         "someday",
         "25:00",
         "12:60",

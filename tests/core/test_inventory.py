@@ -138,7 +138,7 @@ def test_forecast_rounds_the_reorder_point_up_to_a_milli_unit():
     assert fc.reorder_point_milli == 2_334
     assert fc.low is False
     assert fc.days_left == 9
-    assert fc.days_left_text() == "9"
+    assert fc.days_left_text() == "9.0"
 
 
 def test_forecast_without_use():
@@ -151,10 +151,20 @@ def test_forecast_without_use():
 
 
 def test_days_left_rounds_down():
-    # stock 10, 7 used in 30 days: 10 x 30 / 7 = 42.857 -> 42.8 days
+    # stock 10, 7 used in 30 days: 10 x 30 / 7 = 42.857 -> 42 days (42.8 in JSON)
     fc = inv.forecast(stock_milli=10_000, used_milli=7_000, lead_days=0, reorder_level_milli=0)
-    assert fc.days_left_text() == "42.8"
+    assert fc.days_left_text() == "42"
     assert fc.days_left_json() == 42.8
+
+
+@pytest.mark.parametrize(("days", "text"), [
+    (Fraction(46, 10), "4.6"), (Fraction(99, 10), "9.9"), (Fraction(9999, 1000), "9.9"),
+    (Fraction(10), "10"), (Fraction(601, 10), "60"), (Fraction(1, 20), "0.0"),
+    (Fraction(4), "4.0"), (None, ""),
+])
+def test_days_left_one_decimal_below_ten_whole_days_from_ten(days, text):
+    """One column never mixes 10, 4.6 and 60.0: the same rule everywhere (issue 14)."""
+    assert inv.days_left_text(days) == text
 
 
 def test_suggested_order_is_whole_units_and_at_least_the_reorder_qty():
@@ -251,3 +261,23 @@ def test_item_codes():
     for bad in ("", "  ", "A 4", "x" * 33):
         with pytest.raises(QuantityError):
             inv.check_code(bad)
+
+
+def _line(code: str, price: str | None) -> inv.PurchaseLine:
+    item = inv.Item(id=1, code=code, name=code, unit="pack", category=None, location=None,
+                    reorder_level_milli=0, reorder_qty_milli=0, lead_days=0, supplier=None,
+                    grade=None, active=True, stock_milli=0)
+    fc = inv.forecast(stock_milli=0, used_milli=0, lead_days=0, reorder_level_milli=0)
+    best = None if price is None else Quote(id=1, item_id=1, supplier="s", price=Decimal(price),
+                                            grade=None, service=None, quoted=date(2026, 11, 1))
+    return inv.PurchaseLine(item, fc, 2_000, best)
+
+
+def test_purchase_summary_says_how_many_are_priced_and_names_the_rest():
+    lines = [_line("TONER", "1974.50")] + [_line(f"P{i}", None) for i in range(6)]
+    assert inv.purchase_summary(lines) == (
+        "7 items to order · 1 priced, estimated 3949.00 at the best quote · "
+        "no quote for 6: P0, P1, P2, P3, P4, …")
+    assert inv.purchase_summary([_line("A", "1"), _line("B", "2")]) == (
+        "2 items to order · 2 priced, estimated 6.00 at the best quotes")
+    assert inv.purchase_summary([_line("A", None)]) == "1 item to order · no quote for 1: A"

@@ -182,6 +182,7 @@ TOKENS = [
     "due:", "due:today", "due:明天@9:30", "due:+3d", "due:xx", "due:14:00", "due:@", "DUE:",
     "!", "!!", "!急", "!h", "!高", "!x", "#", "#repair", "#报修", "#302", "#nope", "##",
     "@", "@总务科", "@14:00", "@@", "14:00", "+2h", "key:value", ":", "@due:today",
+    "~", "~张老师", "~5", "~~", "@@3F会议室", "@@@",
 ]
 pieces = st.one_of(
     st.sampled_from(TOKENS),
@@ -223,7 +224,7 @@ def _is_token(word: str) -> bool:
     lower = word.lower()
     return (
         lower.startswith("due:")
-        or (word.startswith(("!", "@", "#")) and len(word) > 1)
+        or (word.startswith(("!", "@", "#", "~")) and len(word) > 1)
     )
 
 
@@ -243,3 +244,16 @@ plain_text = st.tuples(
 def test_text_without_tokens_is_kept_exactly_as_the_title(text):
     job = parse(text, NOW, CAL)
     assert job == ParsedJob(title=text.strip())
+
+
+# -- requester and location (issue 14) ----------------------------------------------------
+def test_requester_and_location_tokens():
+    job = p("修空调 ~张老师 @@3F会议室 @总务科 #报修")
+    assert (job.title, job.requester, job.location, job.department) == (
+        "修空调", "张老师", "3F会议室", "总务科")
+
+
+@pytest.mark.parametrize("text", ["Print ~50 copies", "a ~ b", "a @@ b", "~~x y"])
+def test_tilde_before_a_number_and_bare_marks_stay_in_the_title(text):
+    job = p(text)
+    assert (job.title, job.requester, job.location, job.department) == (text, None, None, None)

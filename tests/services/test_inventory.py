@@ -9,6 +9,8 @@ from decimal import Decimal
 
 import pytest
 
+from office_tui.core import inventory as core
+
 from office_tui.services import OfficeError, Services
 from office_tui.store import inventory as store
 from tests.conftest import NOW
@@ -32,8 +34,9 @@ def inv(services):
 
 @pytest.fixture
 def a4(inv):
+    # fractions: these tests are about exact parts (a whole-unit item: test_item_packs.py)
     return inv.add_item("A4", "A4 复印纸", "包", reorder_level="5", reorder_qty="20",
-                        lead_days="7", location="A-01")
+                        lead_days="7", location="A-01", fractions=True)
 
 
 # -- the issue's own example ------------------------------------------------------------
@@ -105,7 +108,7 @@ def test_quantities_are_stored_as_integer_milli_units(services, inv, a4):
     (lambda i: i.add_quote("A4", supplier="s", price="0"), "more than zero"),
     (lambda i: i.add_quote("A4", supplier="s", price="1", grade="?"), "Unknown grade"),
     (lambda i: i.add_quote("A4", supplier="s", price="1", quoted="2027-01-01"), "future"),
-    (lambda i: i.add_quote("A4", supplier="s", price="1", quoted="tomorrow"), "Bad date"),
+    (lambda i: i.add_quote("A4", supplier="s", price="1", quoted="someday"), "Bad date"),
     (lambda i: i.set_quota("A4", department="财务科", quantity="x"), "not a quantity"),
     (lambda i: i.set_quota("A4", department="财务科", quantity="1", period="week"),
      "Unknown period"),
@@ -201,6 +204,10 @@ def test_purchase_list_holds_items_at_or_under_the_reorder_point(services, inv, 
     # TEA: point 2, stock 1, no reorder qty -> 1
     assert lines["TEA"].suggested_milli == 1_000
     assert lines["PEN"].to_json()["cost"] == "72.50"
+    # The estimate says what it covers (issue 14): one priced line of three.
+    assert core.purchase_summary(inv.purchase_list()) == (
+        "3 items to order · 1 priced, estimated 72.50 at the best quote · "
+        "no quote for 2: A4, TEA")
 
 
 def test_quotes_best_first(inv, a4):

@@ -42,7 +42,7 @@ class LedgerMachine(RuleBasedStateMachine):
         self.inv = self.services.inventory
         self.model = {code: Decimal(0) for code in CODES}
         for code, unit in zip(CODES, ("包", "支")):
-            self.inv.add_item(code, f"item {code}", unit)
+            self.inv.add_item(code, f"item {code}", unit, fractions=True)
 
     def teardown(self) -> None:
         self.services.close()

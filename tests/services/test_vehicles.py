@@ -281,7 +281,7 @@ def test_vehicle_records_and_their_checks(fleet):
         (lambda: v.add_vehicle("京C·1", " ", 4), "name"),
         (lambda: v.add_vehicle("京C·1", "x", 0), "Seats"),
         (lambda: v.add_vehicle("京C·1", "x", 100), "Seats"),
-        (lambda: v.add_vehicle("京C·1", "x", 4, insurance_due="next year"), "not a date"),
+        (lambda: v.add_vehicle("京C·1", "x", 4, insurance_due="next year"), "Insurance due: Bad date"),
         (lambda: v.add_vehicle("京C·1", "x", 4, odometer=-5), "odometer"),
         (lambda: v.update_vehicle("京A·10001", colour="red"), "Unknown vehicle field"),
         (lambda: v.vehicle("京Q·0"), "No vehicle"),

@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from office_tui.core.text import printable
 from office_tui.i18n import _
 from office_tui.tui.work import ServiceWork
 
@@ -28,5 +29,5 @@ class Form(ServiceWork, ModalScreen):
 
     def show_error(self, message: str | None) -> None:
         error = self.query_one(".form-error", Static)
-        error.update(message or "")
+        error.update(printable(message, one_line=False))  # it may quote what was typed
         error.display = bool(message)

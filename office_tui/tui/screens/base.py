@@ -3,11 +3,11 @@ workers (run_service, work.py) and live refresh."""
 
 from __future__ import annotations
 
-import gc
 from datetime import datetime, timedelta
 
 from textual.screen import Screen
 
+from office_tui import startup
 from office_tui.core.humanize import clock, short_moment
 from office_tui.i18n import _
 from office_tui.services import OfficeError, Services
@@ -87,13 +87,6 @@ class AreaScreen(ServiceWork, Screen):
 
 
 def freeze_startup_objects() -> None:
-    """Leave the objects made while the app started out of Python's garbage collections.
-
-    A full collection walks every tracked object: ~85k once the first screen is drawn
-    (modules, Textual's widgets, styles and caches), 50-110 ms on this machine, and a key
-    that lands on one waits that long. Those objects live as long as the app; after
-    gc.freeze() (a move of lists, no collection) the collector walks only what was made
-    since. Once per process, a second after the first screen mounted."""
-    if not gc.get_freeze_count():
-        gc.freeze()
-    gc.enable()  # the command turned it off while starting (office_tui/entry.py)
+    """Collections back on once the first screen is up, without the objects made while
+    the app started (office_tui/startup.py: the same as a command does)."""
+    startup.settle()

@@ -25,6 +25,7 @@ from textual.widgets import DataTable, Input, Static
 from office_tui.core import quickadd
 from office_tui.core.dates import DateParseError, parse_due
 from office_tui.core.job import Job
+from office_tui.core.text import printable
 from office_tui.core.vocab import category_label, importance_label
 from office_tui.i18n import _
 from office_tui.services import OfficeError, Services
@@ -391,7 +392,7 @@ class JobActions(AreaScreen):
         try:  # pure parse first: an inline error, and nothing is written
             quickadd.parse(text, self.services.now(), self.services.calendar)
         except quickadd.QuickAddError as exc:
-            error.update(str(exc))
+            error.update(printable(str(exc)))  # it quotes the token typed
             error.display = True
             return
         error.display = False

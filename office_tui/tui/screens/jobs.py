@@ -197,9 +197,12 @@ class JobsScreen(JobActions):
         now = svc.now()
         inbox_only = view == "inbox"
         if view == "closed":
-            total = self._closed_count(svc, search) if limit is None or not search else None
-            jobs = svc.jobs.list_closed(search=search or None,
-                                        limit=total if limit is None else limit)
+            if limit is None:
+                total = svc.jobs.count_closed(search=search or None)
+            else:
+                total = None if search else svc.jobs.count_closed()
+            jobs = svc.jobs.closed(search=search or None,
+                                   limit=total if limit is None else limit)
         else:
             if limit is None:
                 total = svc.jobs.count(search=search or None, inbox_only=inbox_only)
@@ -217,16 +220,12 @@ class JobsScreen(JobActions):
         if total is not None:
             return None
         # Counted lazily: stop at the cap, the first page is what matters.
-        if view == "closed":
-            return Counted(generation, self._closed_count(svc, search))
         cap = max(SEARCH_COUNT, limit or 0)
-        found = svc.jobs.count(search=search, inbox_only=inbox_only, at_most=cap + 1)
+        if view == "closed":
+            found = svc.jobs.count_closed(search=search, at_most=cap + 1)
+        else:
+            found = svc.jobs.count(search=search, inbox_only=inbox_only, at_most=cap + 1)
         return Counted(generation, f"{cap}+" if found > cap else found)
-
-    @staticmethod
-    def _closed_count(svc: Services, search: str) -> int:
-        return (svc.jobs.count(search=search or None, include_closed=True)
-                - svc.jobs.count(search=search or None))
 
     def show_jobs(self, message: Loaded) -> None:
         if message.generation != self._generation:

@@ -18,6 +18,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Label, Sparkline, Static
 
+from office_tui.core.filepaths import expand_home
 from office_tui.core.humanize import full_moment
 from office_tui.core.kpi import AGE_BUCKETS, format_rate
 from office_tui.core.report import Report, age_label, report_title
@@ -238,7 +239,7 @@ def _write_file(shown: Report, path: str, force: bool, svc: Services) -> Path | 
 
     report = svc.reports.build(shown.period.kind, on=shown.period.start)
     try:
-        return svc.reports.write(report, format_from_name(path), Path(path).expanduser(),
+        return svc.reports.write(report, format_from_name(path), expand_home(path),
                                  force=force)
     except OutputExists as exc:
         return Exists(shown, path, str(exc.path))

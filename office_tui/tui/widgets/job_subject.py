@@ -1,7 +1,7 @@
 """The job a dialog is about, named on one line: "#12 Fix the lamp in room 3".
 
 The cursor moves on after each action, so a dialog that did not name its job would let
-the clerk close the wrong one. The title is user text: shown literally (control
+the clerk close the wrong one. The title is user text: shown literally (control and bidi
 characters escaped by printable()), cut with "⋯" to the dialog's width.
 """
 

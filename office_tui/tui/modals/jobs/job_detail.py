@@ -14,18 +14,11 @@ from textual.widgets import Label, Static
 from office_tui.core.humanize import relative_due, short_moment
 from office_tui.core.job import Job
 from office_tui.core.text import printable
-from office_tui.core.vocab import category_label, importance_label, status_label
+from office_tui.core.vocab import (
+    category_label, importance_label, job_event_label, status_label,
+)
 from office_tui.i18n import _
 from office_tui.tui.modals.view import View, fact_grid
-
-
-def action_label(action: str) -> str:
-    labels = {
-        "add": _("added"), "triage": _("triaged"), "start": _("started"),
-        "wait": _("waiting"), "promise": _("promised"), "done": _("closed"),
-        "reply": _("replied"), "cancel": _("cancelled"), "undo": _("undone"),
-    }
-    return labels.get(action, action)
 
 
 class JobDetail(View):
@@ -63,7 +56,7 @@ class JobDetail(View):
         log.add_column(no_wrap=True)
         log.add_column()
         for event in self.history:
-            log.add_row(Text(event["ts"].replace("T", " ")), Text(action_label(event["action"])))
+            log.add_row(Text(event["ts"].replace("T", " ")), Text(job_event_label(event["action"])))
         with VerticalScroll(classes="form view"):
             yield Label(_("Job #{id}").format(id=job.id), classes="form-title")
             yield Static(fact_grid(rows))

@@ -11,15 +11,9 @@ from textual.widgets import Label, Static
 
 from office_tui.core.text import printable
 from office_tui.core.vehicles import Booking, format_moment, span_text
+from office_tui.core.vocab import booking_event_label, booking_status_label
 from office_tui.i18n import _
-from office_tui.services.vehicles import booking_status_label
 from office_tui.tui.modals.view import View, fact_grid
-
-
-def booking_action_label(action: str) -> str:
-    labels = {"book": _("booked"), "join": _("joined"), "out": _("went out"),
-              "return": _("returned"), "cancel": _("cancelled")}
-    return labels.get(action, action)
 
 
 class BookingDetail(View):
@@ -64,5 +58,5 @@ class BookingDetail(View):
             yield Label(_("History"), classes="form-title view-history")
             for event in self.history:
                 yield Static(Text(f"{event['ts'].replace('T', ' ')[:16]}  "
-                                  f"{booking_action_label(event['action'])}"), markup=False)
+                                  f"{booking_event_label(event['action'])}"), markup=False)
             yield Label(_("Esc to close"), classes="form-hint")
