@@ -107,8 +107,10 @@ async def test_today_screen_titles_and_figures(demo, make_app, lang, size):
         assert len(jobs) >= size[1] // 2
         for job in jobs:
             assert head(f"#{job.id} {printable(job.title)}", 24) in text, job.title
-        # The other columns that fit: When always.
+        # The other columns that fit: When always. The first column is the day's items
+        # (事项 in Chinese), not goods (物品).
         assert i18n._("When") in text
+        assert {"en": "Item", "zh": "事项"}[lang] in text
         # A trip's line says its passengers whole on the wide screen.
         if size[0] >= 120:
             table.move_cursor(row=screen.rows.index(view.section("trips").items[0]))

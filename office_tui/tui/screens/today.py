@@ -28,7 +28,7 @@ from office_tui.core.text import cell_width, printable
 from office_tui.core.vocab import (
     CATEGORIES, IMPORTANCES, STATUSES, category_label, importance_label, status_label,
 )
-from office_tui.i18n import _
+from office_tui.i18n import _, pgettext
 from office_tui.services import Services
 from office_tui.services.today import Line, TodayView
 from office_tui.tui.columns import TITLE_MIN, Column, Plan, available_width, plan
@@ -99,7 +99,7 @@ class TodayScreen(JobActions):
         """The columns in order; `drop` says which go first as the screen narrows
         (README: Working at 80×24)."""
         imp = max(cell_width(importance_label(i) + " !!") for i in IMPORTANCES)
-        return [Column("item", _("Item"), title=True),
+        return [Column("item", pgettext("today", "Item"), title=True),
                 Column("when", _("When"), cap=16),
                 Column("imp", _("Imp"), width=imp, drop=4),
                 Column("cat", _("Category"), width=_widest(map(category_label, CATEGORIES)),

@@ -25,7 +25,7 @@ from textual.widgets import Static
 
 from office_tui.core.text import printable
 from office_tui.core.vehicles import Booking, Reminder, Vehicle, VehicleSettings, span_text
-from office_tui.core.vocab import booking_status_label, vehicle_status_label
+from office_tui.core.vocab import booking_status_label, count_seats, vehicle_status_label
 from office_tui.i18n import _
 from office_tui.tui.screens.base import AreaScreen
 from office_tui.services import Services
@@ -279,7 +279,7 @@ class VehiclesScreen(AreaScreen):
         elif vehicle is not None:
             text = Text(printable(vehicle.plate), style="bold")
             text.append(" " + printable(vehicle.name))
-            text.append(" · " + _("{n} seats").format(n=vehicle.seats))
+            text.append(" · " + count_seats(vehicle.seats))
             text.append(" · " + vehicle_status_label(vehicle.status),
                         style="yellow" if vehicle.status == "maintenance" else "")
             text.append(" · " + _("{km} km").format(km=vehicle.odometer))

@@ -13,7 +13,7 @@ from textual.widgets import DataTable, Label, Static
 from office_tui.core import inventory as core
 from office_tui.core.inventory import Item, Quote
 from office_tui.core.text import printable
-from office_tui.i18n import _
+from office_tui.i18n import _, pgettext
 from office_tui.tui.modals.view import View
 
 
@@ -46,7 +46,7 @@ class QuotesView(View):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        for label in ("", _("Supplier"), _("Price"), _("Grade"), _("Date"), _("Service")):
+        for label in ("", _("Supplier"), _("Price"), _("Grade"), _("Date"), pgettext("quote", "Service")):
             table.add_column(label)
         table.focus()
         self._load()

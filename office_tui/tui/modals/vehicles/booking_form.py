@@ -27,6 +27,7 @@ from office_tui.core.vehicles import (
     Assessment, Booking, BookingRequest, Driver, Vehicle, empty_destination, parse_clock,
     parse_day, span_text,
 )
+from office_tui.core.vocab import count_seats, count_seats_free
 from office_tui.i18n import _
 from office_tui.services import Services
 from office_tui.tui.work import ServiceWork
@@ -171,7 +172,7 @@ class BookingForm(ServiceWork, ModalScreen[BookingSaved | None]):
     def _car_label(v: Vehicle) -> Text:
         text = Text(printable(v.plate))
         text.append(f" {printable(v.name)} ", style="dim")
-        text.append(_("{n} seats").format(n=v.seats))
+        text.append(count_seats(v.seats))
         if v.status == "maintenance":
             text.append(" " + _("in maintenance"), style="yellow")
         return text
@@ -268,7 +269,7 @@ class BookingForm(ServiceWork, ModalScreen[BookingSaved | None]):
         for b in shares:
             label = Text(f"#{b.id} {printable(b.vehicle)} {span_text(b.start, b.end)} → ")
             label.append(printable(b.destination), style="bold")
-            label.append("  " + _("{free} seats free").format(free=b.seats_free), style="green")
+            label.append("  " + count_seats_free(b.seats_free), style="green")
             if b.department:
                 label.append(f"  {printable(b.department)}", style="dim")
             options.add_option(Option(label, id=str(b.id)))
