@@ -52,11 +52,13 @@ ROW_KEYS = [
     Binding("b", "book", _("Book car"), id="jobs.book"),
     Binding("enter", "detail", _("Detail"), id="jobs.detail"),
     Binding("i", "issue_stock", _("Issue stock"), id="jobs.issue_stock"),
+    Binding("E", "edit_job", _("Edit"), id="jobs.edit"),
 ]
 LEAVE_KEY = Binding("escape", "leave_input", _("Back"), show=False)
 
 ROW_ACTIONS = {
-    "cancel_job", "importance", "expedite", "category", "due", "start", "wait", "promise", "done",
+    "edit_job", "cancel_job", "importance", "expedite", "category", "due", "start", "wait",
+    "promise", "done",
     "reply", "why", "detail",
 }
 ACT_GROUP = "jobs-act"  # our own writes: the live refresh waits for them (poll)
@@ -249,6 +251,22 @@ class JobActions(AreaScreen):
                              lambda svc, j: svc.jobs.promise(j.id, answer.by, answer.reason))
 
         self.app.push_screen(PromiseForm(job, self._validate_due), chosen)
+
+    def action_edit_job(self) -> None:
+        """E: the job's title, department, requester and location, in a form prefilled
+        with them; the cursor stays on the job (one event, undone by u)."""
+        job = self.current_job()
+        if job is None:
+            return
+        from office_tui.tui.modals.jobs.edit_job import EditJobForm
+
+        def chosen(changed: dict[str, str] | None) -> None:
+            if changed:
+                self._act(_("#{id} edited").format(id=job.id),
+                          lambda svc: svc.jobs.edit(job.id, **changed), job.id,
+                          _("change job #{id}").format(id=job.id))
+
+        self.app.push_screen(EditJobForm(job), chosen)
 
     def action_done(self) -> None:
         job = self.current_job()
