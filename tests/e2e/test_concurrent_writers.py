@@ -92,9 +92,14 @@ def check_file(db: Path, added: dict[int, str]) -> None:
 
 def start_app(db: Path) -> Tmux:
     term = Tmux(office_tui_command(), env_for(db))
-    term.wait_for(lambda s: s.lstrip().startswith("Today ") and "Overdue" in s, "the Today screen")
-    term.keys("F3")
-    term.wait_for(lambda s: "Jobs ·" in s, "the Jobs screen")
+    try:
+        term.wait_for(lambda s: s.lstrip().startswith("Today ") and "Overdue" in s,
+                      "the Today screen")
+        term.keys("F3")
+        term.wait_for(lambda s: "Jobs ·" in s, "the Jobs screen")
+    except BaseException:
+        term.kill()  # no app left running after a failed start
+        raise
     return term
 
 

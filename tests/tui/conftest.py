@@ -12,6 +12,17 @@ from office_tui.services import Services
 from office_tui.tui.app import OfficeApp
 
 
+@pytest.fixture(autouse=True)
+def documents(monkeypatch, tmp_path):
+    """The user's documents folder (where the app offers to save files) in tmp_path, so
+    no test writes into the real home."""
+    folder = tmp_path / "Documents"
+    folder.mkdir(exist_ok=True)
+    monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(folder))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    return folder
+
+
 async def settle(pilot, rounds: int = 4) -> None:
     """Let workers finish and their messages land (loads post back, then reload).
 

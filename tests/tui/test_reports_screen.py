@@ -12,7 +12,7 @@ SIZE = (140, 45)
 
 
 async def test_screen_counts_every_job_and_the_file_lists_them_all(services, clock, make_app,
-                                                                   db_path):
+                                                                   documents):
     clock.now = datetime(2026, 11, 23, 9, 0)
     late = [services.jobs.add(f"late job {i} !! due:2026-11-23@10:00").id
             for i in range(reports_module.LISTED + 4)]
@@ -28,19 +28,19 @@ async def test_screen_counts_every_job_and_the_file_lists_them_all(services, clo
         await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
-        written = (db_path.parent / "reports" / "weekly-2026-W48.md").read_text(
+        # Offered in the documents folder, never beside the database.
+        written = (documents / "weekly-2026-W48.md").read_text(
             encoding="utf-8")
         assert all(f"- #{job_id} late job" in written for job_id in late)
 
 
-async def test_saving_over_an_existing_file_asks_first(services, make_app, db_path):
+async def test_saving_over_an_existing_file_asks_first(services, make_app, documents):
     """`s` onto a file that exists asks (the confirm modal); `n` keeps the file as it
     was, `y` replaces it."""
     from office_tui.tui.widgets.confirm import Confirm
 
     services.jobs.add("something to report")
-    target = db_path.parent / "reports" / "weekly-2026-W48.md"
-    target.parent.mkdir()
+    target = documents / "weekly-2026-W48.md"
     target.write_text("last week's notes\n", encoding="utf-8")
     app = make_app(mode="reports")
     async with app.run_test(size=SIZE) as pilot:

@@ -221,7 +221,12 @@ class ReportsScreen(AreaScreen):
 def _summary(generation: int, kind: str, on_day: date | None, svc: Services) -> ReportLoaded:
     """In the worker: the report's numbers (a summary) and where `s` offers to write it."""
     report = svc.reports.build(kind, on=on_day, full=False)
-    return ReportLoaded(generation, report, str(svc.reports.default_path(report, "md")))
+    # Offered in the user's documents (or the data) folder, never beside the database:
+    # that may be a source checkout or wherever the app was started.
+    from office_tui.services.folders import default_save_folder
+
+    name = svc.reports.default_path(report, "md").name
+    return ReportLoaded(generation, report, str(default_save_folder() / name))
 
 
 @dataclass
