@@ -171,7 +171,7 @@ async def test_a_change_from_elsewhere_shows_up(services, clock, make_app, db_pa
 
 # -- Reports (F6) -----------------------------------------------------------------------
 async def test_reports_screen_shows_the_week_and_writes_the_file(services, clock, make_app,
-                                                                 db_path):
+                                                                 documents):
     clock.now = datetime(2026, 11, 23, 9, 0)
     jobs = [services.jobs.add(f"job {i} #repair due:2026-11-23@10:00") for i in range(3)]
     clock.now = datetime(2026, 11, 23, 9, 30)
@@ -194,7 +194,7 @@ async def test_reports_screen_shows_the_week_and_writes_the_file(services, clock
         await settle(pilot)
         await pilot.press("enter")  # the prefilled name beside the database
         await settle(pilot)
-        written = db_path.parent / "reports" / "weekly-2026-W48.md"
+        written = documents / "weekly-2026-W48.md"
         folded = re.sub(r" {2,}", " ", written.read_text(encoding="utf-8"))  # padded columns
         assert "| On-time rate | 66.7% |" in folded
         await pilot.press("m")
