@@ -34,6 +34,10 @@ class Tmux:
              f"env -u COLUMNS -u LINES {exports} {command}"],
             check=True,
         )
+        # Keep the pane when the app exits: a crash's traceback (printed as it leaves)
+        # stays on the screen for the failure message instead of vanishing with it.
+        subprocess.run([*self.tmux, "set-option", "-t", self.name, "remain-on-exit", "on"],
+                       capture_output=True)
 
     def resize(self, columns: int, lines: int) -> None:
         subprocess.run([*self.tmux, "resize-window", "-t", self.name, "-x", str(columns),
@@ -45,6 +49,8 @@ class Tmux:
         return result.stdout
 
     def keys(self, *keys: str) -> None:
+        if not self.alive():
+            raise AssertionError(f"the app has exited; its screen was:\n{self.screen()}")
         subprocess.run([*self.tmux, "send-keys", "-t", self.name, *keys], check=True)
 
     def type(self, text: str) -> None:
@@ -66,8 +72,10 @@ class Tmux:
             f"timed out waiting for {what}; screen ({size}) was:\n{self.screen()}")
 
     def alive(self) -> bool:
-        return subprocess.run([*self.tmux, "has-session", "-t", self.name],
-                              capture_output=True).returncode == 0
+        """The app still runs (the pane is kept after it exits: see __init__)."""
+        found = subprocess.run([*self.tmux, "display", "-p", "-t", self.name,
+                                "#{pane_dead}"], capture_output=True, text=True)
+        return found.returncode == 0 and found.stdout.strip() == "0"
 
     def kill(self) -> None:
         subprocess.run([*self.tmux, "kill-server"], capture_output=True)
