@@ -219,3 +219,21 @@ async def test_the_start_up_objects_are_frozen_once_the_screen_is_up(
         assert calls == [1]
     real_freeze()  # the real one: the objects move to the permanent generation
     assert gc.get_freeze_count() > 0
+
+
+async def test_a_page_overlapping_the_last_shows_each_job_once(services, make_app):
+    """Pages read by offset while another process adds urgent jobs can overlap: the job
+    at the end of one page is read again at the start of the next. Seen in the e2e test of
+    two apps beside CLI writers: the table stopped the app with DuplicateKey."""
+    for i in range(6):
+        services.jobs.add(f"lamp {i} @Facilities due:+{i + 1}d")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        jobs = list(screen.jobs)
+        for page in (jobs + jobs[-2:], jobs[:3] + jobs[2:]):  # in place, then refilled
+            screen.show_jobs(jobs_screen.Loaded(screen._generation, page, 6, 6, None, 0))
+            await settle(pilot)
+            assert table_ids(app) == [j.id for j in jobs]
+            assert [j.id for j in screen.jobs] == [j.id for j in jobs]

@@ -230,7 +230,12 @@ class JobsScreen(JobActions):
     def show_jobs(self, message: Loaded) -> None:
         if message.generation != self._generation:
             return  # a newer load is on its way
-        self.jobs, self.inbox_count = message.jobs, message.inbox
+        # A job once only: pages read by offset while other processes write can overlap
+        # (a new urgent job pushes the last of one page into the next), and a row key
+        # shown twice stops the table (DuplicateKey).
+        seen: set[int] = set()
+        self.jobs = [j for j in message.jobs if not (j.id in seen or seen.add(j.id))]
+        self.inbox_count = message.inbox
         if message.now is not None:
             self.loaded_at = message.now
         if message.last:
