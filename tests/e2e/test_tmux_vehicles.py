@@ -4,6 +4,7 @@ and read back from the database."""
 
 from __future__ import annotations
 
+import time
 from datetime import date, datetime, time as clock_time
 
 import pytest
@@ -38,12 +39,17 @@ def test_book_around_a_clash_in_a_real_terminal(tmp_path):
         term.wait_for(lambda s: "Book a car" in s and "Where to?" in s, "the booking form")
         term.type("火车站")
         term.wait_for(lambda s: "Destination  火车站" in s, "the destination typed")
-        back_and_type(term, "12:00", "to 12:00", "火车站12:00", "the end typed")
-        back_and_type(term, "10:30", "from 10:30", "to 12:0010:30", "the start typed")
+        # The form's times start on whole hours of the real clock; typed times are not
+        # whole hours, so the screen shows them only once they have been typed.
+        back_and_type(term, "11:45", "to 11:45", lambda s: "火车站11:45" in s, "the end typed")
+        # Typed into "to" by mistake, "11:4510:30" scrolls and shows as "510:30": the
+        # mistake is seen as "to 11:45" gone.
+        back_and_type(term, "10:30", "from 10:30", lambda s: "to 11:45" not in s,
+                      "the start typed")
         term.wait_for(lambda s: "already booked" in s and "#1" in s and "ctrl+f" in s,
                       "the clash, named, with a free car")
         term.keys("C-f")
-        term.wait_for(lambda s: "✓" in s and "is free 10:30–12:00" in s, "the free car")
+        term.wait_for(lambda s: "✓" in s and "is free 10:30–11:45" in s, "the free car")
         term.keys("Enter")
         term.wait_for(lambda s: "Book a car" not in s and "2 trips" in s, "the new trip")
         quit_app(term)
@@ -57,13 +63,13 @@ def test_book_around_a_clash_in_a_real_terminal(tmp_path):
             (1, "京A·10001", "市政府"), (2, "京A·10002", "火车站")]
         made = trips[1]
         assert (made.start, made.end) == (datetime.combine(today, clock_time(10, 30)),
-                                          datetime.combine(today, clock_time(12)))
+                                          datetime.combine(today, clock_time(11, 45)))
         assert [e["action"] for e in services.vehicles.history(2)] == ["book"]
     finally:
         services.close()
 
 
-def back_and_type(term: Tmux, text: str, right: str, wrong: str, what: str) -> None:
+def back_and_type(term: Tmux, text: str, right: str, wrong, what: str) -> None:
     """shift+tab to the field before, then `text`. shift+tab is an escape sequence
     (ESC [ Z); on a loaded machine the app can take it apart and keep the focus where
     it was, so the text lands in the field before: then it is taken back and sent again.
@@ -71,9 +77,11 @@ def back_and_type(term: Tmux, text: str, right: str, wrong: str, what: str) -> N
     for _ in range(3):
         term.keys("BTab")
         term.type(text)
-        screen = term.wait_for(lambda s: right in s or wrong in s, what)
+        screen = term.wait_for(lambda s: right in s or wrong(s), what)
         if right in screen:
             return
+        # Let the rest of the text arrive before taking all of it back.
+        time.sleep(0.5)
         term.keys(*["BSpace"] * len(text))
-        term.wait_for(lambda s: wrong not in s, "the misplaced text taken back")
+        term.wait_for(lambda s: not wrong(s), "the misplaced text taken back")
     raise AssertionError(f"{what}: shift+tab never moved the focus")
