@@ -337,7 +337,7 @@ class JobActions(AreaScreen):
         if job is None:
             return
         job_id = job.id
-        self.run_service(lambda svc: (svc.jobs.get(job_id), svc.jobs.history(job_id), svc.now()),
+        self.run_service(lambda svc: (svc.jobs.get(job_id), svc.jobs.changes(job_id), svc.now()),
                          self._show_detail, action=_("load job #{id}").format(id=job_id),
                          group="jobs-detail")
 

@@ -1,28 +1,26 @@
-"""Every field of a job and its history (the event log)."""
+"""Every field of a job and its history: each event as what changed (field: old → new)
+and where it was made, newest first."""
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
-
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Label, Static
 
+from office_tui.core.changes import HistoryEntry
 from office_tui.core.humanize import relative_due, short_moment
 from office_tui.core.job import Job
 from office_tui.core.text import printable
-from office_tui.core.vocab import (
-    category_label, importance_label, job_event_label, status_label,
-)
+from office_tui.core.vocab import category_label, importance_label, status_label
 from office_tui.i18n import _
 from office_tui.tui.modals.view import View, fact_grid
 
 
 class JobDetail(View):
-    def __init__(self, job: Job, history: list[dict[str, Any]], now: datetime) -> None:
+    def __init__(self, job: Job, history: list[HistoryEntry], now: datetime) -> None:
         super().__init__()
         self.job = job
         self.history = history
@@ -55,8 +53,10 @@ class JobDetail(View):
         log = Table(box=None, show_header=False, padding=(0, 2))
         log.add_column(no_wrap=True)
         log.add_column()
-        for event in self.history:
-            log.add_row(Text(event["ts"].replace("T", " ")), Text(job_event_label(event["action"])))
+        for entry in reversed(self.history):
+            head = entry.action_text + (f" · {entry.source_text}" if entry.source else "")
+            lines = [head, *("  " + line for line in entry.lines(now))]
+            log.add_row(Text(short_moment(entry.at, now)), Text("\n".join(lines)))
         with VerticalScroll(classes="form view"):
             yield Label(_("Job #{id}").format(id=job.id), classes="form-title")
             yield Static(fact_grid(rows))
