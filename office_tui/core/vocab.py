@@ -179,6 +179,17 @@ def source_label(source: str | None) -> str:
     return labels.get(source or "", source or "")
 
 
+def job_event_label(action: str) -> str:
+    """An event in a job's history, as what happened to it ("added", "closed")."""
+    labels = {
+        "add": _("added"), "triage": _("triaged"), "start": _("started"),
+        "wait": _("waiting"), "promise": _("promised"), "done": _("closed"),
+        "reply": _("replied"), "cancel": _("cancelled"), "undo": _("undone"),
+        "redo": _("redone"), "edit": _("edited"),
+    }
+    return labels.get(action, action)
+
+
 def booking_event_label(action: str) -> str:
     """An event in a booking's history, as what happened to it."""
     labels = {"book": _("booked"), "join": _("joined"), "out": _("went out"),

@@ -150,7 +150,7 @@ async def test_bad_quantity_is_caught_before_saving(services, make_app):
         await open_inventory(app, pilot)
         await pilot.press("i", *"abc", "enter")
         await settle(pilot)
-        assert "not a quantity" in str(app.screen.query_one(".form-error", Static).render())
+        assert "not a quantity" in field_error(app.screen, "qty")  # under its field
         assert app.screen.focused is app.screen.query_one("#field-qty", Input)
         await pilot.press("escape")
         await settle(pilot)
@@ -381,3 +381,83 @@ async def test_i_is_disabled_on_jobs_that_are_not_supply(services, make_app):
         await settle(pilot)
         assert not isinstance(app.screen, LedgerForm)
         assert movements(services) == 3
+
+
+async def _receive_form(app, pilot) -> LedgerForm:
+    await open_inventory(app, pilot)
+    await pilot.press("r")
+    await settle(pilot)
+    form = app.screen
+    assert isinstance(form, LedgerForm)
+    return form
+
+
+def field_error(form: LedgerForm, key: str) -> str:
+    error = form.query_one(f"#error-{key}", Static)
+    return str(error.render()) if error.display else ""
+
+
+async def test_a_unit_the_item_has_no_pack_for_is_refused_at_the_quantity_field(services, make_app):
+    cupboard(services)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        form = await _receive_form(app, pilot)
+        before = movements(services)
+        await pilot.press(*"3箱", "enter")
+        await settle(pilot)
+        assert "not case" in field_error(form, "qty")
+        assert app.focused is form.query_one("#field-qty", Input)
+        # typed on to the last field and saved from there: the error and the focus go
+        # back to the quantity, nothing is written
+        form.query_one("#field-qty", Input).value = "3箱"
+        form.query_one("#field-note", Input).focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is form and app.focused is form.query_one("#field-qty", Input)
+        assert "not case" in field_error(form, "qty")
+    assert movements(services) == before
+
+
+async def test_a_pack_is_received_in_the_item_unit(services, make_app):
+    cupboard(services)
+    services.inventory.edit_item("A4", packs=["箱=5"])
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await _receive_form(app, pilot)
+        await pilot.press(*"3箱", "enter", "enter", "enter", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, InventoryScreen)
+    assert stock(services, "A4") == 6 + 15
+
+
+async def test_a_whole_unit_item_refuses_a_fraction_in_the_form(services, make_app):
+    cupboard(services)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        form = await _receive_form(app, pilot)
+        await pilot.press(*"2.5", "enter")
+        await settle(pilot)
+        assert "whole" in field_error(form, "qty")
+        assert app.focused is form.query_one("#field-qty", Input)
+    assert stock(services, "A4") == 6
+
+
+@pytest.mark.parametrize("typed", ["绿茶", "lc", "lvcha"])
+async def test_the_item_field_completes_a_name_or_its_pinyin(services, make_app, typed):
+    cupboard(services)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        form = await _receive_form(app, pilot)
+        code = form.query_one("#field-code", Input)
+        code.value = ""
+        code.focus()
+        await pilot.press(*typed)
+        await settle(pilot)
+        assert "TEA" in str(form.query_one("#code-matches", Static).render())
+        await pilot.press("enter")
+        await settle(pilot)
+        assert code.value == "TEA"
+        assert app.focused is form.query_one("#field-qty", Input)
+        await pilot.press(*"2", "enter", "enter", "enter", "enter")
+        await settle(pilot)
+    assert stock(services, "TEA") == 2

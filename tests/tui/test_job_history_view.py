@@ -19,7 +19,7 @@ async def test_the_detail_view_lists_each_change_as_old_to_new(services, make_ap
         await settle(pilot)
         assert isinstance(app.screen, ModalScreen)
         text = screen_text(app)
-    assert "Importance: normal → high" in text
+    assert "Importance: normal → high" in text and "triaged · in the app" in text
     # the newest change first, with where it was made
     assert text.index("Importance: normal → high") < text.index("Title: 修空调")
     assert "in the app" in text

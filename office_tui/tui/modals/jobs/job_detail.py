@@ -14,7 +14,9 @@ from office_tui.core.changes import HistoryEntry
 from office_tui.core.humanize import relative_due, short_moment
 from office_tui.core.job import Job
 from office_tui.core.text import printable
-from office_tui.core.vocab import category_label, importance_label, status_label
+from office_tui.core.vocab import (
+    category_label, importance_label, job_event_label, status_label,
+)
 from office_tui.i18n import _
 from office_tui.tui.modals.view import View, fact_grid
 
@@ -54,7 +56,7 @@ class JobDetail(View):
         log.add_column(no_wrap=True)
         log.add_column()
         for entry in reversed(self.history):
-            head = entry.action_text + (f" · {entry.source_text}" if entry.source else "")
+            head = job_event_label(entry.action) + (f" · {entry.source_text}" if entry.source else "")
             lines = [head, *("  " + line for line in entry.lines(now))]
             log.add_row(Text(short_moment(entry.at, now)), Text("\n".join(lines)))
         with VerticalScroll(classes="form view"):
