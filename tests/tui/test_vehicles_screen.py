@@ -182,6 +182,21 @@ async def test_out_returned_and_cancel_keys(services, make_app):
         assert screen.current_booking() is None  # gone from the roster
 
 
+async def test_out_far_from_the_booked_start_is_toasted(services, make_app):
+    ids = roster(services)
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        screen = await open_vehicles(app, pilot)
+        table(app).move_cursor(row=1, column=14 - 7 + 1)  # the GL8's 14:00 trip, at 10:00
+        await settle(pilot)
+        assert screen.current_booking().id == ids["second"]
+        await pilot.press("o")
+        await settle(pilot)
+        said = [n.message for n in app._notifications]
+    assert services.vehicles.booking(ids["second"]).status == "out"
+    assert any("before its booked start 14:00" in m for m in said), said
+
+
 async def test_booking_keys_are_disabled_where_they_do_not_apply(services, make_app):
     roster(services)
     app = make_app()
@@ -363,6 +378,50 @@ async def test_b_on_a_vehicle_job_books_links_and_starts_it(services, make_app):
     assert booking.job_id == job.id and booking.destination == "区政府"
     assert booking.start == datetime(2026, 11, 30, 14, 0)
     assert services.jobs.get(job.id).status == "in_progress"
+
+
+async def test_the_day_field_takes_the_quick_add_date_words(services, make_app):
+    roster(services)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_vehicles(app, pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        form = app.screen
+        form.query_one("#bf-day", Input).value = "周五"  # strictly after today: next Friday
+        form.query_one("#bf-from", Input).value = "15:00"
+        form.query_one("#bf-to", Input).value = "16:30"
+        form.query_one("#bf-dest", Input).value = "档案馆"
+        await settle(pilot)
+        assert "✓" in str(form.query_one("#bf-check", Static).render())
+        form.query_one("#bf-day", Input).value = "someday"
+        await settle(pilot)
+        assert "is not a day" in str(form.query_one("#bf-check", Static).render())
+        form.query_one("#bf-day", Input).value = "下周一"
+        form.query_one("#bf-dest", Input).focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, VehiclesScreen)
+    [made] = [b for b in services.vehicles.bookings(date(2026, 11, 30))
+              if b.destination == "档案馆"]
+    assert (made.start, made.end) == (at(15, day=date(2026, 11, 30)), at(16, 30, date(2026, 11, 30)))
+
+
+async def test_b_proposes_the_destination_the_job_names(services, make_app):
+    roster(services)  # 市政府 has been travelled to
+    job = services.jobs.add("送领导去市政府开会 due:mon@14:00 #用车")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        ids = [j.id for j in app.screen.jobs]
+        app.screen.query_one(DataTable).move_cursor(row=ids.index(job.id))
+        await settle(pilot)
+        await pilot.press("b")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, BookingForm)
+        assert form.query_one("#bf-dest", Input).value == "市政府"
+        assert form.focused is form.query_one("#bf-vehicle", Select)
 
 
 # -- size: 80 columns, 30 cars ------------------------------------------------------------------

@@ -311,8 +311,10 @@ class VehiclesScreen(AreaScreen):
         return True
 
     def _act(self, call: Callable[[Services], Any], label: Callable[[Any], str]) -> None:
-        """Run `call` (a write); then say `label(result)` and reload."""
-        self.run_service(call, lambda result: self.action_finished(label(result)),
+        """Run `call` (a write); then say `label(result)`, toast its warnings (a trip out or
+        back far from its booked times: perhaps the wrong booking) and reload."""
+        self.run_service(call, lambda result: self.action_finished(
+                             label(result), list(getattr(result, "warnings", None) or ())),
                          action=_("save the change"), group="vehicles-act")
 
     def action_finished(self, message: str, warnings: list[str] | None = None) -> None:

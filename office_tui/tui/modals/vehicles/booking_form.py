@@ -22,10 +22,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+from office_tui.core.dates import DateParseError, parse_date
+from office_tui.core.errors import OfficeError
 from office_tui.core.text import printable
 from office_tui.core.vehicles import (
     Assessment, Booking, BookingRequest, Driver, Vehicle, empty_destination, parse_clock,
-    parse_day, span_text,
+    span_text,
 )
 from office_tui.core.vocab import count_seats, count_seats_free
 from office_tui.i18n import _
@@ -66,6 +68,7 @@ class _Choices:
     vehicles: list[Vehicle]
     drivers: list[Driver]
     pick: str | None  # the car to show first
+    destination: str | None = None  # proposed from the job (its location or its title)
 
 
 FIELDS = ("#bf-day", "#bf-from", "#bf-to", "#bf-dest", "#bf-dept", "#bf-requester",
@@ -148,7 +151,8 @@ class BookingForm(ServiceWork, ModalScreen[BookingSaved | None]):
         self.query_one("#bf-share-title").display = False
         self.query_one("#bf-shares").display = False
         d = self.draft
-        self.run_service(partial(_choices, d.vehicle, d.day, d.start, d.end, d.passengers),
+        self.run_service(partial(_choices, d.vehicle, d.day, d.start, d.end, d.passengers,
+                                 None if d.destination else d.job_id),
                          self.loaded, action=_("load the cars and drivers"),
                          group="booking-load", exclusive=True, failed=self.refused)
 
@@ -163,8 +167,11 @@ class BookingForm(ServiceWork, ModalScreen[BookingSaved | None]):
         people.set_options([(Text(printable(d.name)), d.name) for d in choices.drivers])
         if self.draft.driver in {d.name for d in choices.drivers}:
             people.value = self.draft.driver
+        dest = self.query_one("#bf-dest", Input)
+        if choices.destination and not dest.value.strip():
+            dest.value = choices.destination
         self._ready = True
-        target = "#bf-dest" if not self.draft.destination else "#bf-vehicle"
+        target = "#bf-dest" if not dest.value.strip() else "#bf-vehicle"
         self.query_one(target).focus()
         self.recheck()
 
@@ -187,7 +194,7 @@ class BookingForm(ServiceWork, ModalScreen[BookingSaved | None]):
         if not isinstance(plate, str):
             raise ValueError(_("Choose a car."))
         today = self.services.now().date()
-        day = parse_day(self._value("#bf-day"), today)
+        day = booking_day(self._value("#bf-day"), today)
         start = datetime.combine(day, parse_clock(self._value("#bf-from")))
         end = datetime.combine(day, parse_clock(self._value("#bf-to")))
         count = self._value("#bf-passengers").strip()
@@ -341,10 +348,21 @@ class BookingForm(ServiceWork, ModalScreen[BookingSaved | None]):
         self.dismiss(None)
 
 
+def booking_day(text: str, today: date) -> date:
+    """The day field in the quick-add's words (明天, 周五, 下周一, fri, +3d, 2026-11-30)."""
+    try:
+        return parse_date(text, today)
+    except DateParseError as exc:
+        if isinstance(exc, OfficeError):  # a day out of range says so itself
+            raise ValueError(str(exc)) from None
+        raise ValueError(_("'{text}' is not a day: write 2026-11-30, tomorrow, 周五 or "
+                           "+3d.").format(text=text)) from None
+
+
 def _choices(plate: str | None, day: date, start: time, end: time, passengers: int,
-             svc: Services) -> _Choices:
-    """The cars and drivers to choose from, and the car to show: the one asked for, else
-    the smallest free one that fits."""
+             job_id: int | None, svc: Services) -> _Choices:
+    """The cars and drivers to choose from, the car to show (the one asked for, else
+    the smallest free one that fits) and, for a job, where the trip goes."""
     vehicles = [v for v in svc.vehicles.vehicles() if v.status != "retired"]
     drivers = [d for d in svc.vehicles.drivers() if d.active]
     pick = plate
@@ -352,7 +370,8 @@ def _choices(plate: str | None, day: date, start: time, end: time, passengers: i
         begin, finish = datetime.combine(day, start), datetime.combine(day, end)
         free = svc.vehicles.free(begin, finish, passengers) if finish > begin else []
         pick = free[0].plate if free else (vehicles[0].plate if vehicles else None)
-    return _Choices(vehicles, drivers, pick)
+    destination = svc.vehicles.suggest_destination(job_id) if job_id is not None else None
+    return _Choices(vehicles, drivers, pick, destination)
 
 
 def _save(request: BookingRequest, join_id: int | None, svc: Services) -> BookingSaved:
