@@ -278,6 +278,9 @@ async def test_purchase_list_view(services, make_app):
         # PEN: point 10, stock 8, no use, no reorder qty -> 2; at 1.45 -> 2.90
         assert view.lines[0].suggested_milli == 2_000
         assert "2.90" in screen_text(app)
+        # the estimate says what it covers: one priced, TEA has no quote
+        total = str(view.query_one("#purchase-total", Static).render())
+        assert "1 priced, estimated 2.90" in total and "no quote for 1: TEA" in total
 
 
 async def test_enter_shows_the_item_history(services, make_app):
@@ -343,6 +346,7 @@ async def test_i_on_a_supply_job_issues_links_and_closes(services, make_app):
         await pilot.press(*"A4", "enter", *"4", "enter", "enter", "enter")
         await settle(pilot)
         assert isinstance(app.screen, Confirm)
+        assert f"#{job.id} 领用A4纸" in screen_text(app)  # the question names the job
         assert stock(services, "A4") == 2
         [linked] = services.inventory.for_job(job.id)
         assert (linked.department, linked.quantity_milli) == ("财务科", -4000)

@@ -42,11 +42,8 @@ class PurchaseListView(View):
     def loaded(self, lines: list[PurchaseLine]) -> None:
         self.lines = lines
         table = self.query_one(DataTable)
-        total = core.Decimal(0)
         for line in lines:
             item, best = line.item, line.best
-            if line.cost is not None:
-                total += line.cost
             table.add_row(
                 Text(printable(item.code)), Text(printable(item.name)),
                 Text(core.format_milli(item.stock_milli), justify="right",
@@ -60,6 +57,6 @@ class PurchaseListView(View):
                      justify="right"),
                 key=item.code,
             )
+        # what the estimate covers: how many are priced and which have no quote
         self.query_one("#purchase-total", Static).update(
-            _("{n} items to order · estimated {total} at the best quotes").format(
-                n=len(lines), total=core.format_money(total)))
+            printable(core.purchase_summary(lines)))

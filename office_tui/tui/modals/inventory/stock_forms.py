@@ -108,8 +108,9 @@ def issue_for_job(app, job, close: Callable[[str], None]) -> None:
             if yes:
                 close(outcome)
 
-        app.push_screen(Confirm(_("Close job #{id}?").format(id=job.id),
-                                _("Outcome: {outcome}").format(outcome=printable(outcome))),
+        app.push_screen(Confirm(_("Close the job?"),
+                                _("Outcome: {outcome}").format(outcome=printable(outcome)),
+                                job=(job.id, job.title)),
                         answered)
 
     app.push_screen(issue_form(department=job.department or "", person=job.requester or "",
