@@ -15,7 +15,7 @@ from office_tui.tui.modals.inventory.ledger_form import FieldSpec, FormSpec, Led
 
 
 def _code_field(code: str) -> FieldSpec:
-    return FieldSpec("code", _("Item code"), _("a code, a name or its pinyin: A4, 硒鼓, xg"), code, required=True)
+    return FieldSpec("code", _("Item code"), _("a code, a name or its pinyin: A4, toner, xg"), code, required=True)
 
 
 def receive_form(code: str = "") -> LedgerForm:

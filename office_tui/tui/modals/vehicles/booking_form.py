@@ -355,7 +355,7 @@ def booking_day(text: str, today: date) -> date:
     except DateParseError as exc:
         if isinstance(exc, OfficeError):  # a day out of range says so itself
             raise ValueError(str(exc)) from None
-        raise ValueError(_("'{text}' is not a day: write 2026-11-30, tomorrow, 周五 or "
+        raise ValueError(_("'{text}' is not a day: write 2026-11-30, tomorrow, fri or "
                            "+3d.").format(text=text)) from None
 
 
