@@ -31,6 +31,7 @@ from office_tui.i18n import _
 from office_tui.services import OfficeError, Services
 from office_tui.services.history import Reverted
 from office_tui.tui.screens.base import AreaScreen
+from office_tui.tui.widgets.paste_input import PasteInput
 
 ADD_KEY = Binding("a", "add", _("Add"), id="jobs.add")
 ROW_KEYS = [
@@ -53,6 +54,7 @@ ROW_KEYS = [
     Binding("enter", "detail", _("Detail"), id="jobs.detail"),
     Binding("i", "issue_stock", _("Issue stock"), id="jobs.issue_stock"),
     Binding("E", "edit_job", _("Edit"), id="jobs.edit"),
+    Binding("A", "message", _("From a message"), id="jobs.message"),
 ]
 LEAVE_KEY = Binding("escape", "leave_input", _("Back"), show=False)
 
@@ -402,6 +404,35 @@ class JobActions(AreaScreen):
             focused.value = ""
             self.hide_quick_add()
         self.query_one(DataTable).focus()
+
+    def action_message(self) -> None:
+        """`A`: a job from a pasted message (what the quick-add box holds, if anything)."""
+        box = self.query_one("#quickadd", Input)
+        text, box.value = box.value, ""
+        self.hide_quick_add()
+        self._propose(text)
+
+    @on(PasteInput.MessagePasted, "#quickadd")
+    def message_pasted(self, event: PasteInput.MessagePasted) -> None:
+        event.stop()
+        self.hide_quick_add()
+        self._propose(event.text)
+
+    def _propose(self, text: str) -> None:
+        from office_tui.tui.modals.jobs.message_intake import MessageIntake
+
+        def answered(answer: Any) -> None:
+            if isinstance(answer, tuple):  # Escape: the text as plain quick-add
+                self.query_one("#quickadd", Input).value = answer[1]
+                self.open_box("#quickadd")
+                return
+            self.query_one(DataTable).focus()
+            if answer is not None:
+                self._act(_("Added #{id}"),
+                          lambda svc: svc.intake.save(answer, triaged=True), None,
+                          _("add the job"))
+
+        self.app.push_screen(MessageIntake(text), answered)
 
     @on(Input.Submitted, "#quickadd")
     def quick_add(self, event: Input.Submitted) -> None:

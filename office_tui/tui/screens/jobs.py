@@ -34,6 +34,7 @@ from office_tui.tui.columns import Column, Plan, available_width, plan
 from office_tui.tui.screens.job_actions import ADD_KEY, LEAVE_KEY, ROW_KEYS, JobActions
 from office_tui.tui.widgets.fast_table import FastTable, text_key
 from office_tui.tui.widgets.keys_footer import KeysFooter
+from office_tui.tui.widgets.paste_input import PasteInput
 from office_tui.tui.widgets.parts_header import PartsHeader
 
 PAGE = 60  # rows loaded at least (see page_size)
@@ -107,8 +108,9 @@ class JobsScreen(JobActions):
 
     def compose(self) -> ComposeResult:
         yield PartsHeader(id="jobs-header")
-        yield Input(placeholder=_("quick add: Fix the lamp !high due:today@16:00 @Facilities #repair"),
-                    id="quickadd")
+        yield PasteInput(
+            placeholder=_("quick add: Fix the lamp !high due:today@16:00 @Facilities #repair"),
+            id="quickadd")
         yield Static("", id="quickadd-error", classes="form-error", markup=False)
         yield Input(placeholder=_("search title, department, requester"), id="search")
         table: DataTable = JobsTable(id="jobs-table", cursor_type="row", zebra_stripes=True)

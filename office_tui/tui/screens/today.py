@@ -35,6 +35,7 @@ from office_tui.tui.columns import TITLE_MIN, Column, Plan, available_width, pla
 from office_tui.tui.screens.job_actions import ADD_KEY, LEAVE_KEY, ROW_KEYS, JobActions
 from office_tui.tui.widgets.fast_table import FastTable
 from office_tui.tui.widgets.keys_footer import KeysFooter
+from office_tui.tui.widgets.paste_input import PasteInput
 from office_tui.tui.widgets.parts_header import PartsHeader
 
 SECTION_ROWS = 100  # rows drawn per section; the count in the heading is the whole
@@ -89,8 +90,9 @@ class TodayScreen(JobActions):
 
     def compose(self) -> ComposeResult:
         yield PartsHeader(id="today-header")
-        yield Input(placeholder=_("quick add: Fix the lamp !high due:today@16:00 @Facilities #repair"),
-                    id="quickadd")
+        yield PasteInput(
+            placeholder=_("quick add: Fix the lamp !high due:today@16:00 @Facilities #repair"),
+            id="quickadd")
         yield Static("", id="quickadd-error", classes="form-error", markup=False)
         yield TodayTable(id="today-table", cursor_type="row", zebra_stripes=False)
         yield KeysFooter()
