@@ -24,12 +24,13 @@ from office_tui.i18n import _
 HIDDEN = frozenset({"id", "updated", "created", "due_source", "waiting_since", "closed_at",
                     "search_key"})
 # The order fields are listed in; any other changed field (a later version's) follows.
-ORDER = ("title", "category", "department", "requester", "location", "importance",
-         "expedite", "status", "due", "promised_by", "promise_reason", "waiting_reason",
-         "outcome", "cancel_reason", "replied_at", "reply_note")
+ORDER = ("title", "category", "department", "requester", "location", "handler",
+         "importance", "expedite", "status", "due", "promised_by", "promise_reason",
+         "waiting_reason", "referred_to", "referred_person", "follow_up", "outcome",
+         "cancel_reason", "replied_at", "reply_note", "reply_text")
 # What an add shows of the new job (the rest is empty or follows from these).
 ADDED = ("title", "category", "importance", "expedite", "department", "requester",
-         "location", "due", "status")
+         "location", "handler", "due", "status")
 _MOMENTS = frozenset({"due", "promised_by", "replied_at"})
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from office_tui.core.calendar import WorkingCalendar
@@ -58,6 +58,11 @@ class Job:
     updated: datetime
     closed_at: datetime | None
     location: str | None = None  # a room or place: 3F 会议室
+    handler: str | None = None  # who is doing it (责任人); None: the clerk
+    referred_to: str | None = None  # the department it was passed to (the clerk still owns it)
+    referred_person: str | None = None
+    follow_up: date | None = None  # the day to chase a referral
+    reply_text: str | None = None  # the reply sent (from a template)
     urgency: Urgency = field(default_factory=lambda: Urgency(()))
     limit_left: float | None = None  # share of the time limit still left (None: no due)
     hours_left: float | None = None  # working hours to the (promised) due
@@ -95,6 +100,8 @@ class Job:
         for name in _DATES:
             values[name] = from_iso(values.get(name))
         values["expedite"] = bool(values["expedite"])
+        values["follow_up"] = date.fromisoformat(values["follow_up"]) \
+            if values.get("follow_up") else None
         job = cls(**values)
         job.urgency = compute(
             importance=job.importance, expedite=job.expedite, due=job.effective_due,
@@ -114,10 +121,12 @@ class Job:
             "id", "title", "category", "department", "requester", "importance", "expedite",
             "due", "promised_by", "promise_reason", "status", "waiting_reason", "waiting_since",
             "outcome", "cancel_reason", "replied_at", "reply_note", "created", "updated",
-            "closed_at", "location",
+            "closed_at", "location", "handler", "referred_to", "referred_person", "follow_up",
+            "reply_text",
         ):
             value = getattr(self, name)
-            data[name] = to_iso(value) if isinstance(value, datetime) else value
+            data[name] = (to_iso(value) if isinstance(value, datetime) else
+                          value.isoformat() if isinstance(value, date) else value)
         data["urgency"] = self.urgency.total
         data["urgency_parts"] = {p.name: p.value for p in self.urgency.parts}
         data["overdue"] = self.overdue

@@ -1,8 +1,8 @@
 """The quick-add grammar: free text with tokens anywhere.
 
 `!high` `!h` `!高` importance, `!!` `!急` expedite, `due:VALUE`, `@department`,
-`@@place` location, `~requester`, `#category`. Everything else is the title, with its
-own spacing kept exactly.
+`@@place` location, `~requester`, `>handler` (who does it: 责任人), `#category`. Everything
+else is the title, with its own spacing kept exactly.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ class ParsedJob:
     category: str | None = None
     requester: str | None = None
     location: str | None = None
+    handler: str | None = None
 
 
 _EXPEDITE = {"!!", "!急"}
@@ -83,6 +84,11 @@ def _take_token(word: str, fields: dict, now: datetime, calendar: WorkingCalenda
     if word.startswith("~") and len(word) > 1 and not word[1].isdigit() and word[1] != "~":
         # "~50 copies" (about fifty) stays in the title, as "#302" does
         fields["requester"] = word[1:]
+        return True
+    if word.startswith(">") and len(word) > 1 and not word[1].isdigit() \
+            and word[1] not in "=>":
+        # ">5 people" and ">=" stay in the title
+        fields["handler"] = word[1:]
         return True
     if word.startswith("#") and len(word) > 1:
         tag = word[1:]

@@ -153,7 +153,8 @@ def action_label(action: str) -> str:
         "cancel": _("cancel"), "book": _("booking"), "join": _("shared trip"),
         "receive": _("receive"), "issue": _("issue"), "adjust": _("adjustment"),
         "stocktake": _("stocktake"), "edit": _("edit"), "undo": _("undo"),
-        "redo": _("redo"),
+        "redo": _("redo"), "assign": _("assign"), "note": _("note"), "refer": _("referral"),
+        "back": _("back from referral"), "merge": _("merge"),
         "delete": _("deletion"),
     }
     return labels.get(action, action)
@@ -169,6 +170,9 @@ def field_label(field: str) -> str:
         "promise_reason": _("Reason for the promise"), "waiting_reason": _("Waiting for"),
         "outcome": _("Outcome"), "cancel_reason": _("Reason for cancelling"),
         "replied_at": _("Replied"), "reply_note": _("Reply note"),
+        "handler": _("Handler"), "referred_to": _("Referred to"),
+        "referred_person": _("Referred to (person)"), "follow_up": _("Follow-up"),
+        "reply_text": _("Reply sent"),
     }
     return labels.get(field, field)
 
@@ -185,7 +189,9 @@ def job_event_label(action: str) -> str:
         "add": _("added"), "triage": _("triaged"), "start": _("started"),
         "wait": _("waiting"), "promise": _("promised"), "done": _("closed"),
         "reply": _("replied"), "cancel": _("cancelled"), "undo": _("undone"),
-        "redo": _("redone"), "edit": _("edited"),
+        "redo": _("redone"), "edit": _("edited"), "assign": _("assigned"),
+        "refer": _("referred"), "back": _("back from referral"), "merge": _("merged"),
+        "note": _("noted"),
     }
     return labels.get(action, action)
 
@@ -203,6 +209,7 @@ def entity_label(entity: str) -> str:
         "job": _("job"), "booking": _("booking"), "vehicle": pgettext("entity", "vehicle"),
         "driver": _("driver"), "item": _("item"), "quote": _("quote"),
         "routine": _("routine"), "movement": _("stock movement"), "rider": _("rider"),
-        "keyword": _("keyword"),
+        "keyword": _("keyword"), "contact": _("contact"), "note": _("note"),
+        "template": _("reply template"),
     }
     return labels.get(entity, entity)

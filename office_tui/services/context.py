@@ -33,6 +33,8 @@ from office_tui.store.pool import ConnectionPool
 if TYPE_CHECKING:
     from office_tui.services.backup import BackupService
     from office_tui.services.calendar import CalendarService
+    from office_tui.services.contacts import ContactService
+    from office_tui.services.follow import FollowService
     from office_tui.services.history import HistoryService
     from office_tui.services.intake import IntakeService
     from office_tui.services.inventory import InventoryService
@@ -188,6 +190,21 @@ class Services:
         from office_tui.services.jobs import JobService
 
         return JobService(self, reactions=self.reactions, history=lambda: self.history)
+
+    @functools.cached_property
+    def contacts(self) -> ContactService:
+        from office_tui.services.contacts import ContactService
+
+        return ContactService(self)
+
+    @functools.cached_property
+    def follow(self) -> FollowService:
+        from office_tui.services.follow import FollowService
+
+        return FollowService(self, jobs=self.jobs, contacts=self.contacts,
+                             vehicles=lambda: self.vehicles,
+                             inventory=lambda: self.inventory,
+                             routines=lambda: self.routines)
 
     @functools.cached_property
     def intake(self) -> IntakeService:

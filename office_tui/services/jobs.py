@@ -6,14 +6,14 @@ OfficeError before or inside the transaction, so nothing is written.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from office_tui.core import quickadd, ranking
 from office_tui.core.changes import HistoryEntry
 from office_tui.core.changes import entries as history_entries
-from office_tui.core.dates import DateParseError, parse_moment
+from office_tui.core.dates import DateParseError, day_from, parse_moment
 from office_tui.core.job import Job, from_iso, to_iso
 from office_tui.core.limits import default_due
 from office_tui.core.text import storable
@@ -28,6 +28,7 @@ from office_tui.services.errors import OfficeError
 from office_tui.services.reactions import JOB_DUE_SET
 from office_tui.store import events, write
 from office_tui.store import jobs as store
+from office_tui.store import notes as notes_store
 
 if TYPE_CHECKING:
     from office_tui.services.context import Context
@@ -62,14 +63,23 @@ class JobService:
         inbox_only: bool = False,
         limit: int = 50,
         offset: int = 0,
+        filters: Row | None = None,
     ) -> list[Job]:
+        """`filters`: department, category, status, handler (list --dept ... --handler),
+        combinable with `search`."""
         if limit < 0 or offset < 0:
             raise OfficeError(_("--limit must be zero or more."))
         storable(search)
         now = self.ctx.now()
-        if search:
+        filters = self._filters(filters)
+        if filters and filters.get("status") in ("done", "cancelled"):
+            return [self._job(row, now) for row in store.closed_page(
+                self.ctx.db, limit=limit, offset=offset, search=search or None,
+                filters=filters)]
+        if search or filters:
             return [self._job(row, now) for row in self._search_rows(
-                now, search, include_closed, inbox_only, limit, offset)]
+                now, search or None, include_closed, inbox_only, limit, offset,
+                filters=filters)]
         return [self._job(row, now) for row in
                 self._ranked_rows(now, include_closed, inbox_only, limit, offset)]
 
@@ -99,8 +109,35 @@ class JobService:
                                       offset=max(offset - open_total, 0))
         return rows
 
-    def _search_rows(self, now: datetime, search: str, include_closed: bool,
-                     inbox_only: bool, limit: int, offset: int) -> list[Row]:
+    def _filters(self, filters: Row | None) -> Row | None:
+        """The filters given, checked and in stored form (a category or status in either
+        language); None when none is given."""
+        given = {k: v for k, v in (filters or {}).items() if v is not None and v != ""}
+        if not given:
+            return None
+        for value in given.values():
+            storable(value)
+        if "category" in given:
+            given["category"] = self._category(given["category"])
+        if "status" in given:
+            given["status"] = self._status(given["status"])
+        return given
+
+    @staticmethod
+    def _status(value: str) -> str:
+        from office_tui.core.vocab import STATUSES
+
+        wanted = (value or "").strip().lower().replace(" ", "_")
+        labels = {status_label(s).casefold(): s for s in STATUSES}
+        found = wanted if wanted in STATUSES else labels.get(wanted)
+        if found is None:
+            raise OfficeError(_("Unknown status '{value}'. Use one of: {choices}.").format(
+                value=value, choices=", ".join(STATUSES)))
+        return found
+
+    def _search_rows(self, now: datetime, search: str | None, include_closed: bool,
+                     inbox_only: bool, limit: int, offset: int,
+                     filters: Row | None = None) -> list[Row]:
         """The jobs a search matches, most urgent first: the same bucket streams with the
         match added (tested in the index), walked only until the page is full, so a
         common term costs a page and a rare one one pass over the index, never a
@@ -109,8 +146,11 @@ class JobService:
         found: list[Row] = []
         if limit > 0:
             statuses = ("inbox",) if inbox_only else OPEN_STATUSES
+            if filters and filters.get("status"):
+                statuses = tuple(s for s in statuses if s == filters["status"])
             streams = [
-                self._stream(db, now, importance, expedite, status, dated, search=search)
+                self._stream(db, now, importance, expedite, status, dated, search=search,
+                             filters=filters)
                 for importance in IMPORTANCES for expedite in (1, 0)
                 for status in statuses for dated in (True, False)
             ]
@@ -119,7 +159,8 @@ class JobService:
         if include_closed and not inbox_only and len(rows) < limit:
             # The streams ran out, so `found` holds every open match.
             rows += store.closed_page(db, limit=limit - len(rows),
-                                      offset=max(offset - len(found), 0), search=search)
+                                      offset=max(offset - len(found), 0), search=search,
+                                      filters=filters)
         return rows
 
     def _order_key(self, now: datetime) -> Callable[[Row], tuple]:
@@ -139,7 +180,7 @@ class JobService:
 
     def _stream(self, db, now: datetime, importance: str, expedite: int, status: str,
                 dated: bool, due_before: str | None = None,
-                search: str | None = None) -> ranking.Stream:
+                search: str | None = None, filters: Row | None = None) -> ranking.Stream:
         s, calendar = self.ctx.urgency, self.ctx.calendar
         # The best total any row of this bucket can reach, before the due part: the
         # same rounded parts that compute() adds, with age at its maximum.
@@ -150,7 +191,8 @@ class JobService:
         def fetch(offset: int, count: int) -> list[Row]:
             return store.bucket_page(db, importance=importance, expedite=expedite,
                                      status=status, dated=dated, limit=count, offset=offset,
-                                     due_before=due_before, search=search)
+                                     due_before=due_before, search=search,
+                                     filters=filters)
 
         def optimistic(row: Row) -> tuple:
             due = from_iso(row["promised_by"] or row["due"])
@@ -245,6 +287,7 @@ class JobService:
             department=parsed.department,
             requester=requester or parsed.requester,
             location=parsed.location,
+            handler=parsed.handler,
             status="open" if triaged else "inbox",
         )
 
@@ -259,11 +302,12 @@ class JobService:
         department: str | None = None,
         requester: str | None = None,
         location: str | None = None,
+        handler: str | None = None,
         status: str = "inbox",
     ) -> Job:
         if not title or not title.strip():
             raise OfficeError(_("The title is empty: write what is needed."))
-        for text in (title, department, requester, location):
+        for text in (title, department, requester, location, handler):
             storable(text)
         category = self._category(category)
         importance = self._importance(importance)
@@ -274,6 +318,7 @@ class JobService:
             "department": department or None,
             "requester": requester or None,
             "location": location or None,
+            "handler": self._person(handler),
             "importance": importance,
             "expedite": int(bool(expedite)),
             "due": to_iso(due or default_due(category, now, self.ctx.calendar)),
@@ -416,14 +461,18 @@ class JobService:
 
         return self._change(job_id, "done", apply)
 
-    def reply(self, job_id: int, note: str | None = None) -> Job:
+    def reply(self, job_id: int, note: str | None = None, *, text: str | None = None) -> Job:
+        """The requester was told; `text`: the reply sent (a filled template), kept."""
         storable(note)
+        storable(text)
         now = self.ctx.now()
 
         def apply(row: Row) -> None:
             row["replied_at"] = to_iso(now)
             if note:
                 row["reply_note"] = note
+            if text:
+                row["reply_text"] = text
 
         return self._change(job_id, "reply", apply, allow_done=True)
 
@@ -437,6 +486,109 @@ class JobService:
             row["closed_at"] = to_iso(now)
 
         return self._change(job_id, "cancel", apply)
+
+    # -- follow-through: handler, notes, referral ---------------------------------------
+    def assign(self, job_id: int, to: str | None) -> Job:
+        """Who does the job (责任人): a contact or any name; "" or None: the clerk."""
+        storable(to)
+        handler = self._person(to)
+
+        def apply(row: Row) -> None:
+            if row.get("handler") == handler:
+                raise OfficeError(_("Job #{id} is already with {who}; nothing changed.").format(
+                    id=job_id, who=handler or _("the clerk")))
+            row["handler"] = handler
+
+        return self._change(job_id, "assign", apply)
+
+    def note(self, job_id: int, text: str | None) -> Row:
+        """A dated progress note on the job (an event of its own; undone alone)."""
+        text = self._required(text, _("Write the note, e.g. \"called the vendor\"."))
+        now = to_iso(self.ctx.now())
+        db = self.ctx.db
+        with write(db):
+            self.get(job_id)  # "No job #N."
+            note_id = notes_store.add_note(db, {"job_id": job_id, "at": now, "text": text})
+            saved = notes_store.get_note(db, note_id)
+            events.record(db, ts=now, action="note", entity="note", entity_id=note_id,
+                          before=None, after=saved)
+        return saved
+
+    def notes(self, job_id: int) -> list[Row]:
+        """The job's progress notes, newest first: {id, at, text}."""
+        return notes_store.notes(self.ctx.db, job_id)
+
+    def refer(self, job_id: int, to: str | None, *, follow_up: str | None,
+              person: str | None = None, note: str | None = None) -> Job:
+        """Pass the job to another department while the clerk keeps owning it (首办责任制):
+        it waits (its time-limit clock pauses) until `back`, and shows among Today's
+        follow-ups from the follow-up day."""
+        to = self._required(to, _("Say which department it goes to (--to)."))
+        storable(person)
+        storable(note)
+        if not follow_up or not follow_up.strip():
+            raise OfficeError(_("Give the day to follow it up (--follow-up), e.g. fri."))
+        now = self.ctx.now()
+        day = day_from(follow_up, now.date(), "--follow-up")
+        if day < now.date():
+            raise OfficeError(_("The follow-up day {day} is already past.").format(
+                day=day.isoformat()))
+
+        def apply(row: Row) -> None:
+            row["referred_to"] = to
+            row["referred_person"] = (person or "").strip() or None
+            row["follow_up"] = day.isoformat()
+            if row["status"] != "waiting":
+                row["status"] = "waiting"
+                row["waiting_since"] = to_iso(now)
+            row["waiting_reason"] = _("referred to {dept}").format(dept=to)
+
+        with write(self.ctx.db):
+            job = self._change(job_id, "refer", apply)
+            if note and note.strip():
+                self.note(job_id, note)
+        return job
+
+    def back(self, job_id: int, note: str | None = None) -> Job:
+        """A referred job comes back: open again, its clock running (the time waited
+        is added to its due, as for waiting)."""
+        storable(note)
+
+        def apply(row: Row) -> None:
+            if not row.get("referred_to"):
+                raise OfficeError(_("Job #{id} was not referred; nothing changed.").format(
+                    id=job_id))
+            row["status"] = "open"
+            row["waiting_reason"] = None
+            row["follow_up"] = None
+            row["referred_to"] = None  # the history keeps where it went
+            row["referred_person"] = None
+
+        with write(self.ctx.db):
+            job = self._change(job_id, "back", apply)
+            if note and note.strip():
+                self.note(job_id, note)
+        return job
+
+    def follow_ups(self, day: date | None = None) -> list[Job]:
+        """Open jobs to chase on `day` (default today) or before: overdue follow-ups
+        first, read from the follow-up index."""
+        now = self.ctx.now()
+        day = day or now.date()
+        return [self._job(r, now) for r in store.follow_ups_until(self.ctx.db, day.isoformat())]
+
+    def each(self, job_ids: Sequence[int], verb: Callable[[int], Job]) -> list[Job]:
+        """`verb` on every job in one transaction, so one undo step reverts them all; a
+        refusal on any of them (an unknown id) writes nothing."""
+        ids = list(dict.fromkeys(job_ids))
+        if not ids:
+            raise OfficeError(_("Give at least one job number."))
+        with write(self.ctx.db):
+            return [verb(job_id) for job_id in ids]
+
+    @staticmethod
+    def _person(name: str | None) -> str | None:
+        return " ".join((name or "").split()) or None
 
     # -- undo -------------------------------------------------------------------------
     def undo(self) -> Row:

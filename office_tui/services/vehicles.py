@@ -285,6 +285,9 @@ class VehicleService:
         with write(db):
             if store.find_driver(db, row["name_key"]) is not None:
                 raise OfficeError(_("A driver named '{name}' already exists.").format(name=name))
+            if store.find_contact_key(db, row["name_key"]):
+                raise OfficeError(_("'{name}' is already a contact: make them a driver with "
+                                    "contact edit '{name}' --role driver.").format(name=name))
             driver_id = store.insert_driver(db, row)
             saved = store.get_driver(db, driver_id)
             events.record(db, ts=now, action="add", entity="driver", entity_id=driver_id,

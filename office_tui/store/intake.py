@@ -41,15 +41,9 @@ def delete(db: Database, keyword_id: int) -> None:
 
 
 def known_departments(db: Database) -> list[str]:
-    """The departments of jobs (kept in `departments` as jobs are written) and, where the
-    database has them, of contacts."""
+    """The departments of jobs (kept in `departments` as jobs are written) and of
+    contacts."""
     names = [r[0] for r in db.execute("SELECT name FROM departments").fetchall()]
-    has_contacts = db.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'contacts'").fetchone()
-    if has_contacts:
-        columns = {r[1] for r in db.execute("PRAGMA table_info(contacts)").fetchall()}
-        if "department" in columns:
-            names += [r[0] for r in db.execute(
-                "SELECT DISTINCT department FROM contacts WHERE department IS NOT NULL"
-            ).fetchall()]
+    names += [r[0] for r in db.execute(
+        "SELECT DISTINCT department FROM contacts WHERE department IS NOT NULL").fetchall()]
     return names

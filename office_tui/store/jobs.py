@@ -15,7 +15,7 @@ COLUMNS = (
     "id", "title", "category", "department", "requester", "importance", "expedite", "due",
     "due_source", "promised_by", "promise_reason", "status", "waiting_reason", "waiting_since",
     "outcome", "cancel_reason", "replied_at", "reply_note", "created", "updated", "closed_at",
-    "location",
+    "location", "handler", "referred_to", "referred_person", "follow_up", "reply_text",
 )
 
 # The texts a search matches; their pinyin key is stored in search_key on every write.
@@ -117,6 +117,16 @@ def _where(search: str | None, include_closed: bool, inbox_only: bool) -> tuple[
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
+# What `list --dept --category --status --handler` may narrow a listing by.
+FILTERS = ("department", "category", "status", "handler")
+
+
+def _filtered(filters: Row | None) -> tuple[str, list]:
+    """`AND column = ?` for each filter given (None: every job)."""
+    given = [(c, v) for c, v in (filters or {}).items() if c in FILTERS and v is not None]
+    return "".join(f"AND {c} = ? " for c, _v in given), [v for _c, v in given]
+
+
 def _matches(search: str) -> tuple[str, list]:
     """The SQL condition (and its parameters) of a job matching a search. It reads only
     columns the jobs_rank index holds, so a search over open jobs never visits the table."""
@@ -172,6 +182,7 @@ def bucket_page(
     offset: int,
     due_before: str | None = None,
     search: str | None = None,
+    filters: Row | None = None,
 ) -> list[Row]:
     """Open jobs of one bucket, earliest (promised) due first, read from the jobs_rank
     index; `dated=False` gives the few without any due, by id. `due_before` (ISO): only
@@ -184,6 +195,9 @@ def bucket_page(
         search_clause = f"AND {matches} "
     else:
         search_clause = ""
+    narrowed, more = _filtered(filters)
+    search_clause += narrowed
+    params += more
     if dated:
         extra = "AND COALESCE(promised_by, due) IS NOT NULL "
         if due_before is not None:
@@ -225,13 +239,15 @@ CLOSED_SQL = "status IN ('done','cancelled')"
 
 
 def closed_page(db: Database, *, limit: int, offset: int,
-                search: str | None = None) -> list[Row]:
+                search: str | None = None, filters: Row | None = None) -> list[Row]:
     """Closed jobs, most recently closed first, then those without a closing time (by id,
     newest first). Both parts are read in order from an index (jobs_closed_at,
     jobs_closed_undated) and stop at the page: only the rows up to the page's end are
     read, tested against `search` as they come."""
     limit, offset = max(min(limit, _SQLITE_MAX_INT), 0), max(min(offset, _SQLITE_MAX_INT), 0)
     where, params = _matches(search) if search else ("1", [])
+    narrowed, more = _filtered(filters)
+    where, params = f"{where} {narrowed}", params + more
     want = min(offset + limit, _SQLITE_MAX_INT)
     dated = db.execute(
         f"SELECT {', '.join(COLUMNS)} FROM jobs INDEXED BY jobs_closed_at "
@@ -296,3 +312,46 @@ def departments(db: Database) -> list[str]:
 
 def add_department(db: Database, name: str) -> None:
     db.execute("INSERT OR IGNORE INTO departments (name) VALUES (?)", [name])
+
+
+# -- follow-through: follow-ups, handlers, a department's recent jobs ---------------------
+def follow_ups_until(db: Database, day: str, limit: int = 200) -> list[Row]:
+    """Open jobs whose follow-up day is `day` (ISO) or before, the oldest first (index
+    jobs_follow_up)."""
+    cursor = db.execute(
+        f"SELECT {', '.join(COLUMNS)} FROM jobs INDEXED BY jobs_follow_up "
+        f"WHERE follow_up IS NOT NULL AND {OPEN_SQL} AND follow_up <= ? "
+        "ORDER BY follow_up, id LIMIT ?", [day, limit])
+    return [dict(zip(COLUMNS, r)) for r in cursor.fetchall()]
+
+
+def referred(db: Database, limit: int = 500) -> list[Row]:
+    """Open jobs passed to another department (each has a follow-up day)."""
+    cursor = db.execute(
+        f"SELECT {', '.join(COLUMNS)} FROM jobs INDEXED BY jobs_follow_up "
+        f"WHERE follow_up IS NOT NULL AND {OPEN_SQL} AND referred_to IS NOT NULL "
+        "ORDER BY follow_up, id LIMIT ?", [limit])
+    return [dict(zip(COLUMNS, r)) for r in cursor.fetchall()]
+
+
+def open_by_handler(db: Database) -> list[tuple[str, int]]:
+    """How many open jobs each handler has (index jobs_handler), most first."""
+    return [(r[0], r[1]) for r in db.execute(
+        f"SELECT handler, COUNT(*) FROM jobs INDEXED BY jobs_handler "
+        f"WHERE handler IS NOT NULL AND {OPEN_SQL} GROUP BY handler "
+        "ORDER BY COUNT(*) DESC, handler").fetchall()]
+
+
+def recent_in_department(db: Database, department: str | None, since: str,
+                         limit: int = 200) -> list[Row]:
+    """Open jobs of `department` created at or after `since` (ISO), newest first (index
+    jobs_dept_created): the candidates a new job may repeat."""
+    if department:
+        where, params = "department = ?", [department]
+    else:
+        where, params = "department IS NULL", []
+    cursor = db.execute(
+        f"SELECT {', '.join(COLUMNS)} FROM jobs INDEXED BY jobs_dept_created "
+        f"WHERE {where} AND {OPEN_SQL} AND created >= ? ORDER BY created DESC LIMIT ?",
+        params + [since, limit])
+    return [dict(zip(COLUMNS, r)) for r in cursor.fetchall()]

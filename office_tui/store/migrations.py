@@ -493,6 +493,56 @@ def _m014_intake_keywords(db: Database) -> None:
     )
 
 
+def _m015_follow_through(db: Database) -> None:
+    """Contacts (通讯录), one list with the drivers: the drivers table becomes `contacts`
+    (its rows keep their ids, so bookings still name their driver; SQLite renames the
+    reference) with a department, a role (a driver's is "driver") and a pinyin search
+    key. Jobs gain a handler (责任人), a referral to another department with its
+    follow-up day, and the reply sent; progress notes and reply templates get tables. The
+    new lists read indexed ranges: follow-ups by day, open jobs by handler, and a
+    department's recent open jobs (the duplicates check)."""
+    from office_tui.core.pinyin import search_key
+
+    _run(
+        db,
+        """
+        ALTER TABLE drivers RENAME TO contacts;
+        ALTER TABLE contacts ADD COLUMN department TEXT;
+        ALTER TABLE contacts ADD COLUMN role TEXT;
+        ALTER TABLE contacts ADD COLUMN search_key TEXT;
+        UPDATE contacts SET role = 'driver';
+        ALTER TABLE jobs ADD COLUMN handler TEXT;
+        ALTER TABLE jobs ADD COLUMN referred_to TEXT;
+        ALTER TABLE jobs ADD COLUMN referred_person TEXT;
+        ALTER TABLE jobs ADD COLUMN follow_up TEXT;
+        ALTER TABLE jobs ADD COLUMN reply_text TEXT;
+        CREATE INDEX jobs_follow_up ON jobs (follow_up, id)
+            WHERE follow_up IS NOT NULL AND status IN ('inbox','open','in_progress','waiting');
+        CREATE INDEX jobs_handler ON jobs (handler, id)
+            WHERE handler IS NOT NULL AND status IN ('inbox','open','in_progress','waiting');
+        CREATE INDEX jobs_dept_created ON jobs (department, created)
+            WHERE status IN ('inbox','open','in_progress','waiting');
+        CREATE TABLE job_notes (
+            id INTEGER PRIMARY KEY,
+            job_id INTEGER NOT NULL,
+            at TEXT NOT NULL,
+            text TEXT NOT NULL
+        );
+        CREATE INDEX job_notes_job ON job_notes (job_id, id);
+        CREATE TABLE reply_templates (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            name_key TEXT NOT NULL UNIQUE,
+            text TEXT NOT NULL,
+            created TEXT NOT NULL
+        )
+        """,
+    )
+    for contact_id, name in db.execute("SELECT id, name FROM contacts").fetchall():
+        db.execute("UPDATE contacts SET search_key = ? WHERE id = ?",
+                   [search_key(name), contact_id])
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "jobs and events", _m001_jobs_and_events),
     Migration(2, "inventory", _m002_inventory),
@@ -508,6 +558,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(12, "job location and event source", _m012_job_location_and_event_source),
     Migration(13, "item packs", _m013_item_packs),
     Migration(14, "intake keywords", _m014_intake_keywords),
+    Migration(15, "contacts and follow-through", _m015_follow_through),
 )
 # user_version = the id of the last migration run = how many have run: files written
 # before the ids were explicit hold the count, and must keep meaning the same.

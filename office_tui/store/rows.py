@@ -10,6 +10,7 @@ from __future__ import annotations
 from office_tui.core.types import Row
 from office_tui.store.database import Database
 
+from office_tui.store.contacts import contact_key
 from office_tui.store.inventory import item_key
 from office_tui.store.jobs import row_key
 
@@ -20,7 +21,10 @@ TABLES = {
     "booking": "bookings",
     "rider": "booking_riders",
     "vehicle": "vehicles",
-    "driver": "drivers",
+    "driver": "contacts",
+    "contact": "contacts",
+    "note": "job_notes",
+    "template": "reply_templates",
     "item": "items",
     "quote": "quotes",
     "routine": "routines",
@@ -28,7 +32,7 @@ TABLES = {
 }
 DERIVED = {"items": {"stock_milli"}}
 # table -> the function that computes its stored search_key from a row
-SEARCH_KEYS = {"jobs": row_key, "items": item_key}
+SEARCH_KEYS = {"jobs": row_key, "items": item_key, "contacts": contact_key}
 
 
 def _columns(db: Database, table: str) -> list[str]:

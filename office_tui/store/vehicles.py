@@ -16,7 +16,7 @@ VEHICLE_COLUMNS = (
     "next_service_km", "insurance_due", "inspection_due", "created", "updated",
 )
 DRIVER_COLUMNS = ("id", "name", "name_key", "phone", "licence_expiry", "active", "created",
-                  "updated")
+                  "updated", "department", "role")
 BOOKING_COLUMNS = (
     "id", "vehicle_id", "driver_id", "start_at", "end_at", "destination", "destination_key",
     "department", "requester", "passengers", "purpose", "job_id", "status", "out_at",
@@ -29,7 +29,7 @@ _JOINED = (
     "SELECT " + ", ".join(f"b.{c}" for c in BOOKING_COLUMNS) + ", v.plate, "
     "v.name AS vehicle_name, v.seats, v.status AS vehicle_status, d.name AS driver_name "
     "FROM bookings b JOIN vehicles v ON v.id = b.vehicle_id "
-    "LEFT JOIN drivers d ON d.id = b.driver_id"
+    "LEFT JOIN contacts d ON d.id = b.driver_id"
 )
 _JOINED_NAMES = BOOKING_COLUMNS + ("plate", "vehicle_name", "seats", "vehicle_status",
                                    "driver_name")
@@ -93,27 +93,41 @@ def vehicle_count(db: Database) -> int:
 
 
 # -- drivers -------------------------------------------------------------------------------
+# Drivers are contacts (store/contacts.py) whose role is "driver": one list, not two.
+_DRIVER = "role = 'driver'"
+
+
 def insert_driver(db: Database, row: Row) -> int:
-    return _insert(db, "drivers", DRIVER_COLUMNS, row)
+    from office_tui.core.pinyin import search_key
+
+    return _insert(db, "contacts", DRIVER_COLUMNS + ("search_key",),
+                   {**row, "role": "driver",
+                    "search_key": search_key(row.get("name"), row.get("department"))})
 
 
 def replace_driver(db: Database, row: Row) -> None:
-    _replace(db, "drivers", DRIVER_COLUMNS, row)
+    _replace(db, "contacts", DRIVER_COLUMNS, row)
 
 
 def get_driver(db: Database, driver_id: int) -> Row | None:
     if not _valid_id(driver_id):
         return None
-    return _one(db, "drivers", DRIVER_COLUMNS, "id = ?", [driver_id])
+    return _one(db, "contacts", DRIVER_COLUMNS, f"id = ? AND {_DRIVER}", [driver_id])
 
 
 def find_driver(db: Database, key: str) -> Row | None:
-    return _one(db, "drivers", DRIVER_COLUMNS, "name_key = ?", [key])
+    return _one(db, "contacts", DRIVER_COLUMNS, f"name_key = ? AND {_DRIVER}", [key])
+
+
+def find_contact_key(db: Database, key: str) -> bool:
+    """Whether any contact (a driver or not) has this name key: names are unique."""
+    return db.execute("SELECT 1 FROM contacts WHERE name_key = ?", [key]).fetchone() is not None
 
 
 def drivers(db: Database) -> list[Row]:
     rows = db.execute(
-        f"SELECT {', '.join(DRIVER_COLUMNS)} FROM drivers ORDER BY name_key, id").fetchall()
+        f"SELECT {', '.join(DRIVER_COLUMNS)} FROM contacts WHERE {_DRIVER} "
+        "ORDER BY name_key, id").fetchall()
     return [dict(zip(DRIVER_COLUMNS, r)) for r in rows]
 
 

@@ -53,10 +53,9 @@ def test_departments_come_from_the_database(services):
     assert services.intake.propose(text).department == "校史馆"
 
 
-def test_departments_of_contacts_are_known_when_the_database_has_them(services):
-    services.db.execute("CREATE TABLE contacts (id INTEGER PRIMARY KEY, name TEXT, "
-                        "department TEXT)")
-    services.db.execute("INSERT INTO contacts (name, department) VALUES ('刘', '团委')")
+def test_departments_of_contacts_are_known(services):
+    assert services.intake.propose("团委要借音响").department is None
+    services.contacts.add("刘", department="团委")
     assert services.intake.propose("团委要借音响").department == "团委"
 
 

@@ -2,7 +2,7 @@
 
 Textual's Input keeps only the first line of a paste, and a chat message or an e-mail is
 several lines. A paste into the empty box that is not quick-add syntax (no `#`, `!`, `@`,
-`~` or `due:` word), or of several lines, is a message: the box posts MessagePasted and
+`~`, `>` or `due:` word), or of several lines, is a message: the box posts MessagePasted and
 the screen proposes a job from it. Any other paste goes in as one line (its lines joined
 by a space), so nothing pasted is lost.
 """
@@ -16,7 +16,7 @@ from textual.message import Message
 from textual.widgets import Input
 
 # A word quick-add reads as a token (core/quickadd.py): what makes a paste quick-add text.
-_TOKEN = re.compile(r"(?:^|\s)(?:[#!@~]\S|due:\S)", re.IGNORECASE)
+_TOKEN = re.compile(r"(?:^|\s)(?:[#!@~>]\S|due:\S)", re.IGNORECASE)
 
 
 def is_message(text: str) -> bool:
