@@ -170,7 +170,7 @@ def utf8_problem(argv: Sequence[str]) -> str | None:
 # instead of creating one (words after the command: `item list`, `config language`).
 READ_COMMANDS = frozenset({
     "list", "show", "today", "stock", "quotes", "purchase-list", "consumption", "report",
-    "bookings", "free", "share", "reminders", "backups", "backup",
+    "bookings", "free", "share", "reminders", "backups", "backup", "handover",
 })
 READ_SUBCOMMANDS = frozenset({"list", "show"})
 

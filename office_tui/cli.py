@@ -150,6 +150,17 @@ def JobId() -> Any:  # noqa: N802 - reads like a type in the signatures below
     return typer.Argument(..., metavar="ID", help=_("The job's number."), callback=job_id_arg)
 
 
+def job_ids_arg(values: list[int]) -> list[int]:
+    for value in values or []:
+        job_id_arg(value)
+    return values
+
+
+def JobIds() -> Any:  # noqa: N802
+    return typer.Argument(..., metavar="ID...", help=_("The jobs' numbers (one or more)."),
+                          callback=job_ids_arg)
+
+
 def emit_json(data: Any) -> None:
     sys.stdout.write(json_text(data) + "\n")
 
@@ -197,6 +208,14 @@ def add(
     as_json: bool = typer.Option(False, "--json", help=_("Print the job as JSON.")),
 ) -> None:
     job = _run(lambda s: s.jobs.add(text, requester=requester))
+    # A job much like an open one of the same department this week: said on stderr,
+    # so a script reading the id is not disturbed (`merge KEEP DUP` joins them).
+    for found in _run(lambda s: s.follow.similar(job.title, job.department, exclude=job.id))[:3]:
+        from rich.text import Text
+
+        err.print(Text(_("similar to open job #{id}: {title} (merge {id} {new} keeps #{id})"
+                         ).format(id=found.job.id, title=printable(found.job.title),
+                                  new=job.id), style="yellow"))
     if as_json:
         emit_json(job.to_json())
     else:
@@ -211,13 +230,20 @@ def list_jobs(
     search: Optional[str] = typer.Option(None, "--search", help=_("Match title, department, requester or location.")),
     inbox: bool = typer.Option(False, "--inbox", help=_("Only untriaged jobs.")),
     closed: bool = typer.Option(False, "--closed", help=_("Only done and cancelled jobs, the most recently closed first.")),
+    dept: Optional[str] = typer.Option(None, "--dept", help=_("Only this department's jobs.")),
+    category: Optional[str] = typer.Option(None, "--category", help=_("Only this category.")),
+    status: Optional[str] = typer.Option(None, "--status", help=_("Only this status: inbox, open, in_progress, waiting, done, cancelled.")),
+    handler: Optional[str] = typer.Option(None, "--handler", help=_("Only the jobs this handler does.")),
     as_json: bool = typer.Option(False, "--json", help=_("Print a JSON array.")),
 ) -> None:
     if closed and (all_ or inbox):
         fail(_("--closed lists closed jobs only: leave out --all and --inbox."))
+    filters = {"department": dept, "category": category, "status": status,
+               "handler": handler}
+    filters = {k: v for k, v in filters.items() if v is not None} or None
     text = _run(lambda s: job_table.list_output(
         s, include_closed=all_, limit=limit, search=search, inbox=inbox, as_json=as_json,
-        color=job_table.wants_color(sys.stdout), closed=closed))
+        color=job_table.wants_color(sys.stdout), closed=closed, filters=filters))
     sys.stdout.write(text)
 
 
@@ -228,12 +254,15 @@ def show(
 ) -> None:
     job = _run(lambda s: s.jobs.get(job_id))
     history = _run(lambda s: s.jobs.changes(job_id))
+    notes = _run(lambda s: s.jobs.notes(job_id))
     if as_json:
         data = job.to_json()
+        data["notes"] = [{"at": n["at"], "text": n["text"]} for n in notes]
         data["history"] = [e.to_json() for e in history]
         emit_json(data)
         return
-    _print_job(job, history)
+    phones = _run(lambda s: s.contacts.phones([job.requester, job.handler]))
+    _print_job(job, history, notes, phones)
 
 
 @app.command(help=_("Change a job's title, department, requester or location."))
@@ -251,14 +280,15 @@ def edit(
 # -- triage and work --------------------------------------------------------------------
 @app.command(help=_("Set importance, category, due or expedite; moves the job out of the inbox."))
 def triage(
-    job_id: int = JobId(),
+    job_ids: list[int] = JobIds(),
     importance: Optional[str] = typer.Option(None, "--importance", help=_("high, normal or low.")),
     category: Optional[str] = typer.Option(None, "--category", help=_("repair, vehicle, supply, reception, meeting, print, other.")),
     due: Optional[str] = typer.Option(None, "--due", help=_("Due, in the quick-add grammar.")),
     expedite: Optional[bool] = typer.Option(None, "--expedite/--no-expedite", help=_("Expedite: jump the queue.")),
 ) -> None:
-    _done(_run(lambda s: s.jobs.triage(job_id, importance=importance, category=category,
-                                       due=due, expedite=expedite)))
+    for job in _run(lambda s: s.jobs.each(job_ids, lambda i: s.jobs.triage(
+            i, importance=importance, category=category, due=due, expedite=expedite))):
+        _done(job)
 
 
 @app.command(help=_("Mark a job in progress."))
@@ -287,27 +317,37 @@ def promise(
 
 @app.command(help=_("Close a job with its outcome."))
 def done(
-    job_id: int = JobId(),
+    job_ids: list[int] = JobIds(),
     outcome: Optional[str] = typer.Option(None, "--outcome", help=_("What was done (required).")),
     replied: bool = typer.Option(False, "--replied", help=_("The requester has been told.")),
 ) -> None:
-    _done(_run(lambda s: s.jobs.done(job_id, outcome, replied=replied)))
+    for job in _run(lambda s: s.jobs.each(
+            job_ids, lambda i: s.jobs.done(i, outcome, replied=replied))):
+        _done(job)
 
 
 @app.command(help=_("Mark the requester as told."))
 def reply(
     job_id: int = JobId(),
     note: Optional[str] = typer.Option(None, "--note", help=_("What the requester was told.")),
+    template: Optional[str] = typer.Option(None, "--template", help=_("Fill this reply template, keep it on the job and print it for pasting.")),
 ) -> None:
+    if template is not None:
+        if note:
+            fail(_("Give --note or --template, not both."))
+        _job, text = _run(lambda s: s.follow.reply(job_id, template))
+        sys.stdout.write(terminal_safe(text) + "\n")
+        return
     _done(_run(lambda s: s.jobs.reply(job_id, note)))
 
 
 @app.command(help=_("Cancel a job with a reason."))
 def cancel(
-    job_id: int = JobId(),
+    job_ids: list[int] = JobIds(),
     reason: Optional[str] = typer.Option(None, "--reason", help=_("Why it is cancelled.")),
 ) -> None:
-    _done(_run(lambda s: s.jobs.cancel(job_id, reason or "")))
+    for job in _run(lambda s: s.jobs.each(job_ids, lambda i: s.jobs.cancel(i, reason or ""))):
+        _done(job)
 
 
 @app.command(help=_(
@@ -343,7 +383,8 @@ def _done(job: Job) -> None:
         id=job.id, status=status_label(job.status), title=printable(job.title)), markup=False)
 
 
-def _print_job(job: Job, history: list[HistoryEntry]) -> None:
+def _print_job(job: Job, history: list[HistoryEntry], notes: list[dict] = (),
+               phones: dict[str, str] | None = None) -> None:
     from rich.table import Table
     from rich.text import Text
 
@@ -358,10 +399,16 @@ def _print_job(job: Job, history: list[HistoryEntry]) -> None:
         (_("Category"), category_label(job.category)),
         (_("Importance"), importance_label(job.importance) + (" !!" if job.expedite else "")),
         (_("Department"), printable(job.department)),
-        (_("Requester"), printable(job.requester)),
+        (_("Requester"), _with_phone(job.requester, phones)),
         (pgettext("job", "Location"), printable(job.location)),
+        (_("Handler"), _with_phone(job.handler, phones) if job.handler else _("the clerk")),
         (_("Due"), f"{short_moment(job.due, now)} ({relative_due(job.due, now)})"),
     ]
+    if job.referred_to:
+        rows.append((_("Referred to"), printable(" · ".join(
+            x for x in (job.referred_to, job.referred_person) if x))))
+    if job.follow_up:
+        rows.append((_("Follow-up"), job.follow_up.isoformat()))
     if job.promised_by:
         rows.append((_("Promised by"), f"{short_moment(job.promised_by, now)} — "
                      f"{printable(job.promise_reason)}"))
@@ -372,6 +419,8 @@ def _print_job(job: Job, history: list[HistoryEntry]) -> None:
     if job.cancel_reason:
         rows.append((_("Cancelled"), printable(job.cancel_reason)))
     rows.append((_("Replied"), short_moment(job.replied_at, now) if job.replied_at else _("not yet")))
+    if job.reply_text:
+        rows.append((_("Reply sent"), printable(job.reply_text)))
     parts = " + ".join(f"{urgency_part_label(p.name)} {p.value:g}"
                        for p in job.urgency.parts if p.value)
     rows.append((_("Urgency"), f"{job.urgency.total:g} = {parts or '0'}"))
@@ -379,6 +428,11 @@ def _print_job(job: Job, history: list[HistoryEntry]) -> None:
         grid.add_row(Text(key), Text(value))
     out.print(grid)
     out.print()
+    if notes:
+        out.print(Text(_("Notes"), style="bold"))
+        for note in notes:  # newest first
+            out.print(Text(f"{note['at'].replace('T', ' ')[:16]}  {printable(note['text'])}"))
+        out.print()
     for entry in history:
         head = f"{full_moment(entry.at)}  {entry.action_text}"
         if entry.source:
@@ -386,6 +440,11 @@ def _print_job(job: Job, history: list[HistoryEntry]) -> None:
         out.print(Text(head))
         for line in entry.lines(now):
             out.print(Text("    " + line))
+
+
+def _with_phone(name: str | None, phones: dict[str, str] | None) -> str:
+    phone = (phones or {}).get(name or "")
+    return printable(name) + (f" ({printable(phone)})" if phone else "")
 
 
 def prepare(argv: Sequence[str] = ()) -> None:

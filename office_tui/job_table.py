@@ -119,9 +119,10 @@ def render_closed(jobs: list[Job], now: datetime, width: int) -> str:
 
 def list_output(svc, *, include_closed: bool = False, limit: int = 50,
                 search: str | None = None, inbox: bool = False, as_json: bool = False,
-                width: int | None = None, color: bool = False, closed: bool = False) -> str:
+                width: int | None = None, color: bool = False, closed: bool = False,
+                filters: dict | None = None) -> str:
     """What `office-tui list` prints (from the CLI and from its fast path)."""
-    if closed:
+    if closed and not filters:
         jobs = svc.jobs.closed(search=search, limit=min(limit, MAX_SQLITE_INT))
         if as_json:
             import json
@@ -131,8 +132,15 @@ def list_output(svc, *, include_closed: bool = False, limit: int = 50,
         if not jobs:
             return _("No closed jobs.") + "\n"
         return render_closed(jobs, svc.now(), width or terminal_width())
-    jobs = svc.jobs.list(search=search, include_closed=include_closed, inbox_only=inbox,
-                         limit=min(limit, MAX_SQLITE_INT))  # more than can be: all
+    limit = min(limit, MAX_SQLITE_INT)  # more than can be: all
+    if closed and "status" not in filters:  # done and cancelled, the latest closed first
+        jobs = [j for status in ("done", "cancelled") for j in svc.jobs.list(
+            search=search, limit=limit, filters={**filters, "status": status})]
+        jobs = sorted(jobs, key=lambda j: (j.closed_at is not None, j.closed_at, j.id),
+                      reverse=True)[:limit]
+    else:
+        jobs = svc.jobs.list(search=search, include_closed=include_closed, inbox_only=inbox,
+                             limit=limit, filters=filters)
     if as_json:
         return json_text([j.to_json() for j in jobs]) + "\n"
     if not jobs:

@@ -29,6 +29,8 @@ MODULES = {
     "kit": "kits",
     "routine": "routines",
     "intake": "intake", "keyword": "intake",
+    "assign": "follow", "note": "follow", "refer": "follow", "back": "follow",
+    "merge": "follow", "handover": "follow", "contact": "follow", "template": "follow",
 }
 def all_modules() -> list[str]:
     return [m.name for m in pkgutil.iter_modules(__path__)]

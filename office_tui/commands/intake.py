@@ -62,7 +62,7 @@ def intake(
     job, proposal = _run(lambda s: s.intake.intake(text, when))
     if as_json:
         history = _run(lambda s: s.jobs.history(job.id))
-        emit_json(_job_json(job, proposal, history))
+        emit_json(_job_json(job, proposal, history, _run(lambda s: s.jobs.notes(job.id))))
     else:
         sys.stdout.write(f"{job.id}\n")
 
@@ -110,8 +110,11 @@ def _read_stdin() -> str:
         fail(_("The message on standard input cannot be read as UTF-8 text."))
 
 
-def _job_json(job: Job, proposal: Proposal, history: list[dict]) -> dict[str, Any]:
+def _job_json(job: Job, proposal: Proposal, history: list[dict],
+              notes: list[dict] = ()) -> dict[str, Any]:
     data = job.to_json()
+    # as `show --json` (a saved job keeps the message as its first note)
+    data["notes"] = [{"at": n["at"], "text": n["text"]} for n in notes]
     data["history"] = [{"ts": e["ts"], "action": e["action"]} for e in history]
     data["parsed"] = proposal.parsed
     data["sent"] = proposal.sent.isoformat(timespec="seconds")

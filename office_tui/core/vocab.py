@@ -114,6 +114,7 @@ def section_label(name: str) -> str:
         "at_risk": _("At risk"),
         "due_today": _("Due today"),
         "promised_today": _("Promised today"),
+        "follow_ups": _("Follow-ups due"),
         "trips": _("Today's trips"),
         "routines": _("Routines due"),
         "awaiting_reply": _("Awaiting reply"),

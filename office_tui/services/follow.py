@@ -7,11 +7,13 @@ as typed, so a clerk's text can never reach Python's format machinery.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from office_tui.core.humanize import short_moment
@@ -203,6 +205,16 @@ class FollowService:
         return self._jobs.get(keep_id)
 
     # -- handover sheet -----------------------------------------------------------------
+    def write_handover(self, path: str | os.PathLike[str], days: int = 3, *,
+                       force: bool = False) -> Path:
+        """The sheet written as every output file is: never onto the database or
+        through a link, an existing file only with `force`."""
+        from office_tui.services import output
+
+        text = self.handover(days)
+        return output.write_file(Path(os.path.expanduser(path)), text.encode("utf-8"),
+                                 database=self.ctx.db_path, force=force)
+
     def handover(self, days: int = 3) -> str:
         """Markdown for a stand-in (AB角): open jobs by urgency with handler, status,
         waiting reasons, promises and follow-ups; trips of the next `days` days; low

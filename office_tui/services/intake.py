@@ -85,7 +85,14 @@ class IntakeService:
     # -- saving ------------------------------------------------------------------------
     def save(self, proposal: Proposal, *, triaged: bool = False) -> Job:
         """Save the proposal as a job (in the inbox; `triaged`: the clerk confirmed it,
-        so it is open)."""
+        so it is open), the message as it came kept as its first note: one transaction,
+        one undo step."""
+        with write(self.ctx.db):
+            job = self._create(proposal, triaged)
+            self._jobs.note(job.id, proposal.message)
+        return job
+
+    def _create(self, proposal: Proposal, triaged: bool) -> Job:
         return self._jobs.create(
             proposal.title,
             category=proposal.category or "other",

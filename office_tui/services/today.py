@@ -34,10 +34,10 @@ if TYPE_CHECKING:
     from office_tui.services.routines import RoutineService
     from office_tui.services.vehicles import VehicleService
 
-SECTIONS = ("overdue", "at_risk", "due_today", "promised_today", "trips", "routines",
-            "awaiting_reply", "low_stock", "reminders")
-JOB_SECTIONS = ("overdue", "at_risk", "due_today", "promised_today", "routines",
-                "awaiting_reply")
+SECTIONS = ("overdue", "at_risk", "due_today", "promised_today", "follow_ups", "trips",
+            "routines", "awaiting_reply", "low_stock", "reminders")
+JOB_SECTIONS = ("overdue", "at_risk", "due_today", "promised_today", "follow_ups",
+                "routines", "awaiting_reply")
 AWAITING_LISTED = 50
 # Jobs listed per job section (the Today screen draws as many); Section.total counts all.
 JOBS_LISTED = 100
@@ -106,6 +106,8 @@ class TodayView:
             "week_on_time": {"on_time": self.on_time, "closed": self.closed,
                              "rate": self.on_time_rate},
             "sections": {s.name: [i.to_json() for i in s.items] for s in self.sections},
+            # the referrals to chase, also at the top (scripts ask for them by name)
+            "follow_ups": [i.to_json() for i in self.section("follow_ups").items],
         }
 
 
@@ -153,6 +155,16 @@ class TodayService:
         for name in ("at_risk", "due_today", "promised_today", "routines"):
             totals[name] = len(buckets[name])
             del buckets[name][JOBS_LISTED:]
+        # Referrals to chase today or before (the oldest, the most overdue, first), from
+        # the follow-up index. Chasing is what such a job needs now: it is listed here
+        # only, not also among the overdue or due today.
+        chase = self._jobs.follow_ups(today)
+        buckets["follow_ups"], totals["follow_ups"] = list(chase), len(chase)
+        chased = {j.id for j in chase}
+        for name in ("overdue", "at_risk", "due_today", "promised_today", "routines"):
+            kept = [j for j in buckets[name] if j.id not in chased]
+            totals[name] -= len(buckets[name]) - len(kept)
+            buckets[name] = kept
         awaiting = report_store.awaiting_reply(self.ctx.db, AWAITING_LISTED)
         buckets["awaiting_reply"] = [Job.from_row(r, now, self.ctx.calendar, self.ctx.urgency)
                                      for r in awaiting]

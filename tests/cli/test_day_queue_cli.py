@@ -193,7 +193,7 @@ def test_report_refusals(db):
 
 
 # -- today ------------------------------------------------------------------------------
-SECTION_NAMES = ["overdue", "at_risk", "due_today", "promised_today", "trips", "routines",
+SECTION_NAMES = ["overdue", "at_risk", "due_today", "promised_today", "follow_ups", "trips", "routines",
                  "awaiting_reply", "low_stock", "reminders"]
 
 
