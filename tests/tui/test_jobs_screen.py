@@ -241,7 +241,8 @@ async def test_markup_and_escapes_in_titles_show_literally(services, make_app):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         table = app.screen.query_one(DataTable)
-        titles = [str(table.get_cell_at((row, 7))) for row in range(table.row_count)]
+        title = [c.key.value for c in table.columns.values()].index("title")
+        titles = [str(table.get_cell_at((row, title))) for row in range(table.row_count)]
         assert "[bold]not bold[/] and [/] too" in titles
         assert "red \\x1b[31mtext" in titles
         assert "修灯 💡 三楼" in titles

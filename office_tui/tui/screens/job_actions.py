@@ -27,7 +27,7 @@ from office_tui.core.dates import DateParseError, parse_due
 from office_tui.core.job import Job
 from office_tui.core.text import printable
 from office_tui.core.vocab import category_label, importance_label
-from office_tui.i18n import _
+from office_tui.i18n import _, ngettext
 from office_tui.services import OfficeError, Services
 from office_tui.services.history import Reverted
 from office_tui.tui.screens.base import AreaScreen
@@ -55,13 +55,17 @@ ROW_KEYS = [
     Binding("i", "issue_stock", _("Issue stock"), id="jobs.issue_stock"),
     Binding("E", "edit_job", _("Edit"), id="jobs.edit"),
     Binding("A", "message", _("From a message"), id="jobs.message"),
+    Binding("h", "handler", _("Handler"), id="jobs.handler"),
+    Binding("n", "note", _("Note"), id="jobs.note"),
+    Binding("space", "mark", _("Mark"), id="jobs.mark"),
+    Binding("m", "merge", _("Merge"), id="jobs.merge"),
 ]
 LEAVE_KEY = Binding("escape", "leave_input", _("Back"), show=False)
 
 ROW_ACTIONS = {
     "edit_job", "cancel_job", "importance", "expedite", "category", "due", "start", "wait",
     "promise", "done",
-    "reply", "why", "detail",
+    "reply", "why", "detail", "handler", "note", "mark",
 }
 ACT_GROUP = "jobs-act"  # our own writes: the live refresh waits for them (poll)
 
@@ -96,6 +100,8 @@ class JobActions(AreaScreen):
         if action == "issue_stock":
             job = self.current_job()
             return True if job is not None and job.category == "supply" else None
+        if action == "merge":  # `m` only while a new job is shown as a likely repeat
+            return True if self.similar is not None else None
         return True
 
     @on(DataTable.RowHighlighted)
@@ -140,6 +146,8 @@ class JobActions(AreaScreen):
                 focus_id = result.entity_id
         if label:
             self._notice = label  # said by say_notice() with the reload's table
+        if isinstance(result, Job) and self.similar is not None and self.similar[1] == result.id:
+            self.show_similar()
         # Our own write moved data_version too; the reload below covers it, so the next
         # poll must not rebuild the table a second time.
         try:
@@ -156,8 +164,18 @@ class JobActions(AreaScreen):
         super().poll()
 
     def _on_row(self, label: str, call: Callable[[Services, Job], Any]) -> None:
+        """`call` on the job under the cursor; with rows marked (space), on every marked
+        job instead, in one transaction (one undo step), and the marks are cleared."""
         job = self.current_job()
         if job is None:
+            return
+        if self.marked:
+            ids = sorted(self.marked)
+            self.marked.clear()
+            self._act(ngettext("{n} marked job changed", "{n} marked jobs changed",
+                               len(ids)).format(n=len(ids)),
+                      lambda svc: svc.jobs.each(ids, lambda i: call(svc, svc.jobs.get(i))),
+                      job.id, _("change the marked jobs"))
             return
         self._act(label.format(id=job.id), lambda svc: call(svc, job), self.next_after(job),
                   _("change job #{id}").format(id=job.id))
@@ -172,13 +190,41 @@ class JobActions(AreaScreen):
         if job is None:
             return
         label = _("#{id} expedite off") if job.expedite else _("#{id} expedite on")
-        self._on_row(label, lambda svc, j: svc.jobs.triage(j.id, expedite=not j.expedite))
+        wanted = not job.expedite  # marked jobs all take the state the cursor's job flips to
+        self._on_row(label, lambda svc, j: svc.jobs.triage(j.id, expedite=wanted))
 
     def action_start(self) -> None:
         self._on_row(_("#{id} started"), lambda svc, job: svc.jobs.start(job.id))
 
     def action_reply(self) -> None:
-        self._on_row(_("#{id} requester told"), lambda svc, job: svc.jobs.reply(job.id))
+        """`r`: with reply templates, pick one: the filled text is shown, kept on the job
+        and copied to the clipboard for pasting; without any, mark the requester told."""
+        job = self.current_job()
+        if job is None:
+            return
+        self.run_service(lambda svc: svc.follow.templates(),
+                         partial(self._reply_with, job), action=_("load the reply templates"),
+                         group="jobs-templates")
+
+    def _reply_with(self, job: Job, templates: list) -> None:
+        if not templates:
+            self._on_row(_("#{id} requester told"), lambda svc, j: svc.jobs.reply(j.id))
+            return
+        from office_tui.tui.modals.jobs.reply_picker import ReplyPicker
+
+        def chosen(name: str | None) -> None:
+            if name:
+                self.run_service(lambda svc: svc.follow.reply(job.id, name),
+                                 self._replied, action=_("change job #{id}").format(id=job.id),
+                                 group=ACT_GROUP)
+
+        self.app.push_screen(ReplyPicker(job, templates), chosen)
+
+    def _replied(self, result: tuple) -> None:
+        job, text = result
+        self.app.copy_to_clipboard(text)
+        self._acted(_("#{id}: reply kept and copied to the clipboard").format(id=job.id),
+                    job.id, job)
 
     def action_undo(self) -> None:
         self._act("", lambda svc: svc.history.undo(), None, _("undo"))
@@ -197,7 +243,7 @@ class JobActions(AreaScreen):
                 self._on_row(_("#{id} category: ") + category_label(category),
                              lambda svc, j: svc.jobs.triage(j.id, category=category))
 
-        self.app.push_screen(CategoryPicker(job.category, job), chosen)
+        self.app.push_screen(CategoryPicker(job.category, self.subject(job)), chosen)
 
     def _validate_due(self, value: str) -> str | None:
         try:
@@ -219,7 +265,7 @@ class JobActions(AreaScreen):
         self.app.push_screen(
             TextPrompt(_("Due for #{id}").format(id=job.id),
                        placeholder=_("today, tomorrow@14:00, fri, +3d"),
-                       validate=self._validate_due, job=job),
+                       validate=self._validate_due, job=self.subject(job)),
             chosen,
         )
 
@@ -281,7 +327,7 @@ class JobActions(AreaScreen):
                 self._on_row(_("#{id} done"), lambda svc, j: svc.jobs.done(
                     j.id, answer.outcome, replied=answer.replied))
 
-        self.app.push_screen(DoneForm(job), chosen)
+        self.app.push_screen(DoneForm(self.subject(job)), chosen)
 
     # -- cancelling, with the offer to cancel an event's linked jobs ----------------------
     def action_cancel_job(self) -> None:
@@ -292,7 +338,9 @@ class JobActions(AreaScreen):
         from office_tui.tui.modals.text_prompt import TextPrompt
 
         def chosen(reason: str | None) -> None:
-            if reason and reason.strip():
+            if reason and reason.strip() and self.marked:
+                self._on_row("", lambda svc, j: svc.jobs.cancel(j.id, reason))
+            elif reason and reason.strip():
                 self.run_service(lambda svc: len(svc.kits.open_linked(job.id)),
                                  partial(self._offer_linked, job, reason, focus),
                                  action=_("cancel job #{id}").format(id=job.id),
@@ -302,7 +350,7 @@ class JobActions(AreaScreen):
             TextPrompt(_("Why is #{id} cancelled?").format(id=job.id),
                        placeholder=_("e.g. event called off, requester withdrew"),
                        validate=lambda v: None if v.strip() else _(
-                           "Give the reason for cancelling."), job=job),
+                           "Give the reason for cancelling."), job=self.subject(job)),
             chosen)
 
     def _offer_linked(self, job: Job, reason: str, focus: int | None, linked: int) -> None:
@@ -383,12 +431,109 @@ class JobActions(AreaScreen):
 
         self.app.push_screen(BookingForm(draft_for_job(job, self.services.now())), saved)
 
+    # -- follow-through: handler, notes, marks, merge -----------------------------------
+    @property
+    def marked(self) -> set[int]:
+        """The jobs marked with space: the row verbs apply to all of them."""
+        if not hasattr(self, "_marked"):
+            self._marked: set[int] = set()
+        return self._marked
+
+    @property
+    def similar(self) -> tuple[int, int] | None:
+        """(the open job, the new one) when a job just added looks like a repeat."""
+        return getattr(self, "_similar", None)
+
+    def subject(self, job: Job) -> Job:
+        """The job a dialog names: with marks, it says how many it applies to."""
+        if not self.marked:
+            return job
+        from dataclasses import replace
+
+        ids = " ".join(f"#{i}" for i in sorted(self.marked)[:6])
+        return replace(job, id=min(self.marked), title=ngettext(
+            "{n} marked job: {ids}", "{n} marked jobs: {ids}", len(self.marked)).format(
+            n=len(self.marked), ids=ids))
+
+    def mark_parts(self) -> list[str]:
+        return [ngettext("{n} marked", "{n} marked", len(self.marked)).format(
+            n=len(self.marked))] if self.marked else []
+
+    def action_mark(self) -> None:
+        """space: mark or unmark the job; the cursor moves on to the next."""
+        job = self.current_job()
+        if job is None:
+            return
+        self.marked.symmetric_difference_update({job.id})
+        self.reload(focus_id=self.next_after(job) or job.id)
+
+    def action_handler(self) -> None:
+        job = self.current_job()
+        if job is None:
+            return
+        from office_tui.tui.modals.jobs.handler_picker import HandlerPicker
+
+        def chosen(name: str | None) -> None:
+            if name is not None:
+                who = (name or _("the clerk")).replace("{", "{{").replace("}", "}}")
+                self._on_row(_("#{id} handler: ") + who,
+                             lambda svc, j: svc.jobs.assign(j.id, name))
+
+        self.app.push_screen(HandlerPicker(self.subject(job)), chosen)
+
+    def action_note(self) -> None:
+        job = self.current_job()
+        if job is None:
+            return
+        from office_tui.tui.modals.text_prompt import TextPrompt
+
+        def chosen(text: str | None) -> None:
+            if text and text.strip():
+                self._act(_("Note added to #{id}.").format(id=job.id),
+                          lambda svc: svc.jobs.note(job.id, text), job.id,
+                          _("change job #{id}").format(id=job.id))
+
+        self.app.push_screen(TextPrompt(
+            _("A progress note on #{id}").format(id=job.id),
+            placeholder=_("e.g. called the vendor, parts come Friday"),
+            validate=lambda v: None if v.strip() else _("Write the note."), job=job), chosen)
+
+    def action_merge(self) -> None:
+        """m: the job just added repeats an open one: merge it into that one."""
+        if self.similar is None:
+            return
+        keep, new = self.similar
+        self._similar = None
+        self.query_one("#quickadd-error", Static).display = False
+        self._act(_("#{new} merged into #{keep}").format(new=new, keep=keep),
+                  lambda svc: svc.follow.merge(keep, new), keep, _("merge the jobs"))
+
+    def _added(self, text: str, svc: Services) -> Job:
+        """Quick-add, then look for an open job it may repeat (said after the reload)."""
+        job = svc.jobs.add(text)
+        found = svc.follow.similar(job.title, job.department, exclude=job.id)
+        self._similar = (found[0].job.id, job.id) if found else None
+        self._similar_title = found[0].job.title if found else ""
+        return job
+
+    def show_similar(self) -> None:
+        line = self.query_one("#quickadd-error", Static)
+        if self.similar is None:
+            return
+        keep, new = self.similar
+        line.update(_("#{new} looks like open job #{keep} {title}: m merges it into #{keep}"
+                      ).format(new=new, keep=keep, title=printable(self._similar_title)))
+        line.display = True
+        self.refresh_bindings()
+
     # -- quick add ----------------------------------------------------------------------
     def hide_quick_add(self) -> None:
         for widget_id in ("#quickadd", "#quickadd-error"):
             self.query_one(widget_id).display = False
 
     def action_add(self) -> None:
+        self._similar = None  # a new quick-add: the last one's repeat is no longer shown
+        self.query_one("#quickadd-error").display = False
         self.open_box("#quickadd")
 
     def open_box(self, selector: str) -> None:
@@ -448,4 +593,4 @@ class JobActions(AreaScreen):
         event.input.value = ""
         event.input.display = False
         self.query_one(DataTable).focus()
-        self._act(_("Added #{id}"), lambda svc: svc.jobs.add(text), None, _("add the job"))
+        self._act(_("Added #{id}"), partial(self._added, text), None, _("add the job"))

@@ -84,6 +84,7 @@ class JobsScreen(JobActions):
         Binding("slash", "search", _("Search"), id="jobs.search"),
         Binding("v", "cycle_view", _("View"), id="jobs.view",
                 tooltip=_("Show the open jobs, the inbox or the closed jobs")),
+        Binding("f", "filters", _("Filter"), id="jobs.filters"),
         *ROW_KEYS,
         LEAVE_KEY,
     ]
@@ -95,6 +96,7 @@ class JobsScreen(JobActions):
         self._counted: tuple | None = None  # the (search, view) self.total counts
         self.inbox_count = 0
         self.search = ""
+        self.filters: dict[str, str] = {}  # f: department, category, status, handler
         self.view = "open"
         self.limit = PAGE
         self._generation = 0
@@ -137,7 +139,8 @@ class JobsScreen(JobActions):
                 Column("imp", _("Imp"), width=imp, drop=5),
                 Column("due", _("Due"), width=cell_width(_("overdue {span}").format(
                     span=_("{n}h").format(n=23))), cap=12),
-                category, department, status, title]
+                category, department, Column("handler", _("Handler"), cap=8, drop=1),
+                status, title]
 
     def on_mount(self) -> None:
         self.hide_quick_add()
@@ -184,7 +187,8 @@ class JobsScreen(JobActions):
         current = self.current_job()
         self._generation += 1
         load = partial(
-            self._load, self._generation, self.search, self.view, None if last else self.limit,
+            self._load, self._generation, self.search, dict(self.filters), self.view,
+            None if last else self.limit,
             None if last else focus_id if focus_id is not None else (
                 current.id if current else None),
             0 if top else self.query_one(DataTable).cursor_row,
@@ -192,12 +196,22 @@ class JobsScreen(JobActions):
         self.run_service(load, self.show_count, action=_("load the jobs"), group="jobs-load",
                          exclusive=True)
 
-    def _load(self, generation: int, search: str, view: str, limit: int | None,
-              focus_id: int | None, fallback_index: int, svc: Services) -> Counted | None:
+    def _load(self, generation: int, search: str, filters: dict[str, str], view: str,
+              limit: int | None, focus_id: int | None, fallback_index: int,
+              svc: Services) -> Counted | None:
         """In the worker: the page to show_jobs() at once; a search's count, if it needs
         one, is the result (show_count()). `limit` None: every job (End)."""
         now = svc.now()
         inbox_only = view == "inbox"
+        if filters:  # narrowed: the page (up to the cap), counted as it is read
+            cap = SEARCH_COUNT if limit is None else max(limit, SEARCH_COUNT)
+            jobs = self._filtered(svc, search, filters, view, cap + 1)
+            total: int | str = f"{cap}+" if len(jobs) > cap else len(jobs)
+            jobs = jobs[:cap if limit is None else limit]
+            loaded = Loaded(generation, jobs, total, svc.jobs.count(inbox_only=True),
+                            focus_id, fallback_index, now, limit is None)
+            self.deliver(self.show_jobs, loaded)
+            return None
         if view == "closed":
             if limit is None:
                 total = svc.jobs.count_closed(search=search or None)
@@ -228,6 +242,18 @@ class JobsScreen(JobActions):
         else:
             found = svc.jobs.count(search=search, inbox_only=inbox_only, at_most=cap + 1)
         return Counted(generation, f"{cap}+" if found > cap else found)
+
+    @staticmethod
+    def _filtered(svc: Services, search: str, filters: dict[str, str], view: str,
+                  limit: int) -> list[Job]:
+        if view != "closed":
+            return svc.jobs.list(search=search or None, inbox_only=view == "inbox",
+                                 limit=limit, filters=filters)
+        statuses = [filters["status"]] if filters.get("status") else ["done", "cancelled"]
+        found = [j for status in statuses for j in svc.jobs.list(
+            search=search or None, limit=limit, filters={**filters, "status": status})]
+        return sorted(found, key=lambda j: (j.closed_at is not None, j.closed_at, j.id),
+                      reverse=True)[:limit]
 
     def show_jobs(self, message: Loaded) -> None:
         if message.generation != self._generation:
@@ -336,8 +362,9 @@ class JobsScreen(JobActions):
         row_style = "bold magenta" if job.expedite else ""
         mark = importance_label(job.importance) + (" !!" if job.expedite else "")
         return {
-            "id": Text(str(job.id), style="dim"),
+            "id": self._id_cell(job),
             "urg": Text(f"{job.urgency.total:.1f}", justify="right"),
+            "handler": Text(printable(job.handler)),
             "imp": Text(mark, style="bold" if job.importance == "high" else row_style),
             "due": Text(relative_due(job.effective_due, now), style=due_style),
             "cat": Text(category_label(job.category)),
@@ -346,6 +373,12 @@ class JobsScreen(JobActions):
                            style="cyan" if job.status == "inbox" else ""),
             "title": Text(printable(job.title), style=row_style or due_style.replace("bold ", "")),
         }
+
+    def _id_cell(self, job: Job) -> Text:
+        """The id, with ● when the row is marked (space)."""
+        if job.id in self.marked:
+            return Text(f"●{job.id}", style="bold reverse")
+        return Text(str(job.id), style="dim")
 
     @staticmethod
     def _closed_row(job: Job, now) -> dict[str, Text]:
@@ -379,8 +412,23 @@ class JobsScreen(JobActions):
         ]
         if self.search:
             parts.append(_("search: {text}").format(text=printable(self.search)))
+        if self.filters:
+            parts.append(_("filtered: {what}").format(what=printable(
+                " ".join(self.filters.values()))))
+        parts += self.mark_parts()
         parts += self.lag_parts()
         self.query_one("#jobs-header", PartsHeader).set_parts(parts)
+
+    def action_filters(self) -> None:
+        """f: show only a department's, a category's, a status's or a handler's jobs."""
+        from office_tui.tui.modals.jobs.filters import FilterForm
+
+        def chosen(filters: dict[str, str] | None) -> None:
+            if filters is not None:
+                self.filters = filters
+                self.reload(top=True)
+
+        self.app.push_screen(FilterForm(self.filters), chosen)
 
     def show_lag(self) -> None:
         self._update_header()

@@ -251,7 +251,9 @@ class TodayScreen(JobActions):
             when = relative_due(job.effective_due, now)
             style = "bold red" if job.overdue else "yellow" if job.at_risk or job.due_today(
                 now) else ""
-        title = Text(f"  #{job.id} ", style="dim")
+        marked = job.id in self.marked
+        title = Text(f"● #{job.id} " if marked else f"  #{job.id} ",
+                     style="bold reverse" if marked else "dim")
         title.append(printable(job.title), style="bold magenta" if job.expedite else "")
         return {
             "item": title,
@@ -279,6 +281,7 @@ class TodayScreen(JobActions):
         if view.complete:
             parts.append(_("on time this week {rate} ({good}/{closed})").format(
                 rate=format_rate(view.on_time_rate), good=view.on_time, closed=view.closed))
+        parts += self.mark_parts()
         parts += self.lag_parts()
         self.query_one("#today-header", PartsHeader).set_parts(parts)
 
