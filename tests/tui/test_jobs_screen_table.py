@@ -167,7 +167,7 @@ async def test_a_new_search_starts_at_its_first_row(services, make_app, monkeypa
         # The first match, not row 5 of the old list (which, near the end of the new
         # page, loaded the next page as well).
         assert cursor_id(app) == lamps[0]
-        assert {args[3] for args in loads} == {8}
+        assert {args[4] for args in loads} == {8}
         assert shown(app) == expected(app)
 
 

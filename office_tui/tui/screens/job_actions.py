@@ -70,6 +70,14 @@ ROW_ACTIONS = {
 ACT_GROUP = "jobs-act"  # our own writes: the live refresh waits for them (poll)
 
 
+def _detail(svc: Services, job_id: int) -> tuple:
+    """What the details view shows: the job, its history, now, its notes and the phones
+    of its requester and handler."""
+    job = svc.jobs.get(job_id)
+    return (job, svc.jobs.changes(job_id), svc.now(), svc.jobs.notes(job_id),
+            svc.contacts.phones([job.requester, job.handler]))
+
+
 class JobActions(AreaScreen):
     """What every screen listing jobs does with them; see the module's docstring."""
 
@@ -387,7 +395,7 @@ class JobActions(AreaScreen):
         if job is None:
             return
         job_id = job.id
-        self.run_service(lambda svc: (svc.jobs.get(job_id), svc.jobs.changes(job_id), svc.now()),
+        self.run_service(lambda svc: _detail(svc, job_id),
                          self._show_detail, action=_("load job #{id}").format(id=job_id),
                          group="jobs-detail")
 

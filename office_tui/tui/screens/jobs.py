@@ -413,8 +413,9 @@ class JobsScreen(JobActions):
         if self.search:
             parts.append(_("search: {text}").format(text=printable(self.search)))
         if self.filters:
-            parts.append(_("filtered: {what}").format(what=printable(
-                " ".join(self.filters.values()))))
+            shown = {"category": category_label, "status": status_label}
+            parts.append(_("filtered: {what}").format(what=printable(" ".join(
+                shown.get(k, str)(v) for k, v in self.filters.items()))))
         parts += self.mark_parts()
         parts += self.lag_parts()
         self.query_one("#jobs-header", PartsHeader).set_parts(parts)
