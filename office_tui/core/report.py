@@ -100,6 +100,10 @@ class Report:
     departments: list[DepartmentCount] = field(default_factory=list)
     replies_outstanding: list[JobLine] = field(default_factory=list)
     replies_total: int = 0
+    replies_sent: int = 0  # requesters told in the period
+    referrals_outstanding: int = 0  # jobs passed to another department, not back yet
+    follow_ups_overdue: int = 0  # of those, the ones whose follow-up day has passed
+    handlers: list[tuple[str, int]] = field(default_factory=list)  # open jobs per handler
     supplies: list[SupplyLine] | None = None  # None: no inventory in this database
     vehicles: list[VehicleLine] | None = None  # None: no vehicle roster
     daily_received: list[int] = field(default_factory=list)
@@ -134,6 +138,10 @@ class Report:
                              "closed": d.closed} for d in self.departments],
             "replies_outstanding": {"count": self.replies_total,
                                     "jobs": [j.to_json() for j in self.replies_outstanding]},
+            "replies_sent": self.replies_sent,
+            "referrals_outstanding": self.referrals_outstanding,
+            "follow_ups_overdue": self.follow_ups_overdue,
+            "open_by_handler": [{"handler": h, "open": n} for h, n in self.handlers],
             "supplies": None if self.supplies is None else [
                 {"department": s.department, "item": s.item, "quantity": s.quantity,
                  "unit": s.unit, "cost": None if s.cost is None else f"{s.cost:.2f}"}
@@ -232,9 +240,18 @@ def to_markdown(report: Report) -> str:
         (_("Open at the end"), str(report.backlog)),
         (_("Overdue at the end"), str(len(report.overdue))),
         (_("Requesters not yet told"), str(report.replies_total)),
+        (_("Replies sent"), str(report.replies_sent)),
+        (_("Referrals outstanding"), str(report.referrals_outstanding)),
+        (_("Follow-ups overdue"), str(report.follow_ups_overdue)),
     ]
     out += _table([_("Measure"), _("Value")], [[k, v] for k, v in summary], right={1})
     out.append("")
+    if report.handlers:
+        out.append("## " + _("Open jobs by handler"))
+        out.append("")
+        out += _table([_("Handler"), _("Open")],
+                      [[_md(h), str(n)] for h, n in report.handlers], right={1})
+        out.append("")
 
     if report.close_times:
         out.append("## " + _("Time to close by category (working hours)"))
@@ -358,7 +375,12 @@ def to_csv(report: Report) -> str:
         [_("On-time rate %"), report.on_time_rate], [_("Cancelled"), report.cancelled],
         [_("Open at the end"), report.backlog], [_("Overdue at the end"), len(report.overdue)],
         [_("Requesters not yet told"), report.replies_total],
+        [_("Replies sent"), report.replies_sent],
+        [_("Referrals outstanding"), report.referrals_outstanding],
+        [_("Follow-ups overdue"), report.follow_ups_overdue],
     ])
+    block(_("Open jobs by handler"), [_("Handler"), _("Open")],
+          [[h, n] for h, n in report.handlers])
     block(_("Time to close by category (working hours)"),
           [_("Category"), _("Closed"), _("Median"), _("90th percentile")],
           [[c.category, c.closed, _round(c.median_hours), _round(c.p90_hours)]

@@ -87,6 +87,14 @@ class ReportService:
         db = self.ctx.db
         report.replies_total = store.count_awaiting_reply(db)
         report.replies_outstanding = [_line(r) for r in store.awaiting_reply(db, LISTED_REPLIES)]
+        # Following through: replies sent in the period; referrals and handlers as of now.
+        report.replies_sent = job_store.count_replied(db, _iso(p.start_moment),
+                                                      _iso(p.end_moment))
+        referred = job_store.referred(db)
+        report.referrals_outstanding = len(referred)
+        today = now.date().isoformat()
+        report.follow_ups_overdue = sum(1 for r in referred if r["follow_up"] < today)
+        report.handlers = job_store.open_by_handler(db)
         report.supplies = self._supplies(p, report.as_of)
         report.vehicles = self._vehicle_lines(p)
         return report

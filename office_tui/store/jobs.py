@@ -355,3 +355,9 @@ def recent_in_department(db: Database, department: str | None, since: str,
         f"WHERE {where} AND {OPEN_SQL} AND created >= ? ORDER BY created DESC LIMIT ?",
         params + [since, limit])
     return [dict(zip(COLUMNS, r)) for r in cursor.fetchall()]
+
+
+def count_replied(db: Database, start: str, end: str) -> int:
+    """Requesters told (回音) from `start` to before `end` (ISO; index jobs_replied)."""
+    return int(db.execute("SELECT COUNT(*) FROM jobs INDEXED BY jobs_replied "
+                          "WHERE replied_at >= ? AND replied_at < ?", [start, end]).fetchone()[0])

@@ -522,6 +522,7 @@ def _m015_follow_through(db: Database) -> None:
             WHERE handler IS NOT NULL AND status IN ('inbox','open','in_progress','waiting');
         CREATE INDEX jobs_dept_created ON jobs (department, created)
             WHERE status IN ('inbox','open','in_progress','waiting');
+        CREATE INDEX jobs_replied ON jobs (replied_at) WHERE replied_at IS NOT NULL;
         CREATE TABLE job_notes (
             id INTEGER PRIMARY KEY,
             job_id INTEGER NOT NULL,

@@ -224,7 +224,7 @@ def _is_token(word: str) -> bool:
     lower = word.lower()
     return (
         lower.startswith("due:")
-        or (word.startswith(("!", "@", "#", "~")) and len(word) > 1)
+        or (word.startswith(("!", "@", "#", "~", ">")) and len(word) > 1)
     )
 
 
@@ -257,3 +257,11 @@ def test_requester_and_location_tokens():
 def test_tilde_before_a_number_and_bare_marks_stay_in_the_title(text):
     job = p(text)
     assert (job.title, job.requester, job.location, job.department) == (text, None, None, None)
+
+
+def test_handler_token():
+    job = p("修空调 >王师傅 #报修")
+    assert (job.title, job.handler) == ("修空调", "王师傅")
+    # a comparison or a count stays in the title
+    assert p("需要 >5 人 >= 3").handler is None
+    assert p("a >> b").title == "a >> b"

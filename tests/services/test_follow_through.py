@@ -142,3 +142,21 @@ def test_handover_lists_open_jobs_with_handlers_and_phones(services):
     sheet = services.follow.handover(days=2)
     assert "修空调" in sheet and "王师傅" in sheet and "13800000001" in sheet
     assert "a \\| pipe" in sheet
+
+
+def test_the_weekly_report_counts_the_follow_through(services, clock):
+    a = services.jobs.add("修空调 >王师傅 #repair")
+    services.jobs.add("修门 >王师傅 #repair")
+    services.jobs.add("修窗 >李师傅 #repair")
+    b = services.jobs.add("报销单据 #other")
+    services.jobs.refer(b.id, "财务科", follow_up="周一")
+    services.jobs.done(a.id, "ok", replied=True)
+    clock.advance(days=4)  # Tue: Monday's follow-up is overdue
+    report = services.reports.build("week")
+    data = report.to_json()
+    assert (data["referrals_outstanding"], data["follow_ups_overdue"]) == (1, 1)
+    assert data["open_by_handler"] == [{"handler": "李师傅", "open": 1},
+                                       {"handler": "王师傅", "open": 1}]
+    text = services.reports.render(services.reports.build("week", "2026-11-23", "2026-11-29"))
+    assert "Replies sent | 1" in text.replace("  ", " ") or "| Replies sent" in text
+    assert "Open jobs by handler" in text and "王师傅" in text
