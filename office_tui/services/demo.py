@@ -13,6 +13,7 @@ from office_tui.core.limits import default_due
 from office_tui.core.vocab import CATEGORIES
 from office_tui.i18n import _, ngettext
 from office_tui.services.day_queue_demo import load_day_queue_demo
+from office_tui.services.follow_demo import load_follow_demo
 from office_tui.services.errors import OfficeError
 from office_tui.services.inventory_demo import load_inventory_demo
 from office_tui.services.vehicles_demo import load_vehicle_demo
@@ -55,6 +56,7 @@ def load_demo(ctx: Services, *, jobs: int = 0, force: bool = False) -> dict[str,
         load_vehicle_demo(db, now)  # the roster: cars, drivers, a week of trips
         load_inventory_demo(ctx)  # ~40 consumables, four months of movements (once)
         load_day_queue_demo(ctx)  # two event kits and an office week's routines (once)
+        load_follow_demo(ctx)  # contacts, handlers, a referral, reply templates
         rng = random.Random(jobs)
         for start in range(0, jobs, BATCH):
             batch = [_generated_row(rng, i, now, cal, departments)
