@@ -52,6 +52,7 @@ bench: install
 	$(BIN)/python -m tests.bench.bench_today_scale
 	$(BIN)/python -m tests.bench.bench_facilities_scale
 	$(BIN)/python -m tests.bench.bench_reports_scale
+	$(BIN)/python -m tests.bench.bench_follow
 
 # Catalogs: extract every _() into the template, merge it into each language's .po (new
 # strings arrive untranslated: tests/test_catalog.py fails until they are translated),
