@@ -57,3 +57,19 @@ async def test_an_empty_title_is_refused_inline_and_escape_changes_nothing(servi
         await settle(pilot)
         assert not isinstance(app.screen, ModalScreen)
     assert services.jobs.get(job.id).title == "修空调"
+
+
+async def test_the_requester_completes_from_the_contacts(services, make_app):
+    services.contacts.add("张晓明老师", department="教务处")
+    job = services.jobs.add("修空调 #repair")
+    app = make_app(mode="jobs")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("E")
+        await settle(pilot)
+        app.screen.query_one("#edit-requester", Input).focus()
+        await pilot.press(*"张晓")
+        await settle(pilot)
+        await pilot.press("right", "enter")
+        await settle(pilot)
+    assert services.jobs.get(job.id).requester == "张晓明老师"

@@ -57,3 +57,18 @@ async def test_saving_over_an_existing_file_asks_first(services, make_app, docum
             if answer == "n":
                 assert target.read_text(encoding="utf-8") == "last week's notes\n"
         assert target.read_text(encoding="utf-8").startswith("# ")
+
+
+async def test_h_saves_the_handover_sheet(services, make_app, documents):
+    services.contacts.add("王师傅", phone="13800000001")
+    services.jobs.add("修空调 >王师傅 #repair")
+    app = make_app(mode="reports")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("H")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+    [sheet] = documents.glob("handover-*.md")
+    text = sheet.read_text(encoding="utf-8")
+    assert "修空调" in text and "王师傅" in text and "13800000001" in text

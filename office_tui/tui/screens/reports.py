@@ -51,6 +51,7 @@ class ReportsScreen(AreaScreen):
         Binding("right_square_bracket", "shift(1)", _("Later"), id="reports.later"),
         Binding("t", "this_period", _("This one"), id="reports.this"),
         Binding("s", "save", _("Save file"), id="reports.save"),
+        Binding("H", "handover", _("Handover sheet"), id="reports.handover"),
     ]
 
     def __init__(self) -> None:
@@ -199,6 +200,39 @@ class ReportsScreen(AreaScreen):
                        validate=lambda v: None if v.strip() else _("Give a file name.")),
             chosen)
 
+    def action_handover(self) -> None:
+        """H: the handover sheet for a stand-in (AB角), saved as Markdown."""
+        from office_tui.services.folders import default_save_folder
+        from office_tui.tui.modals.text_prompt import TextPrompt
+
+        def chosen(value: str | None) -> None:
+            if value and value.strip():
+                self._write_handover(value.strip())
+
+        default = default_save_folder() / f"handover-{self.services.now():%Y-%m-%d}.md"
+        self.app.push_screen(
+            TextPrompt(_("Write the handover sheet to"), value=str(default),
+                       validate=lambda v: None if v.strip() else _("Give a file name.")),
+            chosen)
+
+    def _write_handover(self, path: str, force: bool = False) -> None:
+        self.run_service(partial(_write_handover, path, force), self.handover_written,
+                         action=_("write the handover sheet"), group="reports-write")
+
+    def handover_written(self, outcome: Path | Exists) -> None:
+        if isinstance(outcome, Exists):
+            from office_tui.tui.modals.confirm import Confirm
+
+            def answered(replace: bool) -> None:
+                if replace:
+                    self._write_handover(outcome.path, force=True)
+
+            self.app.push_screen(Confirm(_("{path} exists. Replace it?").format(
+                path=outcome.shown)), answered)
+            return
+        self.notify(_("Handover written to {path}").format(path=str(outcome)), markup=False,
+                    timeout=6)
+
     def _write(self, shown: Report, path: str, force: bool = False) -> None:
         self.run_service(partial(_write_file, shown, path, force), self.written,
                          action=_("write the report"), group="reports-write")
@@ -248,3 +282,12 @@ def _write_file(shown: Report, path: str, force: bool, svc: Services) -> Path | 
                                  force=force)
     except OutputExists as exc:
         return Exists(shown, path, str(exc.path))
+
+
+def _write_handover(path: str, force: bool, svc: Services) -> Path | Exists:
+    from office_tui.services.output import OutputExists
+
+    try:
+        return svc.follow.write_handover(expand_home(path), force=force)
+    except OutputExists as exc:
+        return Exists(None, path, str(exc.path))  # type: ignore[arg-type]

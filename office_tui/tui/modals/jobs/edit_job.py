@@ -42,6 +42,16 @@ class EditJobForm(Form):
 
     def on_mount(self) -> None:
         self.show_error(None)
+        # The requester completes from the contacts (right arrow takes the completion).
+        self.run_service(lambda svc: [c.name for c in svc.contacts.list()], self._contacts,
+                         action=_("load the contacts"), group="edit-contacts",
+                         failed=lambda _line: None)
+
+    def _contacts(self, names: list[str]) -> None:
+        from textual.suggester import SuggestFromList
+
+        self.query_one("#edit-requester", Input).suggester = SuggestFromList(
+            names, case_sensitive=False)
 
     @on(Input.Submitted)
     def submitted(self, event: Input.Submitted) -> None:
