@@ -63,6 +63,7 @@ class Job:
     referred_person: str | None = None
     follow_up: date | None = None  # the day to chase a referral
     reply_text: str | None = None  # the reply sent (from a template)
+    asset_id: int | None = None  # the fixed asset a repair job is about
     urgency: Urgency = field(default_factory=lambda: Urgency(()))
     limit_left: float | None = None  # share of the time limit still left (None: no due)
     hours_left: float | None = None  # working hours to the (promised) due
@@ -122,7 +123,7 @@ class Job:
             "due", "promised_by", "promise_reason", "status", "waiting_reason", "waiting_since",
             "outcome", "cancel_reason", "replied_at", "reply_note", "created", "updated",
             "closed_at", "location", "handler", "referred_to", "referred_person", "follow_up",
-            "reply_text",
+            "reply_text", "asset_id",
         ):
             value = getattr(self, name)
             data[name] = (to_iso(value) if isinstance(value, datetime) else

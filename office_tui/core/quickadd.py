@@ -1,7 +1,7 @@
 """The quick-add grammar: free text with tokens anywhere.
 
 `!high` `!h` `!高` importance, `!!` `!急` expedite, `due:VALUE`, `@department`,
-`@@place` location, `~requester`, `>handler` (who does it: 责任人), `#category`. Everything
+`@@place` location, `~requester`, `>handler` (who does it: 责任人), `asset:TAG` (the fixed asset it is about), `#category`. Everything
 else is the title, with its own spacing kept exactly.
 """
 
@@ -32,6 +32,7 @@ class ParsedJob:
     requester: str | None = None
     location: str | None = None
     handler: str | None = None
+    asset: str | None = None  # a fixed asset's tag: the job is about it (a repair)
 
 
 _EXPEDITE = {"!!", "!急"}
@@ -74,6 +75,9 @@ def _take_token(word: str, fields: dict, now: datetime, calendar: WorkingCalenda
                 _("Bad date in '{token}': {reason}. Try today, tomorrow@14:00, fri, "
                   "2026-12-01, +3d.").format(token=word, reason=exc)
             ) from None
+        return True
+    if word.lower().startswith("asset:") and len(word) > 6:
+        fields["asset"] = word[6:]
         return True
     if word.startswith("@@") and len(word) > 2:
         fields["location"] = word[2:]

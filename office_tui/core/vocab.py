@@ -155,7 +155,8 @@ def action_label(action: str) -> str:
         "receive": _("receive"), "issue": _("issue"), "adjust": _("adjustment"),
         "stocktake": _("stocktake"), "edit": _("edit"), "undo": _("undo"),
         "redo": _("redo"), "assign": _("assign"), "note": _("note"), "refer": _("referral"),
-        "back": _("back from referral"), "merge": _("merge"),
+        "back": _("back from referral"), "merge": _("merge"), "transfer": _("transfer"),
+        "dispose": _("disposal"), "lend": _("loan"), "return": _("return"),
         "delete": _("deletion"),
     }
     return labels.get(action, action)
@@ -173,7 +174,7 @@ def field_label(field: str) -> str:
         "replied_at": _("Replied"), "reply_note": _("Reply note"),
         "handler": _("Handler"), "referred_to": _("Referred to"),
         "referred_person": _("Referred to (person)"), "follow_up": _("Follow-up"),
-        "reply_text": _("Reply sent"),
+        "reply_text": _("Reply sent"), "asset_id": _("Asset (id)"),
     }
     return labels.get(field, field)
 
@@ -211,6 +212,7 @@ def entity_label(entity: str) -> str:
         "driver": _("driver"), "item": _("item"), "quote": _("quote"),
         "routine": _("routine"), "movement": _("stock movement"), "rider": _("rider"),
         "keyword": _("keyword"), "contact": _("contact"), "note": _("note"),
-        "template": _("reply template"),
+        "template": _("reply template"), "asset": _("asset"),
+        "dept_head": _("department head"),
     }
     return labels.get(entity, entity)

@@ -32,6 +32,7 @@ from office_tui.store.pool import ConnectionPool
 
 if TYPE_CHECKING:
     from office_tui.services.backup import BackupService
+    from office_tui.services.assets import AssetService
     from office_tui.services.calendar import CalendarService
     from office_tui.services.contacts import ContactService
     from office_tui.services.follow import FollowService
@@ -190,6 +191,12 @@ class Services:
         from office_tui.services.jobs import JobService
 
         return JobService(self, reactions=self.reactions, history=lambda: self.history)
+
+    @functools.cached_property
+    def assets(self) -> AssetService:
+        from office_tui.services.assets import AssetService
+
+        return AssetService(self, jobs=self.jobs)
 
     @functools.cached_property
     def contacts(self) -> ContactService:

@@ -288,6 +288,7 @@ class JobService:
             requester=requester or parsed.requester,
             location=parsed.location,
             handler=parsed.handler,
+            asset_id=self._asset_id(parsed.asset) if parsed.asset else None,
             status="open" if triaged else "inbox",
         )
 
@@ -303,6 +304,7 @@ class JobService:
         requester: str | None = None,
         location: str | None = None,
         handler: str | None = None,
+        asset_id: int | None = None,
         status: str = "inbox",
     ) -> Job:
         if not title or not title.strip():
@@ -319,6 +321,7 @@ class JobService:
             "requester": requester or None,
             "location": location or None,
             "handler": self._person(handler),
+            "asset_id": asset_id,
             "importance": importance,
             "expedite": int(bool(expedite)),
             "due": to_iso(due or default_due(category, now, self.ctx.calendar)),
@@ -585,6 +588,21 @@ class JobService:
             raise OfficeError(_("Give at least one job number."))
         with write(self.ctx.db):
             return [verb(job_id) for job_id in ids]
+
+    def set_asset(self, job_id: int, asset_id: int | None) -> Job:
+        """The fixed asset the job is about (its repair history lists the job)."""
+        def apply(row: Row) -> None:
+            row["asset_id"] = asset_id
+
+        return self._change(job_id, "edit", apply, allow_closed=True)
+
+    def _asset_id(self, tag: str) -> int:
+        from office_tui.store import assets as asset_store
+
+        row = asset_store.by_tag(self.ctx.db, tag)
+        if row is None:
+            raise OfficeError(_("No asset tagged '{tag}' (asset:{tag}).").format(tag=tag))
+        return row["id"]
 
     @staticmethod
     def _person(name: str | None) -> str | None:

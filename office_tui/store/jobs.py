@@ -16,6 +16,7 @@ COLUMNS = (
     "due_source", "promised_by", "promise_reason", "status", "waiting_reason", "waiting_since",
     "outcome", "cancel_reason", "replied_at", "reply_note", "created", "updated", "closed_at",
     "location", "handler", "referred_to", "referred_person", "follow_up", "reply_text",
+    "asset_id",
 )
 
 # The texts a search matches; their pinyin key is stored in search_key on every write.

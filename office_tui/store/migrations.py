@@ -544,6 +544,71 @@ def _m015_follow_through(db: Database) -> None:
                    [search_key(name), contact_id])
 
 
+def _m016_fixed_assets(db: Database) -> None:
+    """Fixed assets (固定资产): the register (value as exact decimal text), department
+    heads, half-yearly counts with one line per asset in walking order, and a repair
+    job's link to its asset. Every list reads an index: by department or location, by
+    keeper, loans by due day, a count's lines in order, an asset's repair jobs."""
+    _run(
+        db,
+        """
+        CREATE TABLE assets (
+            id INTEGER PRIMARY KEY,
+            tag TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            name TEXT NOT NULL,
+            category TEXT,
+            model TEXT,
+            serial TEXT,
+            value TEXT NOT NULL,
+            purchased TEXT NOT NULL,
+            life_years INTEGER,
+            keeper TEXT,
+            department TEXT,
+            location TEXT,
+            status TEXT NOT NULL DEFAULT 'in_use'
+                CHECK (status IN ('in_use','idle','lent','in_repair','disposed')),
+            notes TEXT,
+            lent_to TEXT,
+            lent_due TEXT,
+            search_key TEXT,
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL
+        );
+        CREATE INDEX assets_department ON assets (department, tag);
+        CREATE INDEX assets_location ON assets (location, tag);
+        CREATE INDEX assets_keeper ON assets (keeper, tag);
+        CREATE INDEX assets_status ON assets (status, tag);
+        CREATE INDEX assets_lent ON assets (lent_due) WHERE status = 'lent';
+        CREATE TABLE dept_heads (
+            id INTEGER PRIMARY KEY,
+            department TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL
+        );
+        CREATE TABLE asset_counts (
+            id INTEGER PRIMARY KEY,
+            scope_kind TEXT NOT NULL,
+            scope TEXT,
+            started TEXT NOT NULL,
+            finished TEXT
+        );
+        CREATE TABLE asset_count_lines (
+            id INTEGER PRIMARY KEY,
+            count_id INTEGER NOT NULL REFERENCES asset_counts (id),
+            asset_id INTEGER NOT NULL REFERENCES assets (id),
+            seq INTEGER NOT NULL,
+            result TEXT CHECK (result IN ('found','missing','damaged')),
+            found_at TEXT,
+            note TEXT,
+            marked TEXT,
+            UNIQUE (count_id, asset_id)
+        );
+        CREATE INDEX asset_count_lines_seq ON asset_count_lines (count_id, seq);
+        ALTER TABLE jobs ADD COLUMN asset_id INTEGER;
+        CREATE INDEX jobs_asset ON jobs (asset_id) WHERE asset_id IS NOT NULL
+        """,
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "jobs and events", _m001_jobs_and_events),
     Migration(2, "inventory", _m002_inventory),
@@ -560,6 +625,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(13, "item packs", _m013_item_packs),
     Migration(14, "intake keywords", _m014_intake_keywords),
     Migration(15, "contacts and follow-through", _m015_follow_through),
+    Migration(16, "fixed assets", _m016_fixed_assets),
 )
 # user_version = the id of the last migration run = how many have run: files written
 # before the ids were explicit hold the count, and must keep meaning the same.

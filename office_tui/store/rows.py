@@ -10,6 +10,7 @@ from __future__ import annotations
 from office_tui.core.types import Row
 from office_tui.store.database import Database
 
+from office_tui.store.assets import asset_key
 from office_tui.store.contacts import contact_key
 from office_tui.store.inventory import item_key
 from office_tui.store.jobs import row_key
@@ -25,6 +26,8 @@ TABLES = {
     "contact": "contacts",
     "note": "job_notes",
     "template": "reply_templates",
+    "asset": "assets",
+    "dept_head": "dept_heads",
     "item": "items",
     "quote": "quotes",
     "routine": "routines",
@@ -32,7 +35,8 @@ TABLES = {
 }
 DERIVED = {"items": {"stock_milli"}}
 # table -> the function that computes its stored search_key from a row
-SEARCH_KEYS = {"jobs": row_key, "items": item_key, "contacts": contact_key}
+SEARCH_KEYS = {"jobs": row_key, "items": item_key, "contacts": contact_key,
+               "assets": asset_key}
 
 
 def _columns(db: Database, table: str) -> list[str]:

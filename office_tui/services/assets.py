@@ -1,0 +1,472 @@
+"""Fixed assets (固定资产): the register, transfers (调拨), disposal (报废), lending (借用/
+归还), department heads, and the half-yearly count (盘点) whose finish turns each missing
+asset into a job for its department's head and each damaged one into a repair job.
+
+Every change is one transaction with its event, undoable like any other; a count's marks
+are its working state, and its finish is one transaction (jobs, locations, the count).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from office_tui.core import assets as core
+from office_tui.core.assets import Asset
+from office_tui.core.dates import day_from
+from office_tui.core.inventory import QuantityError, parse_price
+from office_tui.core.job import Job, to_iso
+from office_tui.core.text import storable
+from office_tui.core.types import Row
+from office_tui.i18n import _
+from office_tui.services.errors import OfficeError
+from office_tui.store import assets as store
+from office_tui.store import events, write
+from office_tui.store import settings as settings_store
+
+if TYPE_CHECKING:
+    from office_tui.services.context import Context
+    from office_tui.services.jobs import JobService
+
+MAX_TEXT = 200
+EDITABLE = ("name", "category", "model", "serial", "value", "purchased", "life_years",
+            "keeper", "department", "location", "notes")
+
+
+@dataclass(frozen=True)
+class Added:
+    asset: Asset
+    warnings: list[str]
+
+
+@dataclass(frozen=True)
+class CountLine:
+    tag: str
+    name: str
+    department: str | None
+    location: str | None
+    keeper: str | None
+    result: str | None
+    found_at: str | None
+    note: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"tag": self.tag, "name": self.name, "dept": self.department,
+                "location": self.location, "keeper": self.keeper, "result": self.result,
+                "found_at": self.found_at, "note": self.note}
+
+
+@dataclass(frozen=True)
+class CountStatus:
+    id: int
+    scope_kind: str
+    scope: str | None
+    started: str
+    finished: str | None
+    lines: list[CountLine]
+
+    @property
+    def marked(self) -> int:
+        return sum(1 for line in self.lines if line.result)
+
+    def tally(self) -> dict[str, int]:
+        found = {r: 0 for r in core.COUNT_RESULTS}
+        for line in self.lines:
+            if line.result:
+                found[line.result] += 1
+        moved = sum(1 for line in self.lines if line.found_at)
+        return {"assets": len(self.lines), "marked": self.marked, **found, "moved": moved}
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "scope": {"kind": self.scope_kind, "value": self.scope},
+                "started": self.started, "finished": self.finished, **self.tally(),
+                "lines": [line.to_json() for line in self.lines]}
+
+
+def _text(value: str | None, what: str) -> str | None:
+    storable(value)
+    text = " ".join((value or "").split())
+    if len(text) > MAX_TEXT:
+        raise OfficeError(_("{what} is too long (at most {n} characters).").format(
+            what=what, n=MAX_TEXT))
+    return text or None
+
+
+class AssetService:
+    def __init__(self, ctx: Context, *, jobs: JobService) -> None:
+        self.ctx = ctx
+        self._jobs = jobs
+
+    # -- reading -------------------------------------------------------------------------
+    def get(self, tag: str) -> Asset:
+        row = store.by_tag(self.ctx.db, tag or "") if (tag or "").strip() else None
+        if row is None:
+            raise OfficeError(_("No asset tagged '{tag}'. `office-tui asset list` shows "
+                                "them.").format(tag=tag))
+        return Asset.from_row(row)
+
+    def list(self, *, department: str | None = None, keeper: str | None = None,
+             location: str | None = None, status: str | None = None,
+             search: str | None = None, order: str = "department", limit: int = -1
+             ) -> list[Asset]:
+        for text in (department, keeper, location, search):
+            storable(text)
+        wanted = self._status(status) if status else None
+        return [Asset.from_row(r) for r in store.listing(
+            self.ctx.db, department=department, keeper=keeper, location=location,
+            status=wanted, search=search, order=order, limit=limit)]
+
+    def history(self, tag: str) -> tuple[Asset, list[Row], list[Job]]:
+        """The asset, its events (oldest first) and its repair jobs."""
+        asset = self.get(tag)
+        db, now = self.ctx.db, self.ctx.now()
+        jobs = [Job.from_row(r, now, self.ctx.calendar, self.ctx.urgency)
+                for r in store.repair_jobs(db, asset.id)]
+        return asset, events.for_entity(db, "asset", asset.id), jobs
+
+    def next_tag(self) -> str:
+        year = self.ctx.now().year
+        return core.next_tag(year, store.tags_of_year(self.ctx.db, year))
+
+    def threshold(self) -> tuple[Decimal, int]:
+        db = self.ctx.db
+        value = settings_store.get(db, "assets.threshold_value")
+        life = settings_store.get(db, "assets.threshold_life")
+        return (Decimal(value) if value else core.THRESHOLD_VALUE,
+                int(life) if life else core.THRESHOLD_LIFE)
+
+    def overdue_loans(self, today: date | None = None) -> list[Asset]:
+        today = today or self.ctx.now().date()
+        return [Asset.from_row(r) for r in store.overdue_loans(self.ctx.db, today.isoformat())]
+
+    # -- the register --------------------------------------------------------------------
+    def add(self, *, name: str | None, value: Any, purchased: str | None,
+            tag: str | None = None, category: str | None = None, life: Any = None,
+            keeper: str | None = None, department: str | None = None,
+            location: str | None = None, serial: str | None = None,
+            model: str | None = None, notes: str | None = None, force: bool = False) -> Added:
+        """Register an asset; below the threshold rule (value 2,000 and more, more than a
+        year of life) it is refused as a consumable unless `force`."""
+        name = _text(name, _("The name"))
+        if not name:
+            raise OfficeError(_("Give the asset's name (--name)."))
+        amount = self._value(value)
+        day = self._day(purchased, "--purchased")
+        years = self._life(life)
+        min_value, min_life = self.threshold()
+        warnings = []
+        if core.below_threshold(amount, years, min_value=min_value, min_life=min_life):
+            message = _("{value} with a life of {life} is below the fixed-asset rule (at least "
+                        "{min_value} and more than {min_life} year): record it as a consumable "
+                        "item (item add) instead, or add --force to keep it here.").format(
+                value=f"{amount:.2f}", life=years if years is not None else "?",
+                min_value=f"{min_value:.0f}", min_life=min_life)
+            if not force:
+                raise OfficeError(message)
+            warnings.append(message)
+        now = to_iso(self.ctx.now())
+        db = self.ctx.db
+        with write(db):
+            tag = _text(tag, _("The tag")) or self.next_tag()
+            if store.by_tag(db, tag) is not None:
+                raise OfficeError(_("Tag {tag} is already on another asset.").format(tag=tag))
+            row: Row = {
+                "tag": tag, "name": name, "category": _text(category, _("The category")),
+                "model": _text(model, _("The model")), "serial": _text(serial, _("The serial")),
+                "value": f"{amount:.2f}", "purchased": day.isoformat(), "life_years": years,
+                "keeper": _text(keeper, _("The keeper")),
+                "department": _text(department, _("The department")),
+                "location": _text(location, _("The location")),
+                "status": "in_use", "notes": _text(notes, _("The notes")),
+                "created": now, "updated": now}
+            asset_id = store.insert(db, row)
+            saved = store.get(db, asset_id)
+            events.record(db, ts=now, action="add", entity="asset", entity_id=asset_id,
+                          before=None, after=saved)
+        return Added(Asset.from_row(saved), warnings)
+
+    def edit(self, tag: str, **fields: Any) -> Asset:
+        changes: Row = {}
+        for name, value in fields.items():
+            if value is None or name not in EDITABLE:
+                continue
+            if name == "value":
+                changes[name] = f"{self._value(value):.2f}"
+            elif name == "purchased":
+                changes[name] = self._day(value, "--purchased").isoformat()
+            elif name == "life_years":
+                changes[name] = self._life(value)
+            elif name == "name":
+                text = _text(value, _("The name"))
+                if not text:
+                    raise OfficeError(_("An asset needs a name."))
+                changes[name] = text
+            else:
+                changes[name] = _text(value, name)
+        if not changes:
+            raise OfficeError(_("Nothing to change: give a field to change."))
+        return self._change(tag, "edit", lambda row: row.update(changes))
+
+    def transfer(self, tag: str, *, department: str | None = None, keeper: str | None = None,
+                 location: str | None = None, reason: str | None = None) -> Asset:
+        """调拨: a new department, keeper or location, with the reason, as one event."""
+        reason = _text(reason, _("The reason"))
+        if not reason:
+            raise OfficeError(_("Give the reason for the transfer (--reason)."))
+        changes = {k: _text(v, k) for k, v in (("department", department), ("keeper", keeper),
+                                               ("location", location)) if v is not None}
+        if not changes:
+            raise OfficeError(_("Say where it goes: --dept, --keeper or --location."))
+
+        def apply(row: Row) -> None:
+            if all(row.get(k) == v for k, v in changes.items()):
+                raise OfficeError(_("{tag} is there already; nothing changed.").format(
+                    tag=row["tag"]))
+            row.update(changes)
+            row["notes"] = _join(row.get("notes"), _("transferred: {reason}").format(
+                reason=reason))
+
+        return self._change(tag, "transfer", apply)
+
+    def dispose(self, tag: str, *, reason: str | None) -> Asset:
+        """报废: kept in the register, left out of counts from now on."""
+        reason = _text(reason, _("The reason"))
+        if not reason:
+            raise OfficeError(_("Give the reason for disposing of it (--reason)."))
+
+        def apply(row: Row) -> None:
+            row["status"] = "disposed"
+            row["notes"] = _join(row.get("notes"), _("disposed: {reason}").format(reason=reason))
+
+        return self._change(tag, "dispose", apply)
+
+    def lend(self, tag: str, *, to: str | None, due: str | None) -> Asset:
+        to = _text(to, _("The borrower"))
+        if not to:
+            raise OfficeError(_("Say who borrows it (--to)."))
+        day = self._day(due, "--due")
+
+        def apply(row: Row) -> None:
+            if row["status"] != "in_use" and row["status"] != "idle":
+                raise OfficeError(_("{tag} is {status}: it cannot be lent now.").format(
+                    tag=row["tag"], status=core.status_label(row["status"])))
+            row.update(status="lent", lent_to=to, lent_due=day.isoformat())
+
+        return self._change(tag, "lend", apply)
+
+    def give_back(self, tag: str) -> Asset:
+        def apply(row: Row) -> None:
+            if row["status"] != "lent":
+                raise OfficeError(_("{tag} is not lent out.").format(tag=row["tag"]))
+            row.update(status="in_use", lent_to=None, lent_due=None)
+
+        return self._change(tag, "return", apply)
+
+    def set_head(self, department: str | None, name: str | None) -> Row:
+        """The head of a department: who a missing asset of that department goes to."""
+        department = _text(department, _("The department"))
+        name = _text(name, _("The name"))
+        if not department or not name:
+            raise OfficeError(_("Give the department and the head's name (--name)."))
+        db, now = self.ctx.db, to_iso(self.ctx.now())
+        with write(db):
+            before = store.head(db, department)
+            head_id = store.put_head(db, department, name)
+            after = store.head(db, department)
+            events.record(db, ts=now, action="edit" if before else "add", entity="dept_head",
+                          entity_id=head_id, before=before, after=after)
+        return after
+
+    def head_of(self, department: str | None) -> str | None:
+        found = store.head(self.ctx.db, department) if department else None
+        return found["name"] if found else None
+
+    # -- the half-yearly count -----------------------------------------------------------
+    def start_count(self, *, department: str | None = None,
+                    location: str | None = None) -> CountStatus:
+        """A count of every asset in scope (not disposed), in location order."""
+        if department and location:
+            raise OfficeError(_("Count a department or a location, not both."))
+        storable(department)
+        storable(location)
+        kind = "department" if department else "location" if location else "all"
+        assets = [a for a in self.list(department=department, location=location,
+                                       order="location") if a.status != "disposed"]
+        if not assets:
+            raise OfficeError(_("No assets to count there."))
+        db, now = self.ctx.db, to_iso(self.ctx.now())
+        with write(db):
+            count_id = store.insert_count(db, {"scope_kind": kind,
+                                               "scope": department or location,
+                                               "started": now})
+            store.insert_lines(db, count_id, [a.id for a in assets])
+        return self.count_status(count_id)
+
+    def count_status(self, count_id: int) -> CountStatus:
+        row = store.get_count(self.ctx.db, count_id)
+        if row is None:
+            raise OfficeError(_("No count #{id}.").format(id=count_id))
+        lines = [CountLine(r["tag"], r["name"], r["department"], r["location"], r["keeper"],
+                           r["result"], r["found_at"], r["note"])
+                 for r in store.lines(self.ctx.db, count_id)]
+        return CountStatus(row["id"], row["scope_kind"], row["scope"], row["started"],
+                           row["finished"], lines)
+
+    def counts(self) -> list[Row]:
+        return store.counts(self.ctx.db)
+
+    def mark(self, count_id: int, tag: str, result: str, *, at: str | None = None,
+             note: str | None = None) -> CountLine:
+        wanted = core.normalise_result(result)
+        if wanted is None:
+            raise OfficeError(_("Mark it found, missing or damaged, not '{result}'.").format(
+                result=result))
+        at, note = _text(at, _("The location")), _text(note, _("The note"))
+        db, now = self.ctx.db, to_iso(self.ctx.now())
+        with write(db):
+            count = store.get_count(db, count_id)
+            if count is None:
+                raise OfficeError(_("No count #{id}.").format(id=count_id))
+            if count["finished"]:
+                raise OfficeError(_("Count #{id} is finished.").format(id=count_id))
+            asset = self.get(tag)
+            line = store.line_of(db, count_id, asset.id)
+            if line is None:
+                raise OfficeError(_("{tag} is not in count #{id}.").format(
+                    tag=asset.tag, id=count_id))
+            found_at = at if at and at != asset.location and wanted != "missing" else None
+            store.mark_line(db, line["id"], wanted, found_at, note, now)
+        return CountLine(asset.tag, asset.name, asset.department, asset.location,
+                         asset.keeper, wanted, found_at, note)
+
+    def finish_count(self, count_id: int) -> tuple[CountStatus, list[Job]]:
+        """One transaction: each missing asset a job for its department's head (盘亏),
+        each damaged one a repair job, each found elsewhere at its new location."""
+        db, now = self.ctx.db, self.ctx.now()
+        made: list[Job] = []
+        with write(db):
+            status = self.count_status(count_id)
+            if status.finished:
+                raise OfficeError(_("Count #{id} is finished.").format(id=count_id))
+            for line in status.lines:
+                if line.result == "missing":
+                    head = self.head_of(line.department)
+                    title = _("Missing at the count: {name} {tag} ({dept}, keeper {keeper})"
+                              ).format(name=line.name, tag=line.tag,
+                                       dept=line.department or _("no department"),
+                                       keeper=line.keeper or "—")
+                    job = self._jobs.create(title, category="other", department=line.department,
+                                            handler=head, status="open")
+                    made.append(job)
+                    self._link(job.id, line.tag)
+                elif line.result == "damaged":
+                    job = self._jobs.create(
+                        _("Repair after the count: {name} {tag}").format(
+                            name=line.name, tag=line.tag),
+                        category="repair", department=line.department,
+                        location=line.found_at or line.location, status="open")
+                    made.append(job)
+                    self._link(job.id, line.tag)
+                if line.found_at:
+                    self.transfer(line.tag, location=line.found_at,
+                                  reason=_("found at the count #{id}").format(id=count_id))
+            store.finish_count(db, count_id, to_iso(now))
+        return self.count_status(count_id), made
+
+    def count_report(self, count_id: int) -> str:
+        """Markdown: counted, found, missing, moved, damaged per department."""
+        status = self.count_status(count_id)
+        per: dict[str, dict[str, int]] = {}
+        for line in status.lines:
+            dept = per.setdefault(line.department or "—", {
+                "assets": 0, "found": 0, "missing": 0, "damaged": 0, "moved": 0,
+                "unmarked": 0})
+            dept["assets"] += 1
+            dept[line.result or "unmarked"] += 1
+            dept["moved"] += 1 if line.found_at else 0
+        head = [_("Department"), _("Assets"), _("Found"), _("Missing"), _("Damaged"),
+                _("Moved"), _("Not counted")]
+        out = [_("# Asset count #{id}").format(id=count_id), "",
+               _("Started {started}; finished {finished}.").format(
+                   started=status.started.replace("T", " "),
+                   finished=(status.finished or _("not yet")).replace("T", " ")), "",
+               "| " + " | ".join(head) + " |", "|---" + "|---:" * 6 + "|"]
+        for dept, n in sorted(per.items()):
+            out.append("| " + " | ".join([_cell(dept)] + [str(n[k]) for k in (
+                "assets", "found", "missing", "damaged", "moved", "unmarked")]) + " |")
+        missing = [line for line in status.lines if line.result == "missing"]
+        if missing:
+            out += ["", "## " + _("Missing"), ""]
+            out += [_cell(f"- {m.tag} {m.name} ({m.department or '—'}, {m.keeper or '—'})")
+                    for m in missing]
+        return "\n".join(out) + "\n"
+
+    # -- links with jobs -----------------------------------------------------------------
+    def _link(self, job_id: int, tag: str) -> None:
+        self._jobs.set_asset(job_id, self.get(tag).id)
+
+    def link_job(self, job_id: int, tag: str) -> Job:
+        """A job about this asset (a repair): listed in the asset's history."""
+        with write(self.ctx.db):
+            self._jobs.get(job_id)
+            self._link(job_id, tag)
+        return self._jobs.get(job_id)
+
+    # -- helpers -------------------------------------------------------------------------
+    def _change(self, tag: str, action: str, apply) -> Asset:
+        db, now = self.ctx.db, to_iso(self.ctx.now())
+        with write(db):
+            before = store.by_tag(db, tag or "") if (tag or "").strip() else None
+            if before is None:
+                raise OfficeError(_("No asset tagged '{tag}'.").format(tag=tag))
+            if before["status"] == "disposed" and action != "edit":
+                raise OfficeError(_("{tag} is disposed of; nothing changed.").format(
+                    tag=before["tag"]))
+            after = dict(before)
+            apply(after)
+            after["updated"] = now
+            store.update(db, after)
+            events.record(db, ts=now, action=action, entity="asset", entity_id=before["id"],
+                          before=before, after=after)
+        return Asset.from_row(after)
+
+    @staticmethod
+    def _value(value: Any) -> Decimal:
+        try:
+            return parse_price(value if value is not None else "", allow_zero=True)
+        except QuantityError:
+            raise OfficeError(_("'{value}' is not a value: write an amount like 2999 or "
+                                "4599.50.").format(value=value)) from None
+
+    def _day(self, value: Any, what: str) -> date:
+        if value is None or not str(value).strip():
+            raise OfficeError(_("Give the day ({what}), e.g. 2024-03-15.").format(what=what))
+        return day_from(str(value), self.ctx.now().date(), what)
+
+    @staticmethod
+    def _life(value: Any) -> int | None:
+        if value is None or str(value).strip() == "":
+            return None
+        text = str(value).strip()
+        if not text.isdigit() or not 0 < int(text) <= 100:
+            raise OfficeError(_("The life is a whole number of years, 1 to 100, not "
+                                "'{value}'.").format(value=value))
+        return int(text)
+
+    @staticmethod
+    def _status(value: str) -> str:
+        found = core.normalise_status(value)
+        if found is None:
+            raise OfficeError(_("Unknown status '{value}'. Use one of: {choices}.").format(
+                value=value, choices=", ".join(core.status_label(s) for s in core.STATUSES)))
+        return found
+
+
+def _join(notes: str | None, line: str) -> str:
+    return f"{notes}\n{line}" if notes else line
+
+
+def _cell(text: str) -> str:
+    return " ".join(str(text).split()).replace("|", "\\|")
