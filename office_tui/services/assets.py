@@ -8,9 +8,11 @@ are its working state, and its finish is one transaction (jobs, locations, the c
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from office_tui.core import assets as core
@@ -402,6 +404,27 @@ class AssetService:
             out += [_cell(f"- {m.tag} {m.name} ({m.department or '—'}, {m.keeper or '—'})")
                     for m in missing]
         return "\n".join(out) + "\n"
+
+    # -- labels --------------------------------------------------------------------------
+    def labels(self, path: str, *, tags: list[str] = (), department: str | None = None,
+               every: bool = False, force: bool = False) -> tuple[Path, int]:
+        """A sheet of labels (SVG) for the tags given, a department's assets or all of
+        them (not disposed), written as every output file is."""
+        from office_tui.services import output
+        from office_tui.services.asset_labels import sheet
+
+        if sum(bool(x) for x in (tags, department, every)) != 1:
+            raise OfficeError(_("Say which labels: TAG..., --dept D or --all."))
+        target = Path(os.path.expanduser(path))
+        if target.suffix.lower() != ".svg":
+            raise OfficeError(_("Labels are written as .svg: name the file labels.svg."))
+        chosen = ([self.get(t) for t in tags] if tags else
+                  [a for a in self.list(department=department) if a.status != "disposed"])
+        if not chosen:
+            raise OfficeError(_("No assets to label."))
+        written = output.write_file(target, sheet(chosen).encode("utf-8"),
+                                    database=self.ctx.db_path, force=force)
+        return written, len(chosen)
 
     # -- links with jobs -----------------------------------------------------------------
     def _link(self, job_id: int, tag: str) -> None:
