@@ -31,7 +31,7 @@ MODULES = {
     "intake": "intake", "keyword": "intake",
     "assign": "follow", "note": "follow", "refer": "follow", "back": "follow",
     "merge": "follow", "handover": "follow", "contact": "follow", "template": "follow",
-    "asset": "assets", "count": "assets", "dept": "assets",
+    "asset": "assets", "count": "assets", "dept": "assets", "import-assets": "assets",
 }
 def all_modules() -> list[str]:
     return [m.name for m in pkgutil.iter_modules(__path__)]

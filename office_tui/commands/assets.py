@@ -174,6 +174,15 @@ def asset_labels(
                   markup=False, soft_wrap=True)
 
 
+@app.command("import-assets", help=_("Import assets from a CSV file (UTF-8 or GB18030; every row checked first)."))
+def import_assets(
+    path: Path = typer.Argument(..., metavar="FILE"),
+    force: bool = typer.Option(False, "--force", help=_("Keep rows below the fixed-asset rule.")),
+) -> None:
+    made = _run(lambda s: s.assets.import_file(str(path), force=force))
+    cli.out.print(_("{n} assets imported.").format(n=len(made)), markup=False)
+
+
 @dept_app.command("head", help=_("Record a department's head (missing assets go to them)."))
 def dept_head(dept: str = typer.Argument(..., metavar="DEPT"),
               name: Optional[str] = typer.Option(None, "--name", help=_("The head's name."))) -> None:

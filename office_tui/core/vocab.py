@@ -120,6 +120,7 @@ def section_label(name: str) -> str:
         "awaiting_reply": _("Awaiting reply"),
         "low_stock": _("Low stock"),
         "reminders": _("Vehicle and driver reminders"),
+        "loans": _("Assets not back from loan"),
     }
     return labels.get(name, name)
 

@@ -33,6 +33,10 @@ if TYPE_CHECKING:
     from office_tui.services.jobs import JobService
 
 MAX_TEXT = 200
+IMPORT_BYTES = 16 * 2**20
+IMPORT_REQUIRED = ("name", "value", "purchased")
+IMPORT_COLUMNS = IMPORT_REQUIRED + ("tag", "category", "life", "keeper", "dept", "location",
+                                    "serial", "model", "notes")
 EDITABLE = ("name", "category", "model", "serial", "value", "purchased", "life_years",
             "keeper", "department", "location", "notes")
 
@@ -404,6 +408,78 @@ class AssetService:
             out += [_cell(f"- {m.tag} {m.name} ({m.department or '—'}, {m.keeper or '—'})")
                     for m in missing]
         return "\n".join(out) + "\n"
+
+    # -- import --------------------------------------------------------------------------
+    def import_file(self, path: str, *, force: bool = False) -> list[Asset]:
+        """Assets from a CSV file (UTF-8, with or without BOM, or GB18030): a header row
+        with name,value,purchased and any of tag,category,life,keeper,dept,location,
+        serial,model,notes. Every row is checked first; one bad row and nothing is
+        imported, the errors naming row and column."""
+        from office_tui.services.text_files import csv_records, read_text_file
+
+        text = read_text_file(path, self.ctx.db_path, IMPORT_BYTES,
+                              too_big=_("{path} is {size} MiB; an asset list is at most "
+                                        "{max} MiB."))
+        records = csv_records(text)
+        if not records or not any(c.strip() for c in records[0][1]):
+            raise OfficeError(_("The file is empty: the first row must be a header with "
+                                "name,value,purchased. Nothing imported."))
+        header = [c.strip().lower() for c in records[0][1]]
+        unknown = [h for h in header if h not in IMPORT_COLUMNS]
+        missing = [c for c in IMPORT_REQUIRED if c not in header]
+        if unknown or missing:
+            raise OfficeError(_("Nothing imported: the header needs {required} and may have "
+                                "{optional}; {problem}.").format(
+                required=",".join(IMPORT_REQUIRED),
+                optional=",".join(c for c in IMPORT_COLUMNS if c not in IMPORT_REQUIRED),
+                problem=_("unknown column {names}").format(names=", ".join(unknown))
+                if unknown else _("missing {names}").format(names=", ".join(missing))))
+        rows, errors = [], []
+        tags: set[str] = set()
+        for number, cells in records[1:]:
+            if not any(c.strip() for c in cells):
+                continue
+            values = {h: (cells[i].strip() if i < len(cells) else "")
+                      for i, h in enumerate(header)}
+            for column, check in (("value", self._value), ("life", self._life),
+                                  ("purchased", lambda v: self._day(v, "purchased"))):
+                try:
+                    check(values.get(column) or None if column != "value"
+                          else values.get(column, ""))
+                except OfficeError as exc:
+                    errors.append(_("row {row}, column {column}: {reason}").format(
+                        row=number, column=column, reason=str(exc).rstrip(".")))
+            if not values.get("name"):
+                errors.append(_("row {row}, column {column}: {reason}").format(
+                    row=number, column="name", reason=_("empty")))
+            tag = values.get("tag", "").casefold()
+            if tag and (tag in tags or store.by_tag(self.ctx.db, tag)):
+                errors.append(_("row {row}, column {column}: {reason}").format(
+                    row=number, column="tag", reason=_("{tag} is already taken").format(
+                        tag=values["tag"])))
+            tags.add(tag)
+            rows.append((number, values))
+        if errors:
+            shown = errors[:10]
+            more = len(errors) - len(shown)
+            raise OfficeError(_("Nothing imported: ") + "; ".join(shown)
+                              + (" " + _("(and {n} more)").format(n=more) if more else "")
+                              + ".")
+        made: list[Asset] = []
+        with write(self.ctx.db):
+            for number, v in rows:
+                try:
+                    made.append(self.add(
+                        name=v["name"], value=v["value"], purchased=v["purchased"],
+                        tag=v.get("tag") or None, category=v.get("category") or None,
+                        life=v.get("life") or None, keeper=v.get("keeper") or None,
+                        department=v.get("dept") or None, location=v.get("location") or None,
+                        serial=v.get("serial") or None, model=v.get("model") or None,
+                        notes=v.get("notes") or None, force=force).asset)
+                except OfficeError as exc:  # the threshold, a text too long: all or none
+                    raise OfficeError(_("Nothing imported: row {row}: {reason}").format(
+                        row=number, reason=exc)) from None
+        return made
 
     # -- labels --------------------------------------------------------------------------
     def labels(self, path: str, *, tags: list[str] = (), department: str | None = None,

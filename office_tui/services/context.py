@@ -269,7 +269,7 @@ class Services:
         # The other areas' lines are filled in after the job sections are drawn.
         return TodayService(self, jobs=self.jobs, routines=self.routines,
                             reports=lambda: self.reports, vehicles=lambda: self.vehicles,
-                            inventory=lambda: self.inventory)
+                            inventory=lambda: self.inventory, assets=lambda: self.assets)
 
     @functools.cached_property
     def inventory(self) -> InventoryService:

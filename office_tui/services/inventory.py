@@ -9,11 +9,7 @@ two clerks (or the TUI and the CLI) can never take the same last pack twice.
 from __future__ import annotations
 
 import contextlib
-import csv
-import io
 import json
-import os
-import stat
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -32,6 +28,7 @@ from office_tui.core.text import storable
 from office_tui.core.types import Row
 from office_tui.i18n import _
 from office_tui.services.errors import OfficeError
+from office_tui.services.text_files import csv_records, read_text_file
 from office_tui.store import events, write
 from office_tui.store import inventory as store
 from office_tui.store.jobs import add_department
@@ -597,41 +594,14 @@ class InventoryService:
 
     # -- import -----------------------------------------------------------------------
     def import_items_file(self, path: str | Path) -> list[Item]:
-        path = Path(path)
-        try:
-            info = path.stat()
-        except OSError as exc:
-            raise OfficeError(_("Cannot read {path}: {reason}").format(
-                path=path, reason=exc.strerror or exc)) from None
-        # Only a plain file is read: /dev/zero never ends, a FIFO blocks for ever; and
-        # never the database (or its -wal/-shm): closing any descriptor on it would drop
-        # this process's SQLite locks. Both told by stat, without opening anything.
-        if not stat.S_ISREG(info.st_mode) or _is_database(info, self.ctx.db_path):
-            raise OfficeError(_("{path} is not a file.").format(path=path))
-        if info.st_size > MAX_IMPORT_BYTES:
-            raise OfficeError(_("{path} is {size} MiB; an item list is at most {max} MiB.")
-                              .format(path=path, size=info.st_size // 2**20,
-                                      max=MAX_IMPORT_BYTES // 2**20))
-        try:
-            with path.open("rb") as file:
-                data = file.read(MAX_IMPORT_BYTES)
-        except OSError as exc:
-            raise OfficeError(_("Cannot read {path}: {reason}").format(
-                path=path, reason=exc.strerror or exc)) from None
-        for encoding in ("utf-8-sig", "gb18030"):
-            try:
-                text = data.decode(encoding)
-                break
-            except UnicodeDecodeError:
-                continue
-        else:  # pragma: no cover - gb18030 decodes almost any byte string
-            raise OfficeError(_("{path} is not UTF-8 or GB18030 text.").format(path=path))
-        return self.import_items(text)
+        return self.import_items(read_text_file(
+            path, self.ctx.db_path, MAX_IMPORT_BYTES,
+            too_big=_("{path} is {size} MiB; an item list is at most {max} MiB.")))
 
     def import_items(self, text: str) -> list[Item]:
         """All rows are checked first; one bad row and nothing is imported. Errors name
         the row (the header is row 1) and the column."""
-        records = _csv_records(text)
+        records = csv_records(text)
         if not records or not any(cell.strip() for cell in records[0][1]):
             raise OfficeError(_("The file is empty: the first row must be a header with "
                                 "code,name,unit. Nothing imported."))
@@ -711,32 +681,3 @@ class InventoryService:
         return [Movement.from_row(r) for r in store.movements_for_job(self.ctx.db, job_id)]
 
 
-def _csv_records(text: str) -> list[tuple[int, list[str]]]:
-    """The rows of a CSV text, numbered from 1 (the header).
-
-    The csv module refuses a field longer than its process-wide limit (128 KiB) with an
-    error naming neither row nor column; no field can be longer than the text itself, so
-    the limit is lifted to that while reading, and an oversize value meets the import's
-    own length check, which names both."""
-    previous = csv.field_size_limit()
-    csv.field_size_limit(max(previous, len(text) + 1))
-    reader = csv.reader(io.StringIO(text))
-    try:
-        return [(n, row) for n, row in enumerate(reader, start=1)]
-    except csv.Error as exc:
-        raise OfficeError(_("Nothing imported: row {row}: {reason}.").format(
-            row=reader.line_num, reason=exc)) from None
-    finally:
-        csv.field_size_limit(previous)
-
-
-def _is_database(info: os.stat_result, db_path: Path) -> bool:
-    """Is the file `info` describes the database or one of its -wal/-shm files?"""
-    for suffix in ("", "-wal", "-shm"):
-        try:
-            other = os.stat(f"{db_path}{suffix}")
-        except OSError:
-            continue
-        if (other.st_dev, other.st_ino) == (info.st_dev, info.st_ino):
-            return True
-    return False

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from office_tui.services.context import Context
+    from office_tui.services.assets import AssetService
     from office_tui.services.inventory import InventoryService
     from office_tui.services.jobs import JobService
     from office_tui.services.reports import ReportService
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
     from office_tui.services.vehicles import VehicleService
 
 SECTIONS = ("overdue", "at_risk", "due_today", "promised_today", "follow_ups", "trips",
-            "routines", "awaiting_reply", "low_stock", "reminders")
+            "routines", "awaiting_reply", "low_stock", "reminders", "loans")
 JOB_SECTIONS = ("overdue", "at_risk", "due_today", "promised_today", "follow_ups",
                 "routines", "awaiting_reply")
 AWAITING_LISTED = 50
@@ -119,12 +120,14 @@ def _urgency_order(job: Job) -> tuple:
 class TodayService:
     def __init__(self, ctx: Context, *, jobs: JobService, routines: RoutineService,
                  reports: Callable[[], ReportService], vehicles: Callable[[], VehicleService],
-                 inventory: Callable[[], InventoryService]) -> None:
+                 inventory: Callable[[], InventoryService],
+                 assets: Callable[[], AssetService] | None = None) -> None:
         self.ctx = ctx
         self._jobs, self._routines = jobs, routines
         # The other areas' lines (add_areas) come after the job sections are drawn:
         # their modules load then.
         self._reports, self._vehicles, self._inventory = reports, vehicles, inventory
+        self._assets = assets
 
     def build(self, *, generate: bool = True, areas: bool = True) -> TodayView:
         """The day's queue; first makes today's routine jobs (once: see RoutineService).
@@ -182,6 +185,7 @@ class TodayService:
         view.section("trips").items = self._trips(view.day)
         view.section("low_stock").items = self._low_stock()
         view.section("reminders").items = self._reminders(view.day)
+        view.section("loans").items = self._loans(view.day)
         reports = self._reports()
         view.on_time, view.closed, view.on_time_rate = reports.on_time(reports.period("week"))
         view.complete = True
@@ -247,6 +251,15 @@ class TodayService:
                     stock=data["stock"], unit=data["unit"], point=data["reorder_point"]),
                 warn=bool(data.get("stock") == 0), data=data))
         return lines
+
+    def _loans(self, today: date) -> list[Job | Line]:
+        """Fixed assets lent and not back by their day (index assets_lent)."""
+        if self._assets is None:
+            return []
+        return [Line(kind="loan", key=f"loan:{a.tag}", when=a.lent_due.isoformat(),
+                     text=f"{a.tag} {a.name}", detail=a.lent_to or "", warn=True,
+                     data=a.to_json())
+                for a in self._assets().overdue_loans(today)]
 
     def _reminders(self, today: date) -> list[Job | Line]:
         lines: list[Job | Line] = []

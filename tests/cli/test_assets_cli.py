@@ -104,3 +104,20 @@ def test_list_filters_and_pinyin(db):
     assert [a["name"] for a in js(db, "asset", "list", "--search", "dyj")] == ["打印机"]
     assert [a["name"] for a in js(db, "asset", "list", "--dept", "办公室")] == ["空调"]
     assert "Unknown status" in refused(db, "asset", "list", "--status", "asleep")
+
+
+def test_import_assets_checks_every_row_first(db, tmp_path):
+    good = tmp_path / "assets.csv"
+    good.write_text("name,value,purchased,dept,keeper,life\n"
+                    "联想台式机,4599,2024-03-15,财务科,张三,5\n"
+                    "格力空调,6200.50,2022-05-10,办公室,,8\n", encoding="gb18030")
+    ok(db, "import-assets", str(good))
+    assert [a["name"] for a in js(db, "asset", "list")] == ["格力空调", "联想台式机"]
+    bad = tmp_path / "bad.csv"
+    bad.write_text("\ufeffname,value,purchased\n投影仪,lots,2024-01-01\n,3000,2024-13-01\n",
+                   encoding="utf-8")
+    message = refused(db, "import-assets", str(bad))
+    assert "row 2, column value" in message and "row 3, column purchased" in message
+    assert "row 3, column name" in message
+    assert len(js(db, "asset", "list")) == 2  # nothing imported
+    assert "not a file" in refused(db, "import-assets", str(db))

@@ -194,7 +194,7 @@ def test_report_refusals(db):
 
 # -- today ------------------------------------------------------------------------------
 SECTION_NAMES = ["overdue", "at_risk", "due_today", "promised_today", "follow_ups", "trips", "routines",
-                 "awaiting_reply", "low_stock", "reminders"]
+                 "awaiting_reply", "low_stock", "reminders", "loans"]
 
 
 def test_today_json_has_every_section_by_name(db, clock):

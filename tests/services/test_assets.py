@@ -103,3 +103,12 @@ def test_a_repair_job_names_its_asset_in_quick_add(services):
     assert [j.id for j in linked] == [job.id]
     with pytest.raises(OfficeError, match="No asset tagged"):
         services.jobs.add("x asset:NOPE-1")
+
+
+def test_an_overdue_loan_is_on_today(services):
+    pc, _printer, _ac = register(services)
+    services.assets.lend(pc.tag, to="赵六", due="2026-11-26")  # yesterday: overdue
+    view = services.today.build()
+    assert [line.key for line in view.section("loans").items] == [f"loan:{pc.tag}"]
+    services.assets.give_back(pc.tag)
+    assert services.today.build().section("loans").items == []

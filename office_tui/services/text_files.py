@@ -1,0 +1,76 @@
+"""Reading a clerk's text file (an import): only a plain file, never the database, at
+most so many bytes, UTF-8 (with or without BOM) or GB18030 as Chinese Excel saves CSV;
+and its CSV rows, numbered from 1 (the header)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import stat
+from pathlib import Path
+
+from office_tui.i18n import _
+from office_tui.services.errors import OfficeError
+
+
+def is_database(info: os.stat_result, db_path: Path) -> bool:
+    """Is the file `info` describes the database or one of its -wal/-shm files?"""
+    for suffix in ("", "-wal", "-shm"):
+        try:
+            other = os.stat(f"{db_path}{suffix}")
+        except OSError:
+            continue
+        if (other.st_dev, other.st_ino) == (info.st_dev, info.st_ino):
+            return True
+    return False
+
+
+def read_text_file(path: str | os.PathLike[str], db_path: Path, max_bytes: int, *,
+                   too_big: str) -> str:
+    """`too_big` says the limit ({path}, {size} and {max} in MiB)."""
+    path = Path(path)
+    try:
+        info = path.stat()
+    except OSError as exc:
+        raise OfficeError(_("Cannot read {path}: {reason}").format(
+            path=path, reason=exc.strerror or exc)) from None
+    # Only a plain file is read: /dev/zero never ends, a FIFO blocks for ever; and never
+    # the database (or its -wal/-shm): closing any descriptor on it would drop this
+    # process's SQLite locks. Both told by stat, without opening anything.
+    if not stat.S_ISREG(info.st_mode) or is_database(info, db_path):
+        raise OfficeError(_("{path} is not a file.").format(path=path))
+    if info.st_size > max_bytes:
+        raise OfficeError(too_big.format(path=path, size=info.st_size // 2**20,
+                                         max=max_bytes // 2**20))
+    try:
+        with path.open("rb") as file:
+            data = file.read(max_bytes)
+    except OSError as exc:
+        raise OfficeError(_("Cannot read {path}: {reason}").format(
+            path=path, reason=exc.strerror or exc)) from None
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise OfficeError(_("{path} is not UTF-8 or GB18030 text.").format(path=path))  # pragma: no cover
+
+
+def csv_records(text: str) -> list[tuple[int, list[str]]]:
+    """The rows of a CSV text, numbered from 1 (the header).
+
+    The csv module refuses a field longer than its process-wide limit (128 KiB) with an
+    error naming neither row nor column; no field can be longer than the text itself, so
+    the limit is lifted to that while reading, and an oversize value meets the import's
+    own length check, which names both."""
+    previous = csv.field_size_limit()
+    csv.field_size_limit(max(previous, len(text) + 1))
+    reader = csv.reader(io.StringIO(text))
+    try:
+        return [(n, row) for n, row in enumerate(reader, start=1)]
+    except csv.Error as exc:
+        raise OfficeError(_("Nothing imported: row {row}: {reason}.").format(
+            row=reader.line_num, reason=exc)) from None
+    finally:
+        csv.field_size_limit(previous)
