@@ -323,6 +323,12 @@ class AssetService:
     def counts(self) -> list[Row]:
         return store.counts(self.ctx.db)
 
+    def open_count(self) -> CountStatus | None:
+        """The count under way (started, not finished), if any: a walk-through paused
+        with Escape resumes there."""
+        found = next((c for c in store.counts(self.ctx.db) if not c["finished"]), None)
+        return self.count_status(found["id"]) if found else None
+
     def mark(self, count_id: int, tag: str, result: str, *, at: str | None = None,
              note: str | None = None) -> CountLine:
         wanted = core.normalise_result(result)
@@ -347,15 +353,22 @@ class AssetService:
         return CountLine(asset.tag, asset.name, asset.department, asset.location,
                          asset.keeper, wanted, found_at, note)
 
-    def finish_count(self, count_id: int) -> tuple[CountStatus, list[Job]]:
+    def finish_count(self, count_id: int, *, unmarked_missing: bool = False
+                     ) -> tuple[CountStatus, list[Job]]:
         """One transaction: each missing asset a job for its department's head (盘亏),
-        each damaged one a repair job, each found elsewhere at its new location."""
+        each damaged one a repair job, each found elsewhere at its new location.
+        `unmarked_missing`: what the walk-through did not tick counts as missing."""
         db, now = self.ctx.db, self.ctx.now()
         made: list[Job] = []
         with write(db):
             status = self.count_status(count_id)
             if status.finished:
                 raise OfficeError(_("Count #{id} is finished.").format(id=count_id))
+            if unmarked_missing:
+                for line in status.lines:
+                    if not line.result:
+                        self.mark(count_id, line.tag, "missing")
+                status = self.count_status(count_id)
             for line in status.lines:
                 if line.result == "missing":
                     head = self.head_of(line.department)

@@ -53,6 +53,7 @@ class OfficeApp(App[None]):
         "vehicles": _screen("vehicles", "VehiclesScreen"),
         "inventory": _screen("inventory", "InventoryScreen"),
         "reports": _screen("reports", "ReportsScreen"),
+        "assets": _screen("assets", "AssetsScreen"),
     }
     DEFAULT_MODE = "today"  # the clerk opens the app on what today holds
     BINDINGS = [
@@ -61,6 +62,7 @@ class OfficeApp(App[None]):
         Binding("f4", "switch_mode('vehicles')", _("Vehicles"), id="mode.vehicles"),
         Binding("f5", "switch_mode('inventory')", _("Inventory"), id="mode.inventory"),
         Binding("f6", "switch_mode('reports')", _("Reports"), id="mode.reports"),
+        Binding("f7", "switch_mode('assets')", _("Assets"), id="mode.assets"),
         Binding("ctrl+q", "quit", _("Quit"), id="quit", priority=True),
         # Textual's own palette key, with its footer label in the interface language.
         Binding("ctrl+p", "command_palette", _("palette"), show=False, priority=True,
@@ -140,6 +142,7 @@ class OfficeApp(App[None]):
             "vehicles": _("Vehicles"),
             "inventory": _("Inventory"),
             "reports": _("Reports"),
+            "assets": _("Assets"),
         }
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
