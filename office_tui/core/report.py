@@ -104,6 +104,12 @@ class Report:
     referrals_outstanding: int = 0  # jobs passed to another department, not back yet
     follow_ups_overdue: int = 0  # of those, the ones whose follow-up day has passed
     handlers: list[tuple[str, int]] = field(default_factory=list)  # open jobs per handler
+    # fixed assets: (department, status, count, value); counts finished in the period;
+    # assets missing at the last count; loans past their day
+    assets: list[tuple[str | None, str, int, str]] = field(default_factory=list)
+    asset_counts_done: int = 0
+    assets_missing: list[str] = field(default_factory=list)
+    loans_overdue: list[str] = field(default_factory=list)
     supplies: list[SupplyLine] | None = None  # None: no inventory in this database
     vehicles: list[VehicleLine] | None = None  # None: no vehicle roster
     daily_received: list[int] = field(default_factory=list)
@@ -142,6 +148,11 @@ class Report:
             "referrals_outstanding": self.referrals_outstanding,
             "follow_ups_overdue": self.follow_ups_overdue,
             "open_by_handler": [{"handler": h, "open": n} for h, n in self.handlers],
+            "assets": {"by_department": [{"department": d, "status": st, "count": n,
+                                          "value": v} for d, st, n, v in self.assets],
+                       "counts_done": self.asset_counts_done,
+                       "missing_at_last_count": self.assets_missing,
+                       "loans_overdue": self.loans_overdue},
             "supplies": None if self.supplies is None else [
                 {"department": s.department, "item": s.item, "quantity": s.quantity,
                  "unit": s.unit, "cost": None if s.cost is None else f"{s.cost:.2f}"}
@@ -246,6 +257,21 @@ def to_markdown(report: Report) -> str:
     ]
     out += _table([_("Measure"), _("Value")], [[k, v] for k, v in summary], right={1})
     out.append("")
+    if report.assets:
+        from office_tui.core.assets import status_label as asset_status
+
+        out.append("## " + _("Fixed assets by department and status"))
+        out.append("")
+        out += _table([_("Department"), _("Status"), _("Assets"), _("Value")],
+                      [[_md(_dept(d)), asset_status(st), str(n), v]
+                       for d, st, n, v in report.assets], right={2, 3})
+        out.append("")
+        out.append(_("Counts finished in the period: {n}. Missing at the last count: {missing}. "
+                     "Loans overdue: {loans}.").format(
+            n=report.asset_counts_done,
+            missing=_md(", ".join(report.assets_missing)) or "0",
+            loans=_md(", ".join(report.loans_overdue)) or "0"))
+        out.append("")
     if report.handlers:
         out.append("## " + _("Open jobs by handler"))
         out.append("")

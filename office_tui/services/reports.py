@@ -95,6 +95,7 @@ class ReportService:
         today = now.date().isoformat()
         report.follow_ups_overdue = sum(1 for r in referred if r["follow_up"] < today)
         report.handlers = job_store.open_by_handler(db)
+        self._assets(report, p)
         report.supplies = self._supplies(p, report.as_of)
         report.vehicles = self._vehicle_lines(p)
         return report
@@ -346,6 +347,25 @@ class ReportService:
         # utf-8-sig for CSV: spreadsheet programs then read the Chinese right.
         data = text.encode("utf-8-sig" if fmt == "csv" else "utf-8")
         return output.write_file(target, data, database=self.ctx.db_path, force=force)
+
+    def _assets(self, report: Report, p) -> None:
+        from office_tui.store import assets as asset_store
+
+        db = self.ctx.db
+        report.assets = asset_store.by_department_status(db)
+        if not report.assets:
+            return
+        counts = asset_store.counts(db)
+        start, end = _iso(p.start_moment), _iso(p.end_moment)
+        report.asset_counts_done = sum(1 for c in counts if c["finished"]
+                                       and start <= c["finished"] < end)
+        last = next((c for c in counts if c["finished"]), None)
+        if last is not None:
+            report.assets_missing = [f"{r['tag']} {r['name']}" for r in
+                                     asset_store.lines(db, last["id"])
+                                     if r["result"] == "missing"]
+        report.loans_overdue = [f"{r['tag']} {r['name']} ({r['lent_to']})" for r in
+                                asset_store.overdue_loans(db, self.ctx.now().date().isoformat())]
 
     # -- the other areas ---------------------------------------------------------------
     def _supplies(self, p: kpi.Period, as_of: datetime) -> list[SupplyLine]:

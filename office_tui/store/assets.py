@@ -166,3 +166,12 @@ def mark_line(db: Database, line_id: int, result: str, found_at: str | None,
 
 def finish_count(db: Database, count_id: int, when: str) -> None:
     db.execute("UPDATE asset_counts SET finished = ? WHERE id = ?", [when, count_id])
+
+
+def by_department_status(db: Database) -> list[tuple[str | None, str, int, str]]:
+    """(department, status, how many, their value) over the register (index
+    assets_department)."""
+    return [(r[0], r[1], r[2], r[3]) for r in db.execute(
+        "SELECT department, status, COUNT(*), printf('%.2f', SUM(CAST(value AS REAL))) "
+        "FROM assets INDEXED BY assets_department GROUP BY department, status "
+        "ORDER BY department, status").fetchall()]

@@ -112,3 +112,16 @@ def test_an_overdue_loan_is_on_today(services):
     assert [line.key for line in view.section("loans").items] == [f"loan:{pc.tag}"]
     services.assets.give_back(pc.tag)
     assert services.today.build().section("loans").items == []
+
+
+def test_the_report_has_the_assets_by_department_and_the_missing(services):
+    pc, _printer, _ac = register(services)
+    count = services.assets.start_count(department="财务科")
+    services.assets.mark(count.id, pc.tag, "missing")
+    services.assets.finish_count(count.id)
+    data = services.reports.build("week").to_json()["assets"]
+    assert {"department": "财务科", "status": "in_use", "count": 2, "value": "7399.00"} \
+        in data["by_department"]
+    assert data["counts_done"] == 1 and data["missing_at_last_count"] == [f"{pc.tag} 联想台式机"]
+    text = services.reports.render(services.reports.build("week"))
+    assert "Fixed assets by department and status" in text
