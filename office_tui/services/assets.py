@@ -526,6 +526,18 @@ class AssetService:
             self._link(job_id, tag)
         return self._jobs.get(job_id)
 
+    def set_repair(self, asset_id: int, repairing: bool) -> Asset | None:
+        """A repair job started (维修中) or closed (back in use): the asset follows when
+        the clerk says so. None when the asset is not in that state to change from."""
+        row = store.get(self.ctx.db, asset_id)
+        if row is None:
+            return None
+        if repairing and row["status"] in ("in_use", "idle"):
+            return self._change(row["tag"], "edit", lambda r: r.update(status="in_repair"))
+        if not repairing and row["status"] == "in_repair":
+            return self._change(row["tag"], "edit", lambda r: r.update(status="in_use"))
+        return None
+
     # -- helpers -------------------------------------------------------------------------
     def _change(self, tag: str, action: str, apply) -> Asset:
         db, now = self.ctx.db, to_iso(self.ctx.now())

@@ -91,3 +91,27 @@ async def test_lend_and_return_with_the_keys(services, make_app):
         await pilot.press("r")
         await settle(pilot)
         assert services.assets.get(tags[0]).status == "in_use"
+
+
+async def test_starting_a_repair_asks_to_mark_the_asset_and_done_puts_it_back(services,
+                                                                             make_app):
+    tags = register(services)
+    job = services.jobs.add(f"显示器不亮 asset:{tags[0]} #报修 !high")
+    app = make_app(mode="jobs")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.screen.current_job().id == job.id
+        await pilot.press("s")
+        await settle(pilot)
+        assert isinstance(app.screen, Confirm)
+        await pilot.press("y")
+        await settle(pilot)
+        assert services.jobs.get(job.id).status == "in_progress"
+        assert services.assets.get(tags[0]).status == "in_repair"
+        await pilot.press("x", *"换了显示器", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, Confirm)
+        await pilot.press("n")  # asked, not forced
+        await settle(pilot)
+    assert services.jobs.get(job.id).status == "done"
+    assert services.assets.get(tags[0]).status == "in_repair"

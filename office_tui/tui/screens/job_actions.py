@@ -202,7 +202,29 @@ class JobActions(AreaScreen):
         self._on_row(label, lambda svc, j: svc.jobs.triage(j.id, expedite=wanted))
 
     def action_start(self) -> None:
+        job = self.current_job()
+        if job is not None and job.asset_id is not None and not self.marked:
+            self._ask_asset(job, True, lambda svc, j: svc.jobs.start(j.id), _("#{id} started"))
+            return
         self._on_row(_("#{id} started"), lambda svc, job: svc.jobs.start(job.id))
+
+    def _ask_asset(self, job: Job, repairing: bool, call, label: str) -> None:
+        """A repair of a fixed asset: asked whether the asset is in repair (on start) or
+        back in use (on done) too, never forced; both in one transaction."""
+        from office_tui.tui.modals.confirm import Confirm
+
+        def answered(yes: bool | None) -> None:
+            def both(svc, j):
+                result = call(svc, j)
+                if yes:
+                    svc.assets.set_repair(j.asset_id, repairing)
+                return result
+
+            self._on_row(label, lambda svc, j: svc.jobs.each([j.id], lambda _i: both(svc, j))[0])
+
+        question = (_("Mark the asset in repair too?") if repairing
+                    else _("Put the asset back in use too?"))
+        self.app.push_screen(Confirm(question, job=(job.id, job.title)), answered)
 
     def action_reply(self) -> None:
         """`r`: with reply templates, pick one: the filled text is shown, kept on the job
@@ -331,7 +353,10 @@ class JobActions(AreaScreen):
         from office_tui.tui.modals.jobs.close_job import DoneAnswer, DoneForm
 
         def chosen(answer: DoneAnswer | None) -> None:
-            if answer:
+            if answer and job.asset_id is not None and not self.marked:
+                self._ask_asset(job, False, lambda svc, j: svc.jobs.done(
+                    j.id, answer.outcome, replied=answer.replied), _("#{id} done"))
+            elif answer:
                 self._on_row(_("#{id} done"), lambda svc, j: svc.jobs.done(
                     j.id, answer.outcome, replied=answer.replied))
 
