@@ -87,7 +87,7 @@ def asset_list(
 
 @asset_app.command("show", help=_("One asset with its whole history and repair jobs."))
 def asset_show(
-    tag: str = typer.Argument(..., metavar="TAG"),
+    tag: str = typer.Argument(..., metavar="TAG", help=_("The asset's tag.")),
     as_json: bool = typer.Option(False, "--json", help=_("Print the asset as JSON.")),
 ) -> None:
     asset, history, jobs = _run(lambda s: s.assets.history(tag))
@@ -110,15 +110,15 @@ def asset_show(
 
 @asset_app.command("edit", help=_("Correct an asset's fields."))
 def asset_edit(
-    tag: str = typer.Argument(..., metavar="TAG"),
-    name: Optional[str] = typer.Option(None, "--name"),
-    value: Optional[str] = typer.Option(None, "--value"),
-    purchased: Optional[str] = typer.Option(None, "--purchased"),
-    category: Optional[str] = typer.Option(None, "--category"),
-    life: Optional[str] = typer.Option(None, "--life"),
-    serial: Optional[str] = typer.Option(None, "--serial"),
-    model: Optional[str] = typer.Option(None, "--model"),
-    notes: Optional[str] = typer.Option(None, "--notes"),
+    tag: str = typer.Argument(..., metavar="TAG", help=_("The asset's tag.")),
+    name: Optional[str] = typer.Option(None, "--name", help=_("What it is.")),
+    value: Optional[str] = typer.Option(None, "--value", help=_("Its value, e.g. 4599.")),
+    purchased: Optional[str] = typer.Option(None, "--purchased", help=_("Purchase day, e.g. 2024-03-15.")),
+    category: Optional[str] = typer.Option(None, "--category", help=_("e.g. electronics, furniture.")),
+    life: Optional[str] = typer.Option(None, "--life", help=_("Useful life in years.")),
+    serial: Optional[str] = typer.Option(None, "--serial", help=_("Serial number.")),
+    model: Optional[str] = typer.Option(None, "--model", help=_("Model.")),
+    notes: Optional[str] = typer.Option(None, "--notes", help=_("Notes.")),
 ) -> None:
     asset = _run(lambda s: s.assets.edit(tag, name=name, value=value, purchased=purchased,
                                          category=category, life_years=life, serial=serial,
@@ -128,10 +128,10 @@ def asset_edit(
 
 @asset_app.command("transfer", help=_("Move an asset to another department, keeper or room."))
 def asset_transfer(
-    tag: str = typer.Argument(..., metavar="TAG"),
-    dept: Optional[str] = typer.Option(None, "--dept"),
-    keeper: Optional[str] = typer.Option(None, "--keeper"),
-    location: Optional[str] = typer.Option(None, "--location"),
+    tag: str = typer.Argument(..., metavar="TAG", help=_("The asset's tag.")),
+    dept: Optional[str] = typer.Option(None, "--dept", help=_("The keeping department.")),
+    keeper: Optional[str] = typer.Option(None, "--keeper", help=_("Who keeps it.")),
+    location: Optional[str] = typer.Option(None, "--location", help=_("The room.")),
     reason: Optional[str] = typer.Option(None, "--reason", help=_("Why (required).")),
 ) -> None:
     asset = _run(lambda s: s.assets.transfer(tag, department=dept, keeper=keeper,
@@ -140,13 +140,13 @@ def asset_transfer(
 
 
 @asset_app.command("dispose", help=_("Dispose of an asset: kept in the register, left out of counts."))
-def asset_dispose(tag: str = typer.Argument(..., metavar="TAG"),
+def asset_dispose(tag: str = typer.Argument(..., metavar="TAG", help=_("The asset's tag.")),
                   reason: Optional[str] = typer.Option(None, "--reason", help=_("Why (required)."))) -> None:
     _said(_run(lambda s: s.assets.dispose(tag, reason=reason)), status_label("disposed"))
 
 
 @asset_app.command("lend", help=_("Lend an asset until a day."))
-def asset_lend(tag: str = typer.Argument(..., metavar="TAG"),
+def asset_lend(tag: str = typer.Argument(..., metavar="TAG", help=_("The asset's tag.")),
                to: Optional[str] = typer.Option(None, "--to", help=_("Who borrows it.")),
                due: Optional[str] = typer.Option(None, "--due", help=_("When it comes back.")),
                ) -> None:
@@ -154,13 +154,13 @@ def asset_lend(tag: str = typer.Argument(..., metavar="TAG"),
 
 
 @asset_app.command("return", help=_("A lent asset is back."))
-def asset_return(tag: str = typer.Argument(..., metavar="TAG")) -> None:
+def asset_return(tag: str = typer.Argument(..., metavar="TAG", help=_("The asset's tag."))) -> None:
     _said(_run(lambda s: s.assets.give_back(tag)), status_label("in_use"))
 
 
 @asset_app.command("labels", help=_("A sheet of labels with QR codes (A4, 3 × 8), as SVG."))
 def asset_labels(
-    tags: Optional[list[str]] = typer.Argument(None, metavar="[TAG...]"),
+    tags: Optional[list[str]] = typer.Argument(None, metavar="[TAG...]", help=_("The assets' tags.")),
     dept: Optional[str] = typer.Option(None, "--dept", help=_("A department's assets.")),
     every: bool = typer.Option(False, "--all", help=_("Every asset not disposed of.")),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help=_("The .svg file.")),
@@ -176,7 +176,7 @@ def asset_labels(
 
 @app.command("import-assets", help=_("Import assets from a CSV file (UTF-8 or GB18030; every row checked first)."))
 def import_assets(
-    path: Path = typer.Argument(..., metavar="FILE"),
+    path: Path = typer.Argument(..., metavar="FILE", help=_("The CSV file.")),
     force: bool = typer.Option(False, "--force", help=_("Keep rows below the fixed-asset rule.")),
 ) -> None:
     made = _run(lambda s: s.assets.import_file(str(path), force=force))
@@ -184,7 +184,7 @@ def import_assets(
 
 
 @dept_app.command("head", help=_("Record a department's head (missing assets go to them)."))
-def dept_head(dept: str = typer.Argument(..., metavar="DEPT"),
+def dept_head(dept: str = typer.Argument(..., metavar="DEPT", help=_("The department.")),
               name: Optional[str] = typer.Option(None, "--name", help=_("The head's name."))) -> None:
     head = _run(lambda s: s.assets.set_head(dept, name))
     cli.out.print(Text(f"{printable(head['department'])}: {printable(head['name'])}"))
@@ -207,31 +207,31 @@ def _status_out(status, as_json: bool) -> None:
 
 
 @count_app.command("start", help=_("Open a count of every asset in scope, in location order."))
-def count_start(dept: Optional[str] = typer.Option(None, "--dept"),
-                location: Optional[str] = typer.Option(None, "--location"),
-                as_json: bool = typer.Option(False, "--json")) -> None:
+def count_start(dept: Optional[str] = typer.Option(None, "--dept", help=_("Count one department.")),
+                location: Optional[str] = typer.Option(None, "--location", help=_("Count one room.")),
+                as_json: bool = typer.Option(False, "--json", help=_("Print JSON."))) -> None:
     _status_out(_run(lambda s: s.assets.start_count(department=dept, location=location)),
                 as_json)
 
 
 @count_app.command("mark", help=_("Mark a counted asset found, missing or damaged."))
-def count_mark(count_id: int = typer.Argument(..., metavar="COUNT"),
-               tag: str = typer.Argument(..., metavar="TAG"),
-               result: str = typer.Argument(..., metavar="found|missing|damaged"),
+def count_mark(count_id: int = typer.Argument(..., metavar="COUNT", help=_("The count's number.")),
+               tag: str = typer.Argument(..., metavar="TAG", help=_("The asset's tag.")),
+               result: str = typer.Argument(..., metavar="found|missing|damaged", help=_("What the count found.")),
                at: Optional[str] = typer.Option(None, "--at", help=_("Where it was found, when not in its room.")),
-               note: Optional[str] = typer.Option(None, "--note")) -> None:
+               note: Optional[str] = typer.Option(None, "--note", help=_("A note."))) -> None:
     line = _run(lambda s: s.assets.mark(count_id, tag, result, at=at, note=note))
     cli.out.print(Text(f"{printable(line.tag)}: {result_label(line.result)}"))
 
 
 @count_app.command("status", help=_("Where a count stands."))
-def count_status(count_id: int = typer.Argument(..., metavar="COUNT"),
-                 as_json: bool = typer.Option(False, "--json")) -> None:
+def count_status(count_id: int = typer.Argument(..., metavar="COUNT", help=_("The count's number.")),
+                 as_json: bool = typer.Option(False, "--json", help=_("Print JSON."))) -> None:
     _status_out(_run(lambda s: s.assets.count_status(count_id)), as_json)
 
 
 @count_app.command("finish", help=_("Finish a count: jobs for the missing and damaged, found ones moved."))
-def count_finish(count_id: int = typer.Argument(..., metavar="COUNT")) -> None:
+def count_finish(count_id: int = typer.Argument(..., metavar="COUNT", help=_("The count's number."))) -> None:
     status, jobs = _run(lambda s: s.assets.finish_count(count_id))
     cli.out.print(_("Count #{id} finished; {n} jobs made.").format(id=status.id, n=len(jobs)),
                   markup=False)
@@ -240,9 +240,9 @@ def count_finish(count_id: int = typer.Argument(..., metavar="COUNT")) -> None:
 
 
 @count_app.command("report", help=_("A count's report in Markdown, per department."))
-def count_report(count_id: int = typer.Argument(..., metavar="COUNT"),
-                 output: Optional[Path] = typer.Option(None, "--output", "-o"),
-                 force: bool = typer.Option(False, "--force")) -> None:
+def count_report(count_id: int = typer.Argument(..., metavar="COUNT", help=_("The count's number.")),
+                 output: Optional[Path] = typer.Option(None, "--output", "-o", help=_("Write to this file instead of printing.")),
+                 force: bool = typer.Option(False, "--force", help=_("Replace the -o file if it exists."))) -> None:
     text = _run(lambda s: s.assets.count_report(count_id))
     if output is None:
         sys.stdout.write(text)

@@ -36,3 +36,17 @@ def language(
     chosen = _run(lambda s: s.preferences.set_language(value))
     out.print(_("Language set to {language}; it applies from the next start.").format(
         language=language_name(chosen)), markup=False)
+
+
+@sub.command("asset-threshold", help=_(
+    "Show or set the fixed-asset rule: the least value and the life (more than so many "
+    "years) an asset has; below it, `asset add` advises a consumable item."))
+def asset_threshold(
+    value: Optional[str] = typer.Option(None, "--value", help=_("The least value, e.g. 2000.")),
+    life: Optional[str] = typer.Option(None, "--life", help=_("More than this many years, e.g. 1.")),
+) -> None:
+    if value is not None or life is not None:
+        _run(lambda s: s.assets.set_threshold(value=value, life=life))
+    least, years = _run(lambda s: s.assets.threshold())
+    out.print(_("Fixed assets: a value of {value} or more and a life of more than {life} "
+                "year(s).").format(value=f"{least:.2f}", life=years), markup=False)

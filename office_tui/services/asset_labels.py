@@ -1,7 +1,8 @@
-"""A sheet of fixed-asset labels (固定资产标签) as SVG: A4 label paper, 3 × 8 labels of
-70 × 37 mm, each with the tag, the name, the keeper, the department and a QR code of the
-tag (segno). Chinese text is drawn with a CJK font the viewer has (Noto Sans CJK SC, else
-WenQuanYi Zen Hei, else SimSun): the SVG references the font, it does not embed it."""
+"""A sheet of fixed-asset labels (固定资产标签), as SVG or PDF: A4 label paper, 3 × 8 labels
+of 70 × 37 mm, each with the tag, the name, the keeper, the department and a QR code of the
+tag (segno). In the SVG, Chinese text is drawn with a CJK font the viewer has (Noto Sans CJK
+SC, else WenQuanYi Zen Hei, else SimSun): referenced, not embedded. The PDF (ReportLab) uses
+the Adobe CID font STSong-Light, which PDF readers carry."""
 
 from __future__ import annotations
 
@@ -63,3 +64,49 @@ def sheet(assets: list[Asset]) -> str:
             out.append("</g>")
     out.append("</svg>")
     return "\n".join(out) + "\n"
+
+
+def sheet_pdf(assets: list[Asset]) -> bytes:
+    """The same sheet as a PDF (ReportLab). Chinese is drawn with the Adobe CID font
+    STSong-Light, which PDF readers carry: referenced, not embedded, so nothing is
+    downloaded or installed for it. The QR code is drawn module by module."""
+    import io
+
+    import segno
+    from reportlab.lib.units import mm
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    if "STSong-Light" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out, pagesize=(PAGE_W * mm, PAGE_H * mm), pageCompression=0)
+    heading = _("Fixed asset")
+    for start in range(0, len(assets), COLUMNS * ROWS):
+        for n, asset in enumerate(assets[start:start + COLUMNS * ROWS]):
+            x = (n % COLUMNS) * LABEL_W
+            top = TOP + (n // COLUMNS) * LABEL_H  # from the top of the page, in mm
+            pdf.setLineWidth(0.2)
+            pdf.setStrokeGray(0.6)
+            pdf.roundRect((x + 1) * mm, (PAGE_H - top - LABEL_H + 1) * mm, (LABEL_W - 2) * mm,
+                          (LABEL_H - 2) * mm, 2 * mm, stroke=1, fill=0)
+            matrix = segno.make(asset.tag, error="m").matrix
+            cell = QR_SIZE / len(matrix)
+            for r, row in enumerate(matrix):
+                for c, dark in enumerate(row):
+                    if dark:
+                        pdf.rect((x + 3 + c * cell) * mm,
+                                 (PAGE_H - top - 5 - (r + 1) * cell) * mm,
+                                 cell * mm, cell * mm, stroke=0, fill=1)
+            tx = x + QR_SIZE + 6
+            lines = [(heading, 2.6), (printable(asset.tag), 4.2), (printable(asset.name), 3.6),
+                     (_("Keeper: {name}").format(name=printable(asset.keeper or "—")), 3.0),
+                     (printable(asset.department or "—"), 3.0)]
+            for i, (text, size) in enumerate(lines):
+                pdf.setFont("STSong-Light", size * 2.83)  # mm of height to points
+                baseline = top + (4 if i == 0 else 10 + (i - 1) * 6)
+                pdf.drawString(tx * mm, (PAGE_H - baseline) * mm, text[:18])
+        pdf.showPage()
+    pdf.save()
+    return out.getvalue()

@@ -143,6 +143,20 @@ class AssetService:
         return (Decimal(value) if value else core.THRESHOLD_VALUE,
                 int(life) if life else core.THRESHOLD_LIFE)
 
+    def set_threshold(self, *, value: Any = None, life: Any = None) -> tuple[Decimal, int]:
+        """The rule's least value and life (settings kept in the database)."""
+        db = self.ctx.db
+        with write(db):
+            if value is not None:
+                settings_store.put(db, "assets.threshold_value", f"{self._value(value):.2f}")
+            if life is not None:
+                text = str(life).strip()
+                if not text.isdigit() or int(text) > 100:
+                    raise OfficeError(_("The life is a whole number of years, 0 to 100, not "
+                                        "'{value}'.").format(value=life))
+                settings_store.put(db, "assets.threshold_life", text)
+        return self.threshold()
+
     def overdue_loans(self, today: date | None = None) -> list[Asset]:
         today = today or self.ctx.now().date()
         return [Asset.from_row(r) for r in store.overdue_loans(self.ctx.db, today.isoformat())]
@@ -497,22 +511,24 @@ class AssetService:
     # -- labels --------------------------------------------------------------------------
     def labels(self, path: str, *, tags: list[str] = (), department: str | None = None,
                every: bool = False, force: bool = False) -> tuple[Path, int]:
-        """A sheet of labels (SVG) for the tags given, a department's assets or all of
+        """A sheet of labels (SVG or PDF, by the name) for the tags given, a department's assets or all of
         them (not disposed), written as every output file is."""
         from office_tui.services import output
-        from office_tui.services.asset_labels import sheet
+        from office_tui.services.asset_labels import sheet, sheet_pdf
 
         if sum(bool(x) for x in (tags, department, every)) != 1:
             raise OfficeError(_("Say which labels: TAG..., --dept D or --all."))
         target = Path(os.path.expanduser(path))
-        if target.suffix.lower() != ".svg":
-            raise OfficeError(_("Labels are written as .svg: name the file labels.svg."))
+        if target.suffix.lower() not in (".svg", ".pdf"):
+            raise OfficeError(_("Labels are written as .svg or .pdf: name the file "
+                                "labels.svg or labels.pdf."))
         chosen = ([self.get(t) for t in tags] if tags else
                   [a for a in self.list(department=department) if a.status != "disposed"])
         if not chosen:
             raise OfficeError(_("No assets to label."))
-        written = output.write_file(target, sheet(chosen).encode("utf-8"),
-                                    database=self.ctx.db_path, force=force)
+        data = (sheet_pdf(chosen) if target.suffix.lower() == ".pdf"
+                else sheet(chosen).encode("utf-8"))
+        written = output.write_file(target, data, database=self.ctx.db_path, force=force)
         return written, len(chosen)
 
     # -- links with jobs -----------------------------------------------------------------

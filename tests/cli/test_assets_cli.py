@@ -56,6 +56,14 @@ def test_the_threshold_warning_fires_at_1999(db):
                "--life", "5")
 
 
+def test_the_threshold_is_a_setting(db):
+    ok(db, "config", "asset-threshold", "--value", "5000")
+    assert "5000.00" in ok(db, "config", "asset-threshold")
+    assert "consumable" in refused(db, "asset", "add", "--name", "打印机", "--value", "2800",
+                                   "--purchased", "2026-01-05", "--life", "5")
+    assert "not 'x'" in refused(db, "config", "asset-threshold", "--life", "x")
+
+
 def test_a_count_leaves_a_job_for_the_head_and_the_moved_location(db):
     ok(db, "dept", "head", "财务科", "--name", "李科长")
     pc = add(db, "--name", "联想台式机", "--value", "4599", "--purchased", "2024-03-15",
@@ -121,3 +129,25 @@ def test_import_assets_checks_every_row_first(db, tmp_path):
     assert "row 3, column name" in message
     assert len(js(db, "asset", "list")) == 2  # nothing imported
     assert "not a file" in refused(db, "import-assets", str(db))
+
+
+def test_pdf_labels_draw_each_qr_module_and_the_chinese_text(db, tmp_path):
+    tags = [add(db, "--name", "投影仪", "--value", "3500", "--purchased", "2025-01-02",
+                "--keeper", "王老师", "--dept", "教务处") for _n in range(2)]
+    target = tmp_path / "labels.pdf"
+    ok(db, "asset", "labels", *tags, "-o", str(target))
+    data = target.read_bytes()
+    assert data.startswith(b"%PDF") and b"STSong-Light" in data
+    # Uncompressed: each dark module of each tag's QR (segno, made again) is one filled
+    # rectangle; the label frames are the only other paths.
+    dark = sum(sum(row) for tag in tags for row in segno.make(tag, error="m").matrix)
+    assert data.count(b" re f") == dark
+    # The CID text is UCS-2 in a PDF string: the keeper's name and each tag are there.
+    for text in ("王老师", "教务处", *tags):
+        assert pdf_string(text) in data, text
+
+
+def pdf_string(text: str) -> bytes:
+    """UCS-2 bytes written as a PDF literal string does (octal escapes)."""
+    return "".join(chr(b) if 32 <= b < 127 and b not in b"()\\" else f"\\{b:03o}"
+                   for b in text.encode("utf-16-be")).encode("latin-1")
