@@ -9,6 +9,7 @@ so it draws as fast at 80 assets as at 50,000.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, timedelta
 from functools import partial
 
 from rich.text import Text
@@ -120,7 +121,10 @@ class AssetsScreen(AreaScreen):
             n=len(self.assets)),
             _("by department") if self.order == "department" else _("by room")]
         if message.last_count:
-            parts.append(_("last count {day}").format(day=message.last_count[:10]))
+            last = date.fromisoformat(message.last_count[:10])
+            parts.append(_("last count {day}").format(day=last.isoformat()))
+            # half-yearly: the next one is due six months (182 days) after the last
+            parts.append(_("next by {day}").format(day=(last + timedelta(days=182)).isoformat()))
         if message.open_count:
             parts.append(_("count #{id} under way").format(id=message.open_count))
         if self.search:
