@@ -91,6 +91,14 @@ class CountStatus:
                 "lines": [line.to_json() for line in self.lines]}
 
 
+@dataclass(frozen=True)
+class CountWalkView:
+    id: int
+    total: int
+    marked: int
+    lines: list[CountLine]  # the next ones not marked, in walking order
+
+
 def _text(value: str | None, what: str) -> str | None:
     storable(value)
     text = " ".join((value or "").split())
@@ -337,11 +345,31 @@ class AssetService:
     def counts(self) -> list[Row]:
         return store.counts(self.ctx.db)
 
-    def open_count(self) -> CountStatus | None:
+    def open_count(self) -> int | None:
         """The count under way (started, not finished), if any: a walk-through paused
         with Escape resumes there."""
         found = next((c for c in store.counts(self.ctx.db) if not c["finished"]), None)
-        return self.count_status(found["id"]) if found else None
+        return found["id"] if found else None
+
+    def walk(self, count_id: int | None = None, *, limit: int = 200) -> CountWalkView:
+        """What the walk-through shows: the count under way (one is started when none
+        is), how many of its assets are marked, and the next `limit` not marked yet in
+        walking order — a window, so a count of 50,000 opens as fast as one of 50."""
+        if count_id is None:
+            count_id = self.open_count()
+            if count_id is None:
+                count_id = self.start_count().id
+        if store.get_count(self.ctx.db, count_id) is None:
+            raise OfficeError(_("No count #{id}.").format(id=count_id))
+        total, marked = store.count_tally(self.ctx.db, count_id)
+        lines = [CountLine(r["tag"], r["name"], r["department"], r["location"], r["keeper"],
+                           r["result"], r["found_at"], r["note"])
+                 for r in store.unmarked_lines(self.ctx.db, count_id, limit)]
+        return CountWalkView(count_id, total, marked, lines)
+
+    def tally(self, count_id: int) -> tuple[int, int]:
+        """(assets in the count, marked so far)."""
+        return store.count_tally(self.ctx.db, count_id)
 
     def mark(self, count_id: int, tag: str, result: str, *, at: str | None = None,
              note: str | None = None) -> CountLine:

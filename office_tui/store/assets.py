@@ -175,3 +175,21 @@ def by_department_status(db: Database) -> list[tuple[str | None, str, int, str]]
         "SELECT department, status, COUNT(*), printf('%.2f', SUM(CAST(value AS REAL))) "
         "FROM assets INDEXED BY assets_department GROUP BY department, status "
         "ORDER BY department, status").fetchall()]
+
+
+def count_tally(db: Database, count_id: int) -> tuple[int, int]:
+    """(lines, marked) of a count (index asset_count_lines_seq)."""
+    found = db.execute("SELECT COUNT(*), COUNT(result) FROM asset_count_lines "
+                       "WHERE count_id = ?", [count_id]).fetchone()
+    return int(found[0]), int(found[1])
+
+
+def unmarked_lines(db: Database, count_id: int, limit: int) -> list[Row]:
+    """The first `limit` lines not marked yet, in walking (location) order."""
+    cols = ", ".join(f"l.{c}" for c in LINE_COLUMNS)
+    rows = db.execute(f"SELECT {cols}, a.tag, a.name, a.department, a.location, a.keeper "
+                      "FROM asset_count_lines l JOIN assets a ON a.id = l.asset_id "
+                      "WHERE l.count_id = ? AND l.result IS NULL ORDER BY l.seq LIMIT ?",
+                      [count_id, limit]).fetchall()
+    names = LINE_COLUMNS + ("tag", "name", "department", "location", "keeper")
+    return [dict(zip(names, r)) for r in rows]

@@ -125,3 +125,14 @@ def test_the_report_has_the_assets_by_department_and_the_missing(services):
     assert data["counts_done"] == 1 and data["missing_at_last_count"] == [f"{pc.tag} 联想台式机"]
     text = services.reports.render(services.reports.build("week"))
     assert "Fixed assets by department and status" in text
+
+
+def test_the_walk_through_shows_a_window_of_what_is_left(services):
+    pc, printer, ac = register(services)
+    view = services.assets.walk(limit=2)  # starts a count: none is under way
+    assert (view.total, view.marked, [line.tag for line in view.lines]) == (
+        3, 0, [ac.tag, pc.tag])
+    services.assets.mark(view.id, ac.tag, "found")
+    again = services.assets.walk(limit=2)
+    assert again.id == view.id and again.marked == 1
+    assert [line.tag for line in again.lines] == [pc.tag, printer.tag]

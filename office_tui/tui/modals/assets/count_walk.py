@@ -26,8 +26,8 @@ class CountWalk(Form):
 
     def __init__(self) -> None:
         super().__init__()
-        self.count = None
-        self.ticked: set[str] = set()
+        self.count = None  # the CountWalkView shown
+        self.total = self.marked = 0
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form count-walk"):
@@ -45,13 +45,14 @@ class CountWalk(Form):
                            (_("Result"), "result")):
             table.add_column(label, key=key)
         self.query_one(Input).focus()
-        self.run_service(lambda svc: svc.assets.open_count() or svc.assets.start_count(),
-                         self.shown, action=_("start the count"), group="count-load",
+        self.run_service(lambda svc: svc.assets.walk(), self.shown,
+                         action=_("start the count"), group="count-load",
                          failed=self.show_error)
 
     def shown(self, count) -> None:
+        """The next assets to find (a window in walking order) and the tally."""
         self.count = count
-        self.ticked = {line.tag.casefold() for line in count.lines if line.result}
+        self.total, self.marked = count.total, count.marked
         table = self.query_one(DataTable)
         table.clear()
         for line in count.lines:
@@ -66,7 +67,7 @@ class CountWalk(Form):
     def _progress(self) -> None:
         self.query_one("#count-progress", Static).update(
             _("Count #{id}: {marked} of {assets} ticked").format(
-                id=self.count.id, marked=len(self.ticked), assets=len(self.count.lines)))
+                id=self.count.id, marked=self.marked, assets=self.total))
 
     @on(Input.Submitted, "#count-tag")
     def scanned(self, event: Input.Submitted) -> None:
@@ -79,21 +80,22 @@ class CountWalk(Form):
 
         self.show_error(None)
         # One row changes: only it is redrawn (a count of 50,000 assets stays quick).
-        self.run_service(lambda svc: svc.assets.mark(count_id, tag, "found"), self.ticked_one,
-                         action=_("mark the asset"), group="count-mark",
-                         failed=self.show_error)
+        def mark(svc):
+            line = svc.assets.mark(count_id, tag, "found")
+            return line, svc.assets.tally(count_id)
 
-    def ticked_one(self, line) -> None:
+        self.run_service(mark, self.ticked_one, action=_("mark the asset"),
+                         group="count-mark", failed=self.show_error)
+
+    def ticked_one(self, marked) -> None:
+        line, (self.total, self.marked) = marked
         table = self.query_one(DataTable)
-        self.ticked.add(line.tag.casefold())
-        key = next((l.tag for l in self.count.lines if l.tag.casefold() == line.tag.casefold()),
-                   line.tag)
-        table.update_cell(key, "result", Text(result_label(line.result),
-                                              style=STYLES.get(line.result, "")))
-        if line.found_at:
-            table.update_cell(key, "loc", Text(f"{printable(line.location or '—')} → "
-                                               f"{printable(line.found_at)}"))
-        table.move_cursor(row=table.get_row_index(key), animate=False)
+        key = next((shown.tag for shown in self.count.lines
+                    if shown.tag.casefold() == line.tag.casefold()), None)
+        if key is not None:  # in the window: ticked in place
+            table.update_cell(key, "result", Text(result_label(line.result),
+                                                  style=STYLES.get(line.result, "")))
+            table.move_cursor(row=table.get_row_index(key), animate=False)
         self._progress()
 
     def action_finish(self) -> None:
@@ -101,7 +103,7 @@ class CountWalk(Form):
             return
         from office_tui.tui.modals.confirm import Confirm
 
-        left = len(self.count.lines) - len(self.ticked)
+        left = self.total - self.marked
         count_id = self.count.id
 
         def answered(yes: bool | None) -> None:
