@@ -31,6 +31,7 @@ MODULES = {
     "intake": "intake", "keyword": "intake",
     "assign": "follow", "note": "follow", "refer": "follow", "back": "follow",
     "merge": "follow", "handover": "follow", "contact": "follow", "template": "follow",
+    "room": "rooms",
     "asset": "assets", "count": "assets", "dept": "assets", "import-assets": "assets",
 }
 def all_modules() -> list[str]:

@@ -119,9 +119,11 @@ def apply(
 def event(
     kit: str = typer.Argument(..., help=_("Kit name or number.")),
     text: str = typer.Argument(..., help=_("The event, quick-add: \"Receive the inspection team due:thu@9:30 @Office #reception\".")),
+    room: Optional[str] = typer.Option(None, "--room", help=_("Book this meeting room for the event (with --for).")),
+    length: Optional[str] = typer.Option(None, "--for", help=_("How long the event holds the room: 2h, 90m.")),
     as_json: bool = typer.Option(False, "--json", help=_("Print the event and its linked jobs as JSON.")),
 ) -> None:
-    found, jobs = _run(lambda s: s.kits.event(kit, text))
+    found, jobs = _run(lambda s: s.kits.event(kit, text, room=room, length=length))
     if as_json:
         emit_json({"event": found.to_json(), "linked": [j.to_json() for j in jobs]})
         return

@@ -356,3 +356,112 @@ def _bookings_table(found: list[Booking], day: date) -> Table:
                       _t(b.destination), _t(b.driver), _t(b.department),
                       Text(f"{b.passengers}/{b.seats}"), Text(booking_status_label(b.status)))
     return table
+
+
+# -- the service and cost log ---------------------------------------------------------------
+@vehicle_app.command("service", help=_("Record a service; the car's next service date and km "
+                                       "move by its intervals."))
+def vehicle_service(
+    plate: str = typer.Argument(..., help=_("The vehicle's plate.")),
+    date_: str = typer.Option(..., "--date", help=_("The day of the service: 2026-11-20, today.")),
+    km: int = typer.Option(..., "--km", help=_("The odometer at the service, km.")),
+    work: str = typer.Option(..., "--work", help=_("What was done, e.g. 换机油、机滤.")),
+    cost: str = typer.Option(..., "--cost", help=_("What it cost, e.g. 680 or 1260.50.")),
+    garage: Optional[str] = typer.Option(None, "--garage", help=_("Where it was done.")),
+    next_km: Optional[int] = typer.Option(None, "--next-km", help=_("The next service at this km.")),
+    every_km: Optional[int] = typer.Option(None, "--every-km", help=_("Service every this many km (kept for the car).")),
+    next_date: Optional[str] = typer.Option(None, "--next-date", help=_("The next service on this day.")),
+    every_months: Optional[int] = typer.Option(None, "--every-months", help=_("Service every this many months (kept for the car).")),
+    as_json: bool = typer.Option(False, "--json", help=_("Print the entry and the car as JSON.")),
+) -> None:
+    entry, car = _run(lambda s: s.car_log.service(
+        plate, day=date_, km=km, work=work, cost=cost, garage=garage, next_km=next_km,
+        every_km=every_km, next_date=next_date, every_months=every_months))
+    if as_json:
+        emit_json({"entry": entry.to_json(),
+                   "next_service_date": car.get("next_service_date"),
+                   "next_service_km": car.get("next_service_km")})
+        return
+    _say(_("{plate}: service on {day} recorded ({cost}). Next service: {when}.").format(
+        plate=entry.plate, day=entry.day.isoformat(), cost=entry.cost,
+        when=_next_service(car)))
+
+
+def _next_service(car: dict) -> str:
+    parts = []
+    if car.get("next_service_date"):
+        parts.append(car["next_service_date"])
+    if car.get("next_service_km"):
+        parts.append(_("{km} km").format(km=car["next_service_km"]))
+    return _(" or ").join(parts) if parts else _("not set")
+
+
+@vehicle_app.command("renew", help=_("Record an insurance or annual inspection renewal."))
+def vehicle_renew(
+    plate: str = typer.Argument(..., help=_("The vehicle's plate.")),
+    what: str = typer.Argument(..., help=_("insurance or inspection.")),
+    until: str = typer.Option(..., "--until", help=_("Valid until this day.")),
+    cost: str = typer.Option(..., "--cost", help=_("What it cost.")),
+    date_: Optional[str] = typer.Option(None, "--date", help=_("The day renewed (default today).")),
+    as_json: bool = typer.Option(False, "--json", help=_("Print the entry as JSON.")),
+) -> None:
+    entry, _car = _run(lambda s: s.car_log.renew(plate, what, until=until, cost=cost,
+                                                  day=date_))
+    if as_json:
+        emit_json(entry.to_json())
+        return
+    label = _("insurance") if entry.kind == "insurance" else _("inspection")
+    _say(_("{plate}: {what} renewed until {until} ({cost}).").format(
+        plate=entry.plate, what=label, until=entry.until.isoformat(), cost=entry.cost))
+
+
+@vehicle_app.command("services", help=_("A car's services and renewals, newest first."))
+def vehicle_services(
+    plate: str = typer.Argument(..., help=_("The vehicle's plate.")),
+    as_json: bool = typer.Option(False, "--json", help=_("Print a JSON array.")),
+) -> None:
+    found = _run(lambda s: s.car_log.entries(plate))
+    if as_json:
+        emit_json([e.to_json() for e in found])
+        return
+    if not found:
+        _say(_("No services recorded. Record one with: office-tui vehicle service PLATE "
+               "--date D --km KM --work W --cost C"))
+        return
+    table = Table(box=None, header_style="bold", padding=(0, 1), pad_edge=False)
+    for header in (_("Date"), _("Kind"), _("km"), _("Work"), _("Cost"), _("Garage")):
+        table.add_column(header, overflow="fold")
+    kinds = {"service": _("service"), "insurance": _("insurance"),
+             "inspection": _("inspection")}
+    for e in found:
+        work = e.work or (_("until {day}").format(day=e.until.isoformat()) if e.until else "")
+        table.add_row(e.day.isoformat(), kinds.get(e.kind, e.kind),
+                      str(e.km) if e.km is not None else "", _t(work), str(e.cost),
+                      _t(e.garage or ""))
+    cli.out.print(table)
+
+
+@vehicle_app.command("costs", help=_("Per car: km driven, trip, service, insurance and "
+                                     "inspection costs, and the cost per km."))
+def vehicle_costs(
+    plate: Optional[str] = typer.Argument(None, help=_("One car (default every car).")),
+    from_: Optional[str] = typer.Option(None, "--from", help=_("The first day (default a year back).")),
+    to: Optional[str] = typer.Option(None, "--to", help=_("The last day (default today).")),
+    as_json: bool = typer.Option(False, "--json", help=_("Print as JSON.")),
+) -> None:
+    first, last, rows = _run(lambda s: s.car_log.costs(plate, start=from_, end=to))
+    if as_json:
+        emit_json({"from": first.isoformat(), "to": last.isoformat(),
+                   "cars": [r.to_json() for r in rows]})
+        return
+    _say(_("Car costs {start} – {end}").format(start=first.isoformat(), end=last.isoformat()))
+    table = Table(box=None, header_style="bold", padding=(0, 1), pad_edge=False)
+    # Translators: the trips' own costs (fuel, tolls, parking), as a short column heading
+    for header in (_("Vehicle"), _("km"), _("Fuel"), _("Service"),
+                   _("Insurance"), _("Inspection"), _("Total"), _("Per km")):
+        table.add_column(header, justify="left" if header == _("Vehicle") else "right")
+    for r in rows:
+        table.add_row(_t(r.plate), str(r.km), f"{r.fuel:.2f}",
+                      f"{r.service:.2f}", f"{r.insurance:.2f}", f"{r.inspection:.2f}",
+                      f"{r.total:.2f}", "—" if r.per_km is None else f"{r.per_km:.2f}")
+    cli.out.print(table)

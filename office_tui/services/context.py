@@ -44,8 +44,10 @@ if TYPE_CHECKING:
     from office_tui.services.preferences import PreferenceService
     from office_tui.services.reactions import Reactions
     from office_tui.services.reports import ReportService
+    from office_tui.services.rooms import RoomService
     from office_tui.services.routines import RoutineService
     from office_tui.services.today import TodayService
+    from office_tui.services.vehicle_log import VehicleLogService
     from office_tui.services.vehicles import VehicleService
 
 Clock = Callable[[], datetime]
@@ -179,11 +181,15 @@ class Services:
     def reactions(self) -> Reactions:
         """Every cross-area reaction, registered here and nowhere else; each listener's
         area is imported only when its event fires (see services/reactions.py)."""
-        from office_tui.services.reactions import JOB_DUE_SET, Reactions
+        from office_tui.services.reactions import JOB_CANCELLED, JOB_DUE_SET, Reactions
 
         reactions = Reactions()
         # A new due on an event moves its open kit-linked jobs (the same transaction).
         reactions.on(JOB_DUE_SET, lambda: self.kits.follow_event)
+        # ...and moves the room booked for it, or refuses the move with the alternatives.
+        reactions.on(JOB_DUE_SET, lambda: self.rooms.follow_job)
+        # A cancelled job frees the room booked for it.
+        reactions.on(JOB_CANCELLED, lambda: self.rooms.release_job)
         return reactions
 
     @functools.cached_property
@@ -238,6 +244,18 @@ class Services:
         return VehicleService(self, jobs=lambda: self.jobs)
 
     @functools.cached_property
+    def rooms(self) -> RoomService:
+        from office_tui.services.rooms import RoomService
+
+        return RoomService(self, jobs=lambda: self.jobs)
+
+    @functools.cached_property
+    def car_log(self) -> VehicleLogService:
+        from office_tui.services.vehicle_log import VehicleLogService
+
+        return VehicleLogService(self, vehicles=self.vehicles)
+
+    @functools.cached_property
     def calendars(self) -> CalendarService:
         from office_tui.services.calendar import CalendarService
 
@@ -253,7 +271,7 @@ class Services:
     def kits(self) -> KitService:
         from office_tui.services.kits import KitService
 
-        return KitService(self, jobs=self.jobs)
+        return KitService(self, jobs=self.jobs, rooms=lambda: self.rooms)
 
     @functools.cached_property
     def reports(self) -> ReportService:

@@ -25,7 +25,7 @@ from office_tui.core.vocab import (
 )
 from office_tui.i18n import _
 from office_tui.services.errors import OfficeError
-from office_tui.services.reactions import JOB_DUE_SET
+from office_tui.services.reactions import JOB_CANCELLED, JOB_DUE_SET
 from office_tui.store import events, write
 from office_tui.store import jobs as store
 from office_tui.store import notes as notes_store
@@ -640,6 +640,8 @@ class JobService:
                           before=before, after=after)
             if action == "triage" and after["due"] and after["due"] != before["due"]:
                 self._reactions.emit(JOB_DUE_SET, job_id=job_id, due=from_iso(after["due"]))
+            if action == "cancel":
+                self._reactions.emit(JOB_CANCELLED, job_id=job_id, reason=after["cancel_reason"])
         return self._job(after, now)
 
     def _resume_clock(self, before: Row, after: Row, now: datetime) -> None:

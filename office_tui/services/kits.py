@@ -24,14 +24,19 @@ from office_tui.store import events, write
 from office_tui.store import kits as store
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from office_tui.services.context import Context
+    from office_tui.services.rooms import RoomService
     from office_tui.services.jobs import JobService
 
 
 class KitService:
-    def __init__(self, ctx: Context, *, jobs: JobService) -> None:
+    def __init__(self, ctx: Context, *, jobs: JobService,
+                 rooms: Callable[[], RoomService] | None = None) -> None:
         self.ctx = ctx
         self._jobs = jobs
+        self._rooms = rooms  # an event with a room; the module loads only then
 
     # -- kits -------------------------------------------------------------------------
     def list(self) -> list[Row]:
@@ -142,8 +147,14 @@ class KitService:
                 made.append(job)
         return made
 
-    def event(self, kit: str, text: str) -> tuple[Job, list[Job]]:
-        """Add a reception or meeting from quick-add text and give it the kit at once."""
+    def event(self, kit: str, text: str, *, room: str | None = None,
+              length: str | None = None) -> tuple[Job, list[Job]]:
+        """Add a reception or meeting from quick-add text and give it the kit at once; with
+        `room`, book it from the event's time for `length` (2h) in the same transaction
+        (the booking then moves and is freed with the event)."""
+        if (room is None) != (length is None):
+            raise OfficeError(_("Give the room with how long the event holds it: --room NAME "
+                                "--for 2h."))
         now = self.ctx.now()
         try:
             parsed = quickadd.parse(text or "", now, self.ctx.calendar)
@@ -164,6 +175,8 @@ class KitService:
                 status="open",
             )
             linked = self.apply(kit, event.id)
+            if room is not None and self._rooms is not None:
+                self._rooms().book_for_event(event.id, room, length or "")
         return self._jobs.get(event.id), linked
 
     def linked(self, event_id: int) -> list[Job]:

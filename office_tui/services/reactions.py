@@ -20,6 +20,8 @@ from typing import Any
 # The events, with their payload (keyword arguments of the handler).
 # A clerk set a new due on a job (triage): job_id (int), due (datetime).
 JOB_DUE_SET = "job.due_set"
+# A job was cancelled: job_id (int), reason (str).
+JOB_CANCELLED = "job.cancelled"
 
 Handler = Callable[..., None]
 Lookup = Callable[[], Handler]

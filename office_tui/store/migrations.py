@@ -609,6 +609,75 @@ def _m016_fixed_assets(db: Database) -> None:
     )
 
 
+def _m017_rooms_and_car_log(db: Database) -> None:
+    """Meeting rooms on the roster and the cars' service and cost log. A room booking keeps
+    the window its room is held (buffers included) so a clash is read from the index
+    room_bookings_held as a range; a series shares the id of its first booking. A car's
+    service intervals are stored on the car; each service or renewal is one log row, its
+    cost in cents (exact)."""
+    _run(
+        db,
+        """
+        CREATE TABLE rooms (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            name_key TEXT NOT NULL UNIQUE,
+            seats INTEGER NOT NULL CHECK (seats BETWEEN 1 AND 2000),
+            location TEXT,
+            equipment TEXT,
+            status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open','closed')),
+            closed_until TEXT,
+            closed_reason TEXT,
+            buffer_before INTEGER NOT NULL DEFAULT 0,
+            buffer_after INTEGER NOT NULL DEFAULT 0,
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL
+        );
+        CREATE TABLE room_bookings (
+            id INTEGER PRIMARY KEY,
+            room_id INTEGER NOT NULL REFERENCES rooms (id),
+            start_at TEXT NOT NULL,
+            end_at TEXT NOT NULL,
+            held_from TEXT NOT NULL,
+            held_to TEXT NOT NULL,
+            title TEXT NOT NULL,
+            department TEXT,
+            people INTEGER NOT NULL DEFAULT 0 CHECK (people >= 0),
+            needs TEXT,
+            job_id INTEGER,
+            series_id INTEGER,
+            status TEXT NOT NULL DEFAULT 'booked' CHECK (status IN ('booked','cancelled')),
+            cancel_reason TEXT,
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL,
+            CHECK (end_at > start_at)
+        );
+        CREATE INDEX room_bookings_held ON room_bookings (held_from);
+        CREATE INDEX room_bookings_room ON room_bookings (room_id, held_from);
+        CREATE INDEX room_bookings_job ON room_bookings (job_id) WHERE job_id IS NOT NULL;
+        CREATE INDEX room_bookings_series ON room_bookings (series_id)
+            WHERE series_id IS NOT NULL;
+        ALTER TABLE vehicles ADD COLUMN service_every_km INTEGER;
+        ALTER TABLE vehicles ADD COLUMN service_every_months INTEGER;
+        CREATE TABLE vehicle_log (
+            id INTEGER PRIMARY KEY,
+            vehicle_id INTEGER NOT NULL REFERENCES vehicles (id),
+            kind TEXT NOT NULL CHECK (kind IN ('service','insurance','inspection')),
+            day TEXT NOT NULL,
+            km INTEGER,
+            work TEXT,
+            cost_cents INTEGER NOT NULL DEFAULT 0 CHECK (cost_cents >= 0),
+            garage TEXT,
+            until TEXT,
+            created TEXT NOT NULL
+        );
+        CREATE INDEX vehicle_log_day ON vehicle_log (vehicle_id, day);
+        CREATE INDEX vehicle_log_all_days ON vehicle_log (day);
+        CREATE INDEX bookings_returned ON bookings (returned_at) WHERE status = 'returned'
+        """,
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "jobs and events", _m001_jobs_and_events),
     Migration(2, "inventory", _m002_inventory),
@@ -626,6 +695,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(14, "intake keywords", _m014_intake_keywords),
     Migration(15, "contacts and follow-through", _m015_follow_through),
     Migration(16, "fixed assets", _m016_fixed_assets),
+    Migration(17, "rooms and the cars' log", _m017_rooms_and_car_log),
 )
 # user_version = the id of the last migration run = how many have run: files written
 # before the ids were explicit hold the count, and must keep meaning the same.

@@ -32,6 +32,9 @@ TABLES = {
     "quote": "quotes",
     "routine": "routines",
     "keyword": "intake_keywords",
+    "room": "rooms",
+    "room_booking": "room_bookings",
+    "vehicle_log": "vehicle_log",
 }
 DERIVED = {"items": {"stock_milli"}}
 # table -> the function that computes its stored search_key from a row

@@ -14,6 +14,7 @@ _MAX_INT = 2**63 - 1
 VEHICLE_COLUMNS = (
     "id", "plate", "plate_key", "name", "seats", "status", "odometer", "next_service_date",
     "next_service_km", "insurance_due", "inspection_due", "created", "updated",
+    "service_every_km", "service_every_months",
 )
 DRIVER_COLUMNS = ("id", "name", "name_key", "phone", "licence_expiry", "active", "created",
                   "updated", "department", "role")
