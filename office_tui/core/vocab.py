@@ -116,6 +116,7 @@ def section_label(name: str) -> str:
         "promised_today": _("Promised today"),
         "follow_ups": _("Follow-ups due"),
         "trips": _("Today's trips"),
+        "rooms": _("Today's meeting rooms"),
         "routines": _("Routines due"),
         "awaiting_reply": _("Awaiting reply"),
         "low_stock": _("Low stock"),
@@ -158,7 +159,8 @@ def action_label(action: str) -> str:
         "redo": _("redo"), "assign": _("assign"), "note": _("note"), "refer": _("referral"),
         "back": _("back from referral"), "merge": _("merge"), "transfer": _("transfer"),
         "dispose": _("disposal"), "lend": _("loan"), "return": _("return"),
-        "delete": _("deletion"),
+        "delete": _("deletion"), "move": _("move"), "service": _("service"),
+        "renew": _("renewal"),
     }
     return labels.get(action, action)
 
@@ -202,7 +204,8 @@ def job_event_label(action: str) -> str:
 def booking_event_label(action: str) -> str:
     """An event in a booking's history, as what happened to it."""
     labels = {"book": _("booked"), "join": _("joined"), "out": _("went out"),
-              "return": _("returned"), "cancel": _("cancelled")}
+              "return": _("returned"), "cancel": _("cancelled"), "move": _("moved"),
+              "undo": _("undone"), "redo": _("redone")}
     return labels.get(action, action)
 
 
@@ -214,6 +217,7 @@ def entity_label(entity: str) -> str:
         "routine": _("routine"), "movement": _("stock movement"), "rider": _("rider"),
         "keyword": _("keyword"), "contact": _("contact"), "note": _("note"),
         "template": _("reply template"), "asset": _("asset"),
-        "dept_head": _("department head"),
+        "dept_head": _("department head"), "room": _("room"),
+        "room_booking": _("room booking"), "vehicle_log": _("car log entry"),
     }
     return labels.get(entity, entity)

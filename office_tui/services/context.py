@@ -287,7 +287,8 @@ class Services:
         # The other areas' lines are filled in after the job sections are drawn.
         return TodayService(self, jobs=self.jobs, routines=self.routines,
                             reports=lambda: self.reports, vehicles=lambda: self.vehicles,
-                            inventory=lambda: self.inventory, assets=lambda: self.assets)
+                            inventory=lambda: self.inventory, assets=lambda: self.assets,
+                            rooms=lambda: self.rooms)
 
     @functools.cached_property
     def inventory(self) -> InventoryService:

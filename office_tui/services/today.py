@@ -32,11 +32,12 @@ if TYPE_CHECKING:
     from office_tui.services.inventory import InventoryService
     from office_tui.services.jobs import JobService
     from office_tui.services.reports import ReportService
+    from office_tui.services.rooms import RoomService
     from office_tui.services.routines import RoutineService
     from office_tui.services.vehicles import VehicleService
 
 SECTIONS = ("overdue", "at_risk", "due_today", "promised_today", "follow_ups", "trips",
-            "routines", "awaiting_reply", "low_stock", "reminders", "loans")
+            "rooms", "routines", "awaiting_reply", "low_stock", "reminders", "loans")
 JOB_SECTIONS = ("overdue", "at_risk", "due_today", "promised_today", "follow_ups",
                 "routines", "awaiting_reply")
 AWAITING_LISTED = 50
@@ -121,13 +122,15 @@ class TodayService:
     def __init__(self, ctx: Context, *, jobs: JobService, routines: RoutineService,
                  reports: Callable[[], ReportService], vehicles: Callable[[], VehicleService],
                  inventory: Callable[[], InventoryService],
-                 assets: Callable[[], AssetService] | None = None) -> None:
+                 assets: Callable[[], AssetService] | None = None,
+                 rooms: Callable[[], RoomService] | None = None) -> None:
         self.ctx = ctx
         self._jobs, self._routines = jobs, routines
         # The other areas' lines (add_areas) come after the job sections are drawn:
         # their modules load then.
         self._reports, self._vehicles, self._inventory = reports, vehicles, inventory
         self._assets = assets
+        self._rooms = rooms
 
     def build(self, *, generate: bool = True, areas: bool = True) -> TodayView:
         """The day's queue; first makes today's routine jobs (once: see RoutineService).
@@ -183,6 +186,7 @@ class TodayService:
     def add_areas(self, view: TodayView) -> None:
         """Fill in the lines of the other areas and the week's on-time figure."""
         view.section("trips").items = self._trips(view.day)
+        view.section("rooms").items = self._room_bookings(view.day)
         view.section("low_stock").items = self._low_stock()
         view.section("reminders").items = self._reminders(view.day)
         view.section("loans").items = self._loans(view.day)
@@ -235,6 +239,20 @@ class TodayService:
                 text=f"{b.vehicle} → {b.destination}",
                 detail=count_passengers(b.passengers) + (f" · {who}" if who else ""),
                 data=b.to_json()))
+        return lines
+
+    def _room_bookings(self, today: date) -> list[Job | Line]:
+        """Today's meetings in the rooms, beside the trips (index room_bookings_held)."""
+        if self._rooms is None:
+            return []
+        lines: list[Job | Line] = []
+        for b in self._rooms().bookings(today):
+            who = " · ".join(x for x in (b.department,
+                                         ngettext("{n} person", "{n} people", b.people)
+                                         .format(n=b.people) if b.people else None) if x)
+            lines.append(Line(kind="room", key=f"room:{b.id}",
+                              when=f"{b.start:%H:%M}–{b.end:%H:%M}",
+                              text=f"{b.room} · {b.title}", detail=who, data=b.to_json()))
         return lines
 
     def _low_stock(self) -> list[Job | Line]:

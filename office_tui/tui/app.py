@@ -59,7 +59,7 @@ class OfficeApp(App[None]):
     BINDINGS = [
         Binding("f2", "switch_mode('today')", _("Today"), id="mode.today"),
         Binding("f3", "switch_mode('jobs')", _("Jobs"), id="mode.jobs"),
-        Binding("f4", "switch_mode('vehicles')", _("Vehicles"), id="mode.vehicles"),
+        Binding("f4", "switch_mode('vehicles')", _("Roster"), id="mode.vehicles"),
         Binding("f5", "switch_mode('inventory')", _("Inventory"), id="mode.inventory"),
         Binding("f6", "switch_mode('reports')", _("Reports"), id="mode.reports"),
         Binding("f7", "switch_mode('assets')", _("Assets"), id="mode.assets"),
@@ -139,7 +139,7 @@ class OfficeApp(App[None]):
         return {
             "today": _("Today"),
             "jobs": _("Jobs"),
-            "vehicles": _("Vehicles"),
+            "vehicles": _("Roster"),
             "inventory": _("Inventory"),
             "reports": _("Reports"),
             "assets": _("Assets"),

@@ -50,7 +50,7 @@ ROW_KEYS = [
     Binding("u", "undo", _("Undo"), id="jobs.undo"),
     Binding("ctrl+r", "redo", _("Redo"), id="jobs.redo"),
     Binding("question_mark", "why", _("Why?"), id="jobs.why"),
-    Binding("b", "book", _("Book car"), id="jobs.book"),
+    Binding("b", "book", _("Book"), id="jobs.book"),
     Binding("enter", "detail", _("Detail"), id="jobs.detail"),
     Binding("i", "issue_stock", _("Issue stock"), id="jobs.issue_stock"),
     Binding("E", "edit_job", _("Edit"), id="jobs.edit"),
@@ -102,9 +102,9 @@ class JobActions(AreaScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ROW_ACTIONS and self.current_job() is None:
             return None  # shown disabled: there is no job under the cursor
-        if action == "book":  # `b` is there only on a vehicle job
+        if action == "book":  # `b` is there only on a vehicle job (a car) or a meeting (a room)
             job = self.current_job()
-            return job is not None and job.category == "vehicle"
+            return job is not None and job.category in ("vehicle", "meeting")
         if action == "issue_stock":
             job = self.current_job()
             return True if job is not None and job.category == "supply" else None
@@ -123,7 +123,7 @@ class JobActions(AreaScreen):
         table's repaint, so a load or a cursor move that keeps them leaves it alone."""
         job = self.current_job()
         category = job.category if job is not None else None
-        state = (job is not None, category == "vehicle", category == "supply")
+        state = (job is not None, category in ("vehicle", "meeting"), category == "supply")
         if state != self._keys_shown:
             self._keys_shown = state
             self.refresh_bindings()
@@ -449,6 +449,9 @@ class JobActions(AreaScreen):
         """`b` on a vehicle job: the booking form prefilled from it; saving links the
         booking to the job and starts the job."""
         job = self.current_job()
+        if job is not None and job.category == "meeting":
+            self._book_room(job)
+            return
         if job is None or job.category != "vehicle":
             return
         from office_tui.tui.modals.vehicles.booking_form import (
@@ -463,6 +466,20 @@ class JobActions(AreaScreen):
                 self.reload(focus_id=job.id)
 
         self.app.push_screen(BookingForm(draft_for_job(job, self.services.now())), saved)
+
+    def _book_room(self, job: Job) -> None:
+        """`b` on a meeting job: the room form prefilled from it; the booking is linked to
+        the job, so it moves when the job's time moves and is freed if it is cancelled."""
+        from office_tui.tui.modals.vehicles.room_form import (
+            RoomForm, draft_for_meeting, room_saved_message,
+        )
+
+        def saved(booking) -> None:
+            if booking is not None:
+                self.notify(room_saved_message(booking), markup=False, timeout=4)
+                self.reload(focus_id=job.id)
+
+        self.app.push_screen(RoomForm(draft_for_meeting(job, self.services.now())), saved)
 
     # -- follow-through: handler, notes, marks, merge -----------------------------------
     @property

@@ -1,10 +1,13 @@
-"""The Vehicles screen (F4): the day's roster as a timeline, one row per car, 07:00–20:00.
+"""The Roster screen (F4): the day's roster as a timeline, 07:00–20:00, with two tabs of
+the same timeline: Cars (one row per car) and Rooms (one row per meeting room, bookings as
+blocks with their title, the setup and clear-up buffers hatched); `v` switches tab.
 
 The cursor moves an hour at a time; the plates stay in view while the hours scroll
 sideways, so the roster reads at 80 columns. `[` `]` step a day (a week in the week
 overview, `w`), `t` comes back to today, `n` books (the form checks clashes and offers
 shared trips live), `enter` shows the booking or car under the cursor, `o` out,
-`i` returned, `x` cancel, `m` maintenance on/off. Loads and writes run through
+`i` returned, `x` cancel, `m` maintenance on/off (`n`, `enter`, `x`, `[` `]` and `w` work
+the same on the Rooms tab). Loads and writes run through
 `run_service()` (a thread worker) and hand their result to a method on the UI thread;
 only those methods touch widgets.
 """
@@ -23,22 +26,28 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static
 
+from office_tui.core.rooms import Room, RoomBooking
 from office_tui.core.text import printable
 from office_tui.core.vehicles import Booking, Reminder, Vehicle, VehicleSettings, span_text
 from office_tui.core.vocab import booking_status_label, count_seats, vehicle_status_label
-from office_tui.i18n import _
+from office_tui.i18n import _, ngettext
 from office_tui.tui.screens.base import AreaScreen
 from office_tui.services import Services
 from office_tui.tui.widgets.timeline import (
     PER_HOUR, Timeline, booking_at, day_row, hours, vehicle_label, week_cell,
 )
 from office_tui.tui.widgets.keys_footer import KeysFooter
+from office_tui.tui.widgets.room_rows import (
+    room_booking_at, room_label, room_row, room_week_cell,
+)
 
 if TYPE_CHECKING:
     from office_tui.tui.modals.vehicles.booking_form import BookingSaved
 
 BOOKING_ACTIONS = {"out", "returned", "cancel_booking"}
+CAR_ONLY = {"out", "returned", "maintenance"}
 KEYED_ACTIONS = BOOKING_ACTIONS | {"maintenance", "new"}
+TABS = ("cars", "rooms")
 
 
 def weekday_name(day: date) -> str:
@@ -58,6 +67,9 @@ class Loaded:
     reminders: list[Reminder]
     settings: VehicleSettings
     now: datetime
+    tab: str = "cars"
+    rooms: list[Room] | None = None
+    room_bookings: list[RoomBooking] | None = None
 
 
 class VehiclesScreen(AreaScreen):
@@ -68,6 +80,7 @@ class VehiclesScreen(AreaScreen):
                 id="vehicles.next"),
         Binding("t", "today", _("Today"), id="vehicles.today"),
         Binding("w", "week", _("Week"), id="vehicles.week"),
+        Binding("v", "tab", _("Cars/Rooms"), id="vehicles.tab"),
         Binding("n", "new", _("Book"), id="vehicles.new"),
         Binding("enter", "detail", _("Detail"), id="vehicles.detail"),
         Binding("o", "out", _("Out"), id="vehicles.out"),
@@ -93,9 +106,15 @@ class VehiclesScreen(AreaScreen):
         self.shown_generation = 0  # the last load on screen (tests, benchmark)
         self._key_state: tuple | None = None
         self._shown_view: str | None = None
+        self.tab = "cars"
+        self.rooms: list[Room] = []
+        self.room_bookings: list[RoomBooking] = []
+        self.by_room: dict[int, list[RoomBooking]] = {}
+        self._focus_room: int | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("", id="vehicles-header", markup=False)
+        yield Static("", id="roster-tabs")
         yield Static("", id="vehicles-reminders")
         yield Timeline(id="vehicles-timeline")
         yield Static("", id="vehicles-status")
@@ -114,8 +133,11 @@ class VehiclesScreen(AreaScreen):
         current = self.current_vehicle()
         if current is not None:
             self._focus_vehicle = current.id
+        room = self.current_room()
+        if room is not None:
+            self._focus_room = room.id
         load = partial(_roster, self._generation, self.view,
-                       self.day or self.services.now().date())
+                       self.day or self.services.now().date(), self.tab)
         self.run_service(load, self.show, action=_("load the roster"), group="vehicles-load",
                          exclusive=True)
 
@@ -133,6 +155,15 @@ class VehiclesScreen(AreaScreen):
         self.by_vehicle = {}
         for b in self.bookings:
             self.by_vehicle.setdefault(b.vehicle_id, []).append(b)
+        self.tab = message.tab
+        self.rooms = message.rooms or []
+        self.room_bookings = message.room_bookings or []
+        self.by_room = {}
+        for rb in self.room_bookings:
+            self.by_room.setdefault(rb.room_id, []).append(rb)
+        if self.tab == "rooms":
+            self._show_rooms(message, table, old_row, old_column, old_view)
+            return
         flagged = {r.subject for r in self.reminders}
         label_width = min(max([8] + [Text(printable(v.plate)).cell_len + 3
                                      for v in self.vehicles]), 18)
@@ -170,6 +201,44 @@ class VehiclesScreen(AreaScreen):
         self._update_status()
         self._refresh_keys()
 
+    def _show_rooms(self, message: Loaded, table: Timeline, old_row: int, old_column: int,
+                    old_view: str | None) -> None:
+        label_width = min(max([8] + [Text(printable(r.name)).cell_len + 2
+                                     for r in self.rooms]), 18)
+        header: list[Text] = [Text(_("Room"))]
+        rows: list[list[Text]] = []
+        if message.view == "week":
+            monday = message.day - timedelta(days=message.day.weekday())
+            days = [monday + timedelta(days=i) for i in range(7)]
+            widths = [label_width] + [11] * 7
+            for d in days:
+                style = "bold reverse" if d == message.now.date() else "bold"
+                header.append(Text(f" {weekday_name(d)} {d:%m-%d}", style=style))
+            for r in self.rooms:
+                held = self.by_room.get(r.id, [])
+                rows.append([room_label(r, label_width)]
+                            + [room_week_cell(r, held, d) for d in days])
+        else:
+            columns = hours(self.settings)
+            widths = [label_width] + [PER_HOUR] * len(columns)
+            header += [Text(f"{hour:02d}:00") for hour in columns]
+            for r in self.rooms:
+                rows.append([room_label(r, label_width)]
+                            + room_row(r, self.by_room.get(r.id, []), message.day,
+                                       self.settings, message.now))
+        self._shown_view = message.view
+        ids = [r.id for r in self.rooms]
+        row = ids.index(self._focus_room) if self._focus_room in ids else \
+            min(old_row, max(len(ids) - 1, 0))
+        column = self._initial_column(message, old_view, old_column)
+        table.set_grid(widths, header, rows, row=row, column=column)
+        self.loaded_once = True
+        self.shown_generation = message.generation
+        self._update_header()
+        self.query_one("#vehicles-reminders").display = False
+        self._update_status()
+        self._refresh_keys()
+
     def _initial_column(self, message: Loaded, old_view: str | None, old_column: int) -> int:
         if message.view == "week":
             return message.day.weekday() + 1
@@ -193,12 +262,25 @@ class VehiclesScreen(AreaScreen):
             when = f"{weekday_name(day)} {day.isoformat()}"
             if day == today:
                 when += " " + _("(today)")
-        trips = [b for b in self.bookings if b.status != "cancelled"]
-        parts = [_("Vehicles"), when,
-                 _("{n} cars").format(n=len(self.vehicles)),
-                 _("{n} trips").format(n=len(trips)),
-                 _("{n} reminders").format(n=len(self.reminders))]
+        if self.tab == "rooms":
+            meetings = [b for b in self.room_bookings if b.blocking]
+            parts = [_("Roster"), when, ngettext("{n} room", "{n} rooms", len(self.rooms))
+                     .format(n=len(self.rooms)),
+                     ngettext("{n} meeting", "{n} meetings", len(meetings))
+                     .format(n=len(meetings))]
+        else:
+            trips = [b for b in self.bookings if b.status != "cancelled"]
+            parts = [_("Roster"), when,
+                     _("{n} cars").format(n=len(self.vehicles)),
+                     _("{n} trips").format(n=len(trips)),
+                     _("{n} reminders").format(n=len(self.reminders))]
         self.query_one("#vehicles-header", Static).update(" · ".join(parts))
+        tabs = Text()
+        for name, label in (("cars", _("Cars")), ("rooms", _("Rooms"))):
+            tabs.append(f" {label} ", style="bold reverse" if name == self.tab else "dim")
+            tabs.append(" ")
+        tabs.append(_("v switches"), style="dim")
+        self.query_one("#roster-tabs", Static).update(tabs)
 
     def _update_reminders(self) -> None:
         panel = self.query_one("#vehicles-reminders", Static)
@@ -218,8 +300,23 @@ class VehiclesScreen(AreaScreen):
         panel.display = True
 
     # -- the cursor ----------------------------------------------------------------------
+    def current_room(self) -> Room | None:
+        if not self.is_mounted or self.tab != "rooms":
+            return None
+        table = self.query_one(Timeline)
+        row = table.cursor_row
+        if not self.rooms or not 0 <= row < len(self.rooms) or table.row_count == 0:
+            return None
+        return self.rooms[row]
+
+    def current_room_booking(self) -> RoomBooking | None:
+        room, hour = self.current_room(), self.current_hour()
+        if room is None or hour is None or self.day is None:
+            return None
+        return room_booking_at(self.by_room.get(room.id, []), self.day, hour)
+
     def current_vehicle(self) -> Vehicle | None:
-        if not self.is_mounted:
+        if not self.is_mounted or self.tab != "cars":
             return None
         table = self.query_one(Timeline)
         row = table.cursor_row
@@ -253,6 +350,9 @@ class VehiclesScreen(AreaScreen):
         current = self.current_vehicle()
         if current is not None:
             self._focus_vehicle = current.id
+        room = self.current_room()
+        if room is not None:
+            self._focus_room = room.id
         self._update_status()
         self._refresh_keys()
 
@@ -266,6 +366,11 @@ class VehiclesScreen(AreaScreen):
 
     def _update_status(self) -> None:
         status = self.query_one("#vehicles-status", Static)
+        if self.tab == "rooms":
+            text = self._room_status()
+            text.no_wrap, text.overflow = True, "ellipsis"
+            status.update(text)
+            return
         booking, vehicle = self.current_booking(), self.current_vehicle()
         if booking is not None:
             text = Text(f"#{booking.id} ", style="bold")
@@ -295,8 +400,57 @@ class VehiclesScreen(AreaScreen):
         text.no_wrap, text.overflow = True, "ellipsis"
         status.update(text)
 
+    def _room_status(self) -> Text:
+        booking, room = self.current_room_booking(), self.current_room()
+        if booking is not None:
+            text = Text(f"#{booking.id} ", style="bold")
+            text.append(f"{printable(booking.room)} "
+                        f"{span_text(booking.start, booking.end, self.day)} ")
+            text.append(printable(booking.title), style="bold")
+            details = [printable(booking.department) or "—"]
+            if booking.people:
+                details.append(ngettext("{n} person", "{n} people", booking.people).format(
+                    n=booking.people))
+            if booking.needs:
+                details.append("、".join(printable(n) for n in booking.needs))
+            if booking.series_id is not None:
+                details.append(_("series"))
+            if booking.job_id is not None:
+                details.append(_("job #{id}").format(id=booking.job_id))
+            text.append(" · " + " · ".join(details))
+            return text
+        if room is not None:
+            text = Text(printable(room.name), style="bold")
+            text.append(" · " + _("{n} seats").format(n=room.seats))
+            if room.location:
+                text.append(" · " + printable(room.location))
+            if room.equipment:
+                text.append(" · " + "、".join(printable(e) for e in room.equipment))
+            if room.buffer_text():
+                text.append(" · " + _("held {buffer}").format(buffer=room.buffer_text()),
+                            style="dim")
+            hour = self.current_hour()
+            if room.closed_on(self.day or self.services.now().date()):
+                text.append(" · " + _("closed"), style="yellow")
+            elif hour is not None:
+                text.append(" · " + _("free at {hour:02d}:00 — n to book").format(hour=hour),
+                            style="green")
+            return text
+        if not self.rooms and self.loaded_once:
+            return Text(_("No rooms yet. Add one: office-tui room add --name 第一会议室 "
+                          "--seats 30"))
+        return Text("")
+
     # -- acting ---------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.tab == "rooms":
+            if action in CAR_ONLY:
+                return False  # the cars' keys are not on the Rooms tab
+            if action == "cancel_booking":
+                return True if self.current_room_booking() is not None else None
+            if action == "new":
+                return True if self.rooms or not self.loaded_once else None
+            return True
         if action in BOOKING_ACTIONS:
             booking = self.current_booking()
             if booking is None:
@@ -339,6 +493,11 @@ class VehiclesScreen(AreaScreen):
     def action_today(self) -> None:
         self._go(self.services.now().date())
 
+    def action_tab(self) -> None:
+        self.tab = TABS[(TABS.index(self.tab) + 1) % len(TABS)]
+        self._update_header()
+        self.reload()
+
     def action_week(self) -> None:
         if self.view == "week":
             self.view = "day"
@@ -347,6 +506,9 @@ class VehiclesScreen(AreaScreen):
         self.reload()
 
     def action_new(self) -> None:
+        if self.tab == "rooms":
+            self._new_room_booking()
+            return
         from office_tui.tui.modals.vehicles.booking_form import BookingDraft, BookingForm
 
         vehicle = self.current_vehicle()
@@ -357,6 +519,27 @@ class VehiclesScreen(AreaScreen):
         draft = BookingDraft(day=day, start=start, end=end,
                              vehicle=vehicle.plate if vehicle and vehicle.bookable else None)
         self.app.push_screen(BookingForm(draft), self._booking_saved)
+
+    def _new_room_booking(self) -> None:
+        from office_tui.tui.modals.vehicles.room_form import RoomDraft, RoomForm
+
+        room, hour = self.current_room(), self.current_hour()
+        day = self.current_day() or self.day or self.services.now().date()
+        start = time(hour if hour is not None else 9)
+        end = time(min(start.hour + 1, 23))
+        draft = RoomDraft(day=day, start=start, end=end,
+                          room=room.name if room is not None else None)
+        self.app.push_screen(RoomForm(draft), self._room_saved)
+
+    def _room_saved(self, booking: RoomBooking | None) -> None:
+        if booking is None:
+            return
+        from office_tui.tui.modals.vehicles.room_form import room_saved_message
+
+        self._focus_room = booking.room_id
+        if self.view == "day" and booking.start.date() != self.day:
+            self.day = booking.start.date()
+        self.action_finished(room_saved_message(booking))
 
     def _booking_saved(self, result: BookingSaved | None) -> None:
         if result is None:
@@ -377,6 +560,9 @@ class VehiclesScreen(AreaScreen):
                 self.view = "day"
                 self._go(day)
             return
+        if self.tab == "rooms":
+            self._room_detail()
+            return
         booking = self.current_booking()
         if booking is not None:
             self._open_booking(booking.id)
@@ -385,9 +571,31 @@ class VehiclesScreen(AreaScreen):
         if vehicle is not None and self.day is not None:
             notes = [r for r in self.reminders if r.subject == vehicle.plate]
             trips = sorted(self.by_vehicle.get(vehicle.id, []), key=lambda b: b.start)
-            from office_tui.tui.modals.vehicles.vehicle_detail import VehicleDetail
+            label = self.day.isoformat()
 
-            self.app.push_screen(VehicleDetail(vehicle, notes, trips, self.day.isoformat()))
+            def show(log) -> None:
+                from office_tui.tui.modals.vehicles.vehicle_detail import VehicleDetail
+
+                self.app.push_screen(VehicleDetail(vehicle, notes, trips, label, log))
+
+            self.run_service(lambda svc: svc.car_log.entries(vehicle.plate)[:8], show,
+                             action=_("load the car's log"), group="vehicles-detail")
+
+    def _room_detail(self) -> None:
+        booking, room = self.current_room_booking(), self.current_room()
+        if booking is None and room is None:
+            return
+        from office_tui.tui.modals.vehicles.room_detail import RoomDetail
+
+        if booking is not None:
+            self.run_service(lambda svc: (svc.rooms.booking(booking.id),
+                                          svc.rooms.history(booking.id)),
+                             lambda loaded: self.app.push_screen(RoomDetail(None, *loaded, [])),
+                             action=_("load room booking #{id}").format(id=booking.id),
+                             group="vehicles-detail")
+            return
+        day = sorted(self.by_room.get(room.id, []), key=lambda b: b.start)
+        self.app.push_screen(RoomDetail(room, None, [], day))
 
     @on(Timeline.Selected)
     def cell_selected(self, event: Timeline.Selected) -> None:
@@ -428,6 +636,9 @@ class VehiclesScreen(AreaScreen):
         self.app.push_screen(ReturnForm(booking, vehicle.odometer), chosen)
 
     def action_cancel_booking(self) -> None:
+        if self.tab == "rooms":
+            self._cancel_room_booking()
+            return
         booking = self.current_booking()
         if booking is None:
             return
@@ -441,6 +652,26 @@ class VehiclesScreen(AreaScreen):
         self.app.push_screen(
             TextPrompt(_("Cancel booking #{id} ({destination}): why?").format(
                 id=booking.id, destination=printable(booking.destination)),
+                placeholder=_("e.g. meeting moved"),
+                validate=lambda v: None if v.strip() else _(
+                    "Give the reason for cancelling the booking.")),
+            chosen,
+        )
+
+    def _cancel_room_booking(self) -> None:
+        booking = self.current_room_booking()
+        if booking is None:
+            return
+        from office_tui.tui.modals.text_prompt import TextPrompt
+
+        def chosen(reason: str | None) -> None:
+            if reason:
+                self._act(lambda svc: svc.rooms.cancel(booking.id, reason),
+                          lambda done: _("#{id} cancelled").format(id=booking.id))
+
+        self.app.push_screen(
+            TextPrompt(_("Cancel room booking #{id} ({title}): why?").format(
+                id=booking.id, title=printable(booking.title)),
                 placeholder=_("e.g. meeting moved"),
                 validate=lambda v: None if v.strip() else _(
                     "Give the reason for cancelling the booking.")),
@@ -464,8 +695,18 @@ class VehiclesScreen(AreaScreen):
         self._act(lambda svc: svc.vehicles.toggle_maintenance(vehicle.plate), label)
 
 
-def _roster(generation: int, view: str, day: date, svc: Services) -> Loaded:
-    """In the worker: the cars and the day's (or the week's) trips, reminders, settings."""
+def _roster(generation: int, view: str, day: date, tab: str, svc: Services) -> Loaded:
+    """In the worker: the cars and the day's (or the week's) trips, reminders, settings;
+    on the Rooms tab the rooms and their bookings instead of the trips."""
+    if tab == "rooms":
+        if view == "week":
+            monday = day - timedelta(days=day.weekday())
+            start = datetime.combine(monday, time(0))
+            held = svc.rooms.bookings_between(start, start + timedelta(days=7))
+        else:
+            held = svc.rooms.bookings(day)
+        return Loaded(generation, view, day, [], [], [], svc.vehicles.settings(), svc.now(),
+                      tab, svc.rooms.rooms(), held)
     vehicles = svc.vehicles.vehicles(include_retired=False)
     if view == "week":
         monday = day - timedelta(days=day.weekday())
@@ -474,4 +715,4 @@ def _roster(generation: int, view: str, day: date, svc: Services) -> Loaded:
     else:
         bookings = svc.vehicles.bookings(day)
     return Loaded(generation, view, day, vehicles, bookings, svc.vehicles.reminders(),
-                  svc.vehicles.settings(), svc.now())
+                  svc.vehicles.settings(), svc.now(), tab)

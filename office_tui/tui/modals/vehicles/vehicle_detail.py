@@ -16,8 +16,9 @@ from office_tui.tui.modals.view import View, fact_grid
 
 class VehicleDetail(View):
     def __init__(self, vehicle: Vehicle, reminders: list[Reminder], day_trips: list[Booking],
-                 day_label: str) -> None:
+                 day_label: str, log: list | None = None) -> None:
         super().__init__()
+        self.entries = log or []  # services and renewals, newest first (vehicle_log.LogEntry)
         self.vehicle = vehicle
         self.reminders = reminders
         self.day_trips = day_trips
@@ -52,4 +53,16 @@ class VehicleDetail(View):
             for b in self.day_trips:
                 yield Static(Text(f"#{b.id} {span_text(b.start, b.end)} "
                                   f"{printable(b.destination)} · {booking_status_label(b.status)}"))
+            yield Label(_("Services and renewals"), classes="form-title view-history",
+                        markup=False)
+            if not self.entries:
+                yield Static(_("none"), markup=False)
+            kinds = {"service": _("service"), "insurance": _("insurance"),
+                     "inspection": _("inspection")}
+            for e in self.entries:
+                what = e.work or (_("until {day}").format(day=e.until.isoformat())
+                                  if e.until else "")
+                km = f" · {e.km} km" if e.km is not None else ""
+                yield Static(Text(f"{e.day.isoformat()} {kinds.get(e.kind, e.kind)}{km} · "
+                                  f"{printable(what)} · {e.cost}"))
             yield Label(_("Esc to close"), classes="form-hint")
