@@ -13,6 +13,7 @@ from office_tui.core.limits import default_due
 from office_tui.core.vocab import CATEGORIES
 from office_tui.i18n import _, ngettext
 from office_tui.services.assets_demo import load_assets_demo
+from office_tui.services.rooms_demo import load_rooms_demo
 from office_tui.services.day_queue_demo import load_day_queue_demo
 from office_tui.services.follow_demo import load_follow_demo
 from office_tui.services.errors import OfficeError
@@ -59,6 +60,7 @@ def load_demo(ctx: Services, *, jobs: int = 0, force: bool = False) -> dict[str,
         load_day_queue_demo(ctx)  # two event kits and an office week's routines (once)
         load_follow_demo(ctx)  # contacts, handlers, a referral, reply templates
         load_assets_demo(ctx)  # ~80 fixed assets, a count last June, two loans (once)
+        load_rooms_demo(ctx)  # 4 rooms, a week of meetings, a weekly series; the cars' log
         rng = random.Random(jobs)
         for start in range(0, jobs, BATCH):
             batch = [_generated_row(rng, i, now, cal, departments)

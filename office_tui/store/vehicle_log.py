@@ -21,10 +21,10 @@ def insert_entry(db: Database, row: Row) -> int:
 def insert_entries(db: Database, rows: list[Row]) -> None:
     if not rows:
         return
-    cols = [c for c in LOG_COLUMNS if c in rows[0] and c != "id"]
+    cols = [c for c in LOG_COLUMNS if c != "id"]
     db.conn.executemany(
         f"INSERT INTO vehicle_log ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})",
-        [[r[c] for c in cols] for r in rows])
+        [[r.get(c) for c in cols] for r in rows])
 
 
 def get_entry(db: Database, entry_id: int) -> Row | None:

@@ -34,7 +34,7 @@ def test_book_around_a_clash_in_a_real_terminal(tmp_path):
     try:
         term.wait_for(lambda s: "palette" in s, "the app (whichever screen it opens on)")
         term.keys("F4")
-        term.wait_for(lambda s: "Vehicles ·" in s and "京A·10002" in s, "the roster")
+        term.wait_for(lambda s: "Roster ·" in s and "京A·10002" in s, "the roster")
         term.keys("n")
         term.wait_for(lambda s: "Book a car" in s and "Where to?" in s, "the booking form")
         term.type("火车站")
