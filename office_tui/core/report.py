@@ -112,6 +112,9 @@ class Report:
     loans_overdue: list[str] = field(default_factory=list)
     supplies: list[SupplyLine] | None = None  # None: no inventory in this database
     vehicles: list[VehicleLine] | None = None  # None: no vehicle roster
+    # the month's (or a custom period's) car costs: one dict of texts per car, keys
+    # plate, name, km, fuel, service, insurance, inspection, total, per_km
+    car_costs: list[dict[str, Any]] = field(default_factory=list)
     daily_received: list[int] = field(default_factory=list)
     daily_closed: list[int] = field(default_factory=list)
     overdue_count: int = 0  # len(overdue), or more in a summary
@@ -160,6 +163,7 @@ class Report:
             "vehicles": None if self.vehicles is None else [
                 {"vehicle": v.vehicle, "name": v.name, "trips": v.trips, "km": v.km,
                  "fuel": v.fuel} for v in self.vehicles],
+            "car_costs": self.car_costs,
             "daily": [{"day": d.isoformat(), "received": r, "closed": c} for d, r, c in
                       zip(p.days, self.daily_received, self.daily_closed)],
         }
@@ -369,6 +373,16 @@ def to_markdown(report: Report) -> str:
                         NONE if v.fuel is None else f"{v.fuel:.1f}"] for v in report.vehicles],
                       right={1, 2, 3})
         out.append("")
+    if report.car_costs:
+        out.append("## " + _("Car costs"))
+        out.append("")
+        out += _table([_("Vehicle"), _("km"), _("Fuel"), _("Service"), _("Insurance"),
+                       _("Inspection"), _("Total"), _("Per km")],
+                      [[f"{_md(c['plate'])} {_md(c['name'])}".strip(), str(c["km"]),
+                        c["fuel"], c["service"], c["insurance"], c["inspection"], c["total"],
+                        c["per_km"] or NONE] for c in report.car_costs],
+                      right={1, 2, 3, 4, 5, 6, 7})
+        out.append("")
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -436,6 +450,12 @@ def to_csv(report: Report) -> str:
         block(_("Trips by vehicle"), [_("Vehicle"), _("Name"), _("Trips"), _("km"),
                                       _("Fuel (L)")],
               [[v.vehicle, v.name, v.trips, v.km, v.fuel] for v in report.vehicles])
+    if report.car_costs:
+        keys = ("plate", "name", "km", "fuel", "service", "insurance", "inspection", "total",
+                "per_km")
+        block(_("Car costs"), [_("Vehicle"), _("Name"), _("km"), _("Fuel"), _("Service"),
+                               _("Insurance"), _("Inspection"), _("Total"), _("Per km")],
+              [[c[k] for k in keys] for c in report.car_costs])
     block(_("Per day"), [_("Day"), pgettext("requests", "Received"), _("Closed")],
           [[d.isoformat(), r, c] for d, r, c in
            zip(p.days, report.daily_received, report.daily_closed)])

@@ -278,7 +278,7 @@ class Services:
         from office_tui.services.reports import ReportService
 
         return ReportService(self, inventory=lambda: self.inventory,
-                             vehicles=lambda: self.vehicles)
+                             vehicles=lambda: self.vehicles, car_log=lambda: self.car_log)
 
     @functools.cached_property
     def today(self) -> TodayService:

@@ -27,6 +27,7 @@ from office_tui.store import jobs as job_store
 from office_tui.store import reports as store
 
 if TYPE_CHECKING:
+    from office_tui.services.vehicle_log import VehicleLogService
     from office_tui.services.context import Context
     from office_tui.services.inventory import InventoryService
     from office_tui.services.vehicles import VehicleService
@@ -41,10 +42,12 @@ OPEN_STATUSES = ("inbox", "open", "in_progress", "waiting")
 
 class ReportService:
     def __init__(self, ctx: Context, *, inventory: Callable[[], InventoryService],
-                 vehicles: Callable[[], VehicleService]) -> None:
+                 vehicles: Callable[[], VehicleService],
+                 car_log: Callable[[], VehicleLogService] | None = None) -> None:
         self.ctx = ctx
         # The supplies and trips sections: those areas' modules load when a report is built.
         self._inventory, self._vehicles = inventory, vehicles
+        self._car_log = car_log  # the month's car costs
 
     # -- periods ----------------------------------------------------------------------
     def period(self, kind: str = "week", start: str | None = None,
@@ -98,6 +101,12 @@ class ReportService:
         self._assets(report, p)
         report.supplies = self._supplies(p, report.as_of)
         report.vehicles = self._vehicle_lines(p)
+        if p.kind in ("month", "custom") and self._car_log is not None:
+            _first, _last, costs = self._car_log().costs(
+                start=p.start.isoformat(), end=p.end.isoformat())
+            report.car_costs = [{k: str(v) if v is not None else None
+                                 for k, v in c.to_json().items()}
+                                for c in costs if c.total or c.km]
         return report
 
     def _jobs_full(self, report: Report) -> None:

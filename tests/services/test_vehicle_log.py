@@ -79,3 +79,19 @@ def test_bad_service_input_is_refused_and_changes_nothing(services, car, kwargs,
     with pytest.raises(OfficeError, match=message):
         services.car_log.service(car, **kwargs)
     assert services.car_log.entries(car) == []
+
+
+def test_the_monthly_report_gains_the_car_costs_table(services, car):
+    # October's reading is where November's km start from; its cost is not November's
+    services.car_log.service(car, day="2026-10-10", km=40_000, work="检查", cost="100")
+    services.car_log.service(car, day="2026-11-10", km=41_000, work="保养", cost="800")
+    services.car_log.renew(car, "inspection", until="2027-11-30", cost="300",
+                           day="2026-11-12")
+    report = services.reports.build("month")
+    (row,) = report.car_costs
+    assert (row["plate"], row["km"], row["service"], row["inspection"], row["total"]) == (
+        car, "1000", "800.00", "300.00", "1100.00")
+    text = services.reports.render(report, "md")
+    assert "## Car costs" in text and "| 1100.00 |" in text
+    # a week's report has no cost table (the issue puts it in the monthly one)
+    assert services.reports.build("week").car_costs == []
