@@ -56,10 +56,10 @@ def _seats_text(room: Room) -> str:
 
 @room_app.command("add", help=_("Add a meeting room."))
 def room_add(
-    name: str = typer.Option(..., "--name", help=_("The room's name, e.g. 第一会议室.")),
+    name: str = typer.Option(..., "--name", help=_("The room's name, e.g. Room 1.")),
     seats: int = typer.Option(..., "--seats", help=_("How many people it seats.")),
     location: Optional[str] = typer.Option(None, "--location", help=_("Where it is, e.g. 3F.")),
-    equipment: Optional[str] = typer.Option(None, "--equipment", help=_("What it has, e.g. 投影,话筒,视频会议.")),
+    equipment: Optional[str] = typer.Option(None, "--equipment", help=_("What it has, e.g. projector,microphone,video.")),
     buffer: Optional[str] = typer.Option(None, "--buffer", help=_("Held before and after each booking for setting up: 30m, or 30m/15m (before/after).")),
     as_json: bool = typer.Option(False, "--json", help=_("Print the room as JSON.")),
 ) -> None:
@@ -78,7 +78,7 @@ def room_list(as_json: bool = typer.Option(False, "--json", help=_("Print a JSON
         emit_json([r.to_json() for r in rooms])
         return
     if not rooms:
-        _say(_("No rooms. Add one with: office-tui room add --name 第一会议室 --seats 30"))
+        _say(_("No rooms. Add one with: office-tui room add --name \"Room 1\" --seats 30"))
         return
     table = Table(box=None, header_style="bold", padding=(0, 1), pad_edge=False)
     for header in (_("Room"), _("Seats"), _("Location"), _("Equipment"), _("Status"),
@@ -121,7 +121,7 @@ def room_status(
     room: str = typer.Argument(..., help=_("The room's name.")),
     status: str = typer.Argument(..., help=_("open or closed.")),
     until: Optional[str] = typer.Option(None, "--until", help=_("Closed until this day (inclusive).")),
-    reason: Optional[str] = typer.Option(None, "--reason", help=_("Why it is closed, e.g. 装修.")),
+    reason: Optional[str] = typer.Option(None, "--reason", help=_("Why it is closed, e.g. refurbishing.")),
 ) -> None:
     found = _run(lambda s: s.rooms.set_status(room, status, until=until, reason=reason))
     if found.status == "open":
@@ -142,7 +142,7 @@ def room_book(
     title: str = typer.Option(..., "--title", help=_("What the meeting is.")),
     dept: Optional[str] = typer.Option(None, "--dept", help=_("The department that asked.")),
     people: int = typer.Option(0, "--people", help=_("How many people come.")),
-    needs: Optional[str] = typer.Option(None, "--needs", help=_("Equipment needed, e.g. 投影,视频会议.")),
+    needs: Optional[str] = typer.Option(None, "--needs", help=_("Equipment needed, e.g. projector,video.")),
     job: Optional[int] = typer.Option(None, "--job", help=_("Link the booking to this job: it moves with the job's time."), callback=_job_id),
     every: Optional[str] = typer.Option(None, "--every", help=_("A series: weekly:mon, daily or monthly:15 (with --until).")),
     until: Optional[str] = typer.Option(None, "--until", help=_("The series' last day.")),
@@ -246,7 +246,7 @@ def room_free(
     from_: str = typer.Option(..., "--from", help=_("Start: 2026-11-30 09:00.")),
     to: str = typer.Option(..., "--to", help=_("End: 2026-11-30 11:00, or 11:00.")),
     people: int = typer.Option(0, "--people", help=_("How many people come.")),
-    needs: Optional[str] = typer.Option(None, "--needs", help=_("Equipment needed, e.g. 视频会议.")),
+    needs: Optional[str] = typer.Option(None, "--needs", help=_("Equipment needed, e.g. video.")),
     as_json: bool = typer.Option(False, "--json", help=_("Print a JSON array.")),
 ) -> None:
     def call(s):

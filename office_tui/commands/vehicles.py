@@ -365,7 +365,7 @@ def vehicle_service(
     plate: str = typer.Argument(..., help=_("The vehicle's plate.")),
     date_: str = typer.Option(..., "--date", help=_("The day of the service: 2026-11-20, today.")),
     km: int = typer.Option(..., "--km", help=_("The odometer at the service, km.")),
-    work: str = typer.Option(..., "--work", help=_("What was done, e.g. 换机油、机滤.")),
+    work: str = typer.Option(..., "--work", help=_("What was done, e.g. oil and filter change.")),
     cost: str = typer.Option(..., "--cost", help=_("What it cost, e.g. 680 or 1260.50.")),
     garage: Optional[str] = typer.Option(None, "--garage", help=_("Where it was done.")),
     next_km: Optional[int] = typer.Option(None, "--next-km", help=_("The next service at this km.")),

@@ -82,7 +82,7 @@ class RoomService:
 
     def add(self, name: str, seats: int, *, location: str | None = None,
             equipment: str | None = None, buffer: str | None = None) -> Room:
-        name = _required(name, _("Give the room's name, e.g. 第一会议室."))
+        name = _required(name, _("Give the room's name, e.g. Room 1."))
         _seats(seats)
         storable(location)
         storable(equipment)
@@ -108,7 +108,7 @@ class RoomService:
              buffer: str | None = None) -> Room:
         changes: Row = {}
         if new_name is not None:
-            changes["name"] = _required(new_name, _("Give the room's name, e.g. 第一会议室."))
+            changes["name"] = _required(new_name, _("Give the room's name, e.g. Room 1."))
             changes["name_key"] = room_key(new_name)
         if seats is not None:
             changes["seats"] = _seats(seats)

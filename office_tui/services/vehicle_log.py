@@ -93,7 +93,7 @@ class VehicleLogService:
         km / date plus the interval (given now, or stored on the car from before)."""
         work = (work or "").strip()
         if not work:
-            raise OfficeError(_("Say what was done (--work), e.g. \"换机油、机滤\"."))
+            raise OfficeError(_("Say what was done (--work), e.g. \"oil and filter change\"."))
         storable(work)
         storable(garage)
         if next_km is not None and every_km is not None:

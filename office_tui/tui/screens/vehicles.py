@@ -437,7 +437,7 @@ class VehiclesScreen(AreaScreen):
                             style="green")
             return text
         if not self.rooms and self.loaded_once:
-            return Text(_("No rooms yet. Add one: office-tui room add --name 第一会议室 "
+            return Text(_("No rooms yet. Add one: office-tui room add --name \"Room 1\" "
                           "--seats 30"))
         return Text("")
 

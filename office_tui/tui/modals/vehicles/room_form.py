@@ -108,7 +108,7 @@ class RoomForm(ServiceWork, ModalScreen[RoomBooking | None]):
                             id="rf-people", classes="bf-time")
             with Horizontal(classes="bf-row"):
                 yield Label(_("Needs"), classes="bf-label")
-                yield Input(d.needs, placeholder=_("e.g. 投影,视频会议"), compact=True,
+                yield Input(d.needs, placeholder=_("e.g. projector,video"), compact=True,
                             id="rf-needs")
             yield Static("", id="rf-check", markup=False)
             yield Label(_("Enter save · ^f free room · ^n next slot · Esc cancel"),
