@@ -54,6 +54,7 @@ bench: install
 	$(BIN)/python -m tests.bench.bench_reports_scale
 	$(BIN)/python -m tests.bench.bench_follow
 	$(BIN)/python -m tests.bench.bench_assets
+	$(BIN)/python -m tests.bench.bench_rooms
 
 # Catalogs: extract every _() into the template, merge it into each language's .po (new
 # strings arrive untranslated: tests/test_catalog.py fails until they are translated),

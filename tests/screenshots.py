@@ -23,7 +23,7 @@ from pathlib import Path
 
 NOW = datetime(2026, 11, 27, 10, 0)
 SIZE = (120, 34)
-SCREENS = ("today", "jobs", "vehicles", "inventory")
+SCREENS = ("today", "jobs", "vehicles", "rooms", "inventory")
 LANGUAGES = ("en", "zh")
 
 
@@ -43,9 +43,14 @@ async def _capture(db_path: Path, mode: str, size: tuple[int, int]) -> str:
 
     services = Services(db_path, clock=lambda: NOW).open()
     try:
-        app = OfficeApp(services, poll_seconds=3600.0, mode=mode)
+        # "rooms" is the Roster's Rooms tab: the vehicles mode, then `v`.
+        app = OfficeApp(services, poll_seconds=3600.0,
+                        mode="vehicles" if mode == "rooms" else mode)
         async with app.run_test(size=size) as pilot:
             await _settled(pilot)
+            if mode == "rooms":
+                await pilot.press("v")
+                await _settled(pilot)
             return app.export_screenshot(title=f"office-tui · {mode}")
     finally:
         services.close()

@@ -92,7 +92,7 @@ def room_list(as_json: bool = typer.Option(False, "--json", help=_("Print a JSON
             if r.closed_reason:
                 status += f" ({r.closed_reason})"
         table.add_row(Text(printable(r.name)), Text(str(r.seats)),
-                      Text(printable(r.location or "")), Text(printable("、".join(r.equipment))),
+                      Text(printable(r.location or "")), Text(printable(_(", ").join(r.equipment))),
                       Text(printable(status), style="yellow" if r.status == "closed" else ""),
                       Text(r.buffer_text()))
     cli.out.print(table)
@@ -263,7 +263,7 @@ def room_free(
         return
     for r in rooms:
         place = f" · {r.location}" if r.location else ""
-        kit = f" · {'、'.join(r.equipment)}" if r.equipment else ""
+        kit = " · " + _(", ").join(r.equipment) if r.equipment else ""
         _say(f"{r.name} ({_seats_text(r)}){place}{kit}")
 
 

@@ -309,7 +309,7 @@ def assess(request: RoomRequest, *, room: Room | None, rooms: Sequence[Room],
     missing = missing_equipment(room.equipment, request.needs)
     if missing:
         result.reasons.append(_("{room} has no {missing}.").format(
-            room=printable(room.name), missing="、".join(printable(m) for m in missing)))
+            room=printable(room.name), missing=_(", ").join(printable(m) for m in missing)))
     held = room.hold(request.start, request.end)
     result.clashes = holds_clash(bookings, room.id, *held, exclude=skip)
     if result.clashes:

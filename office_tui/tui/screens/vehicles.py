@@ -412,7 +412,7 @@ class VehiclesScreen(AreaScreen):
                 details.append(ngettext("{n} person", "{n} people", booking.people).format(
                     n=booking.people))
             if booking.needs:
-                details.append("、".join(printable(n) for n in booking.needs))
+                details.append(_(", ").join(printable(n) for n in booking.needs))
             if booking.series_id is not None:
                 details.append(_("series"))
             if booking.job_id is not None:
@@ -425,7 +425,7 @@ class VehiclesScreen(AreaScreen):
             if room.location:
                 text.append(" · " + printable(room.location))
             if room.equipment:
-                text.append(" · " + "、".join(printable(e) for e in room.equipment))
+                text.append(" · " + _(", ").join(printable(e) for e in room.equipment))
             if room.buffer_text():
                 text.append(" · " + _("held {buffer}").format(buffer=room.buffer_text()),
                             style="dim")

@@ -42,7 +42,7 @@ class RoomDetail(View):
             (_("Title"), b.title),
             (_("Department"), b.department or "—"),
             (_("People"), str(b.people) if b.people else "—"),
-            (_("Needs"), "、".join(b.needs) or "—"),
+            (_("Needs"), _(", ").join(b.needs) or "—"),
             (_("Status"), _("booked") if b.blocking else _("cancelled")),
         ]
         if b.job_id is not None:
@@ -67,7 +67,7 @@ class RoomDetail(View):
                 status += f" ({r.closed_reason})"
         rows = [(_("Room"), r.name), (_("Seats"), str(r.seats)),
                 (_("Location"), r.location or "—"),
-                (_("Equipment"), "、".join(r.equipment) or "—"),
+                (_("Equipment"), _(", ").join(r.equipment) or "—"),
                 (_("Buffer"), r.buffer_text() or "—"), (_("Status"), status)]
         yield Label(printable(r.name), classes="form-title", markup=False)
         yield Static(fact_grid([(key, printable(value)) for key, value in rows]))
