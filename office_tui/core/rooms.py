@@ -28,6 +28,7 @@ MAX_ROOM_SEATS = 2000
 MAX_BUFFER_MINUTES = 240
 LONGEST_BOOKING = timedelta(days=14)  # a room held longer is refused (a range read bound)
 MAX_SERIES = 400  # occurrences in one series
+MAX_SERIES_DAYS = 3 * 366
 DEFAULT_EQUIPMENT = ("投影", "话筒", "视频会议", "白板", "音响", "电视")
 
 _SPLIT = re.compile(r"[,，、;；/\s]+")
@@ -366,6 +367,8 @@ def series_windows(rule: Rule, start: datetime, end: datetime, until: date,
     if until < start.date():
         raise RoomRuleError(_("The series ends ({until}) before it starts ({start}).").format(
             until=until.isoformat(), start=start.date().isoformat()))
+    if (until - start.date()).days > MAX_SERIES_DAYS:
+        raise RoomRuleError(_("A series runs at most three years; book it again then."))
     days = occurrences(rule, start.date(), until, anchor=start.date(), calendar=calendar)
     length = end - start
     windows, skipped = [], []
