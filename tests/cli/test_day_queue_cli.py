@@ -193,7 +193,8 @@ def test_report_refusals(db):
 
 
 # -- today ------------------------------------------------------------------------------
-SECTION_NAMES = ["overdue", "at_risk", "due_today", "promised_today", "follow_ups", "trips", "routines",
+SECTION_NAMES = ["overdue", "at_risk", "due_today", "promised_today", "follow_ups", "trips", "rooms",
+                 "routines",
                  "awaiting_reply", "low_stock", "reminders", "loans"]
 
 
@@ -222,6 +223,8 @@ def test_today_after_demo_puts_the_overdue_jobs_first(db):
     overdue = data["sections"]["overdue"]
     assert overdue and all(j["overdue"] for j in overdue)
     assert data["sections"]["trips"] and data["sections"]["low_stock"]
+    assert [r["title"] for r in data["sections"]["rooms"]] == ["财务预算评审", "供应商面谈",
+                                                          "教职工安全培训"]
     assert data["sections"]["routines"]  # the demo routines made today's jobs
     text = ok(db, "today")
     assert text.index("Overdue (") < text.index("Due today (")

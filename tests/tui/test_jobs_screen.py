@@ -293,7 +293,7 @@ async def test_mode_keys_and_palette_commands(services, make_app):
         await settle(pilot)
         assert app.current_mode == "jobs"
         titles = [c.title for c in app.get_system_commands(app.screen)]
-        for needed in ("Go to Today", "Go to Jobs", "Go to Vehicles", "Go to Inventory",
+        for needed in ("Go to Today", "Go to Jobs", "Go to Roster", "Go to Inventory",
                        "Add", "Done", "Undo", "Why?", "Category", "Promise"):
             assert needed in titles
 
