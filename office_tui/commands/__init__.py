@@ -32,6 +32,8 @@ MODULES = {
     "assign": "follow", "note": "follow", "refer": "follow", "back": "follow",
     "merge": "follow", "handover": "follow", "contact": "follow", "template": "follow",
     "room": "rooms",
+    "meals": "canteen", "meter": "canteen", "reading": "canteen", "readings": "canteen",
+    "utilities": "canteen",
     "asset": "assets", "count": "assets", "dept": "assets", "import-assets": "assets",
 }
 def all_modules() -> list[str]:

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from office_tui.services.backup import BackupService
     from office_tui.services.assets import AssetService
     from office_tui.services.calendar import CalendarService
+    from office_tui.services.canteen import CanteenService
     from office_tui.services.contacts import ContactService
     from office_tui.services.follow import FollowService
     from office_tui.services.history import HistoryService
@@ -47,6 +48,7 @@ if TYPE_CHECKING:
     from office_tui.services.rooms import RoomService
     from office_tui.services.routines import RoutineService
     from office_tui.services.today import TodayService
+    from office_tui.services.utilities import UtilityService
     from office_tui.services.vehicle_log import VehicleLogService
     from office_tui.services.vehicles import VehicleService
 
@@ -254,6 +256,18 @@ class Services:
         from office_tui.services.vehicle_log import VehicleLogService
 
         return VehicleLogService(self, vehicles=self.vehicles)
+
+    @functools.cached_property
+    def canteen(self) -> CanteenService:
+        from office_tui.services.canteen import CanteenService
+
+        return CanteenService(self)
+
+    @functools.cached_property
+    def utilities(self) -> UtilityService:
+        from office_tui.services.utilities import UtilityService
+
+        return UtilityService(self, jobs=lambda: self.jobs)
 
     @functools.cached_property
     def calendars(self) -> CalendarService:

@@ -678,6 +678,66 @@ def _m017_rooms_and_car_log(db: Database) -> None:
     )
 
 
+def _m018_canteen_and_utilities(db: Database) -> None:
+    """Canteen meal counts (one row per day, department and meal; late ones marked), what
+    the kitchen served, utility meters (price and multiplier as exact decimal text) and
+    their readings, and the repair jobs made from a meter's flag. A day's sheet or a month
+    is a range of meal_counts_day; a meter's readings a range of meter_readings_day."""
+    _run(
+        db,
+        """
+        CREATE TABLE meal_counts (
+            id INTEGER PRIMARY KEY,
+            day TEXT NOT NULL,
+            department TEXT NOT NULL,
+            meal TEXT NOT NULL,
+            count INTEGER NOT NULL CHECK (count >= 0),
+            guests INTEGER NOT NULL DEFAULT 0 CHECK (guests >= 0),
+            late INTEGER NOT NULL DEFAULT 0,
+            late_reason TEXT,
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL,
+            UNIQUE (day, department, meal)
+        );
+        CREATE INDEX meal_counts_day ON meal_counts (day, department);
+        CREATE TABLE meals_served (
+            id INTEGER PRIMARY KEY,
+            day TEXT NOT NULL,
+            meal TEXT NOT NULL,
+            count INTEGER NOT NULL CHECK (count >= 0),
+            UNIQUE (day, meal)
+        );
+        CREATE TABLE meters (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            name_key TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL,
+            unit TEXT NOT NULL,
+            price TEXT NOT NULL,
+            department TEXT,
+            multiplier TEXT NOT NULL DEFAULT '1',
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL
+        );
+        CREATE TABLE meter_readings (
+            id INTEGER PRIMARY KEY,
+            meter_id INTEGER NOT NULL REFERENCES meters (id),
+            day TEXT NOT NULL,
+            value TEXT NOT NULL,
+            reset INTEGER NOT NULL DEFAULT 0,
+            reason TEXT,
+            created TEXT NOT NULL
+        );
+        CREATE INDEX meter_readings_day ON meter_readings (meter_id, day);
+        CREATE TABLE meter_jobs (
+            job_id INTEGER PRIMARY KEY,
+            meter_id INTEGER NOT NULL REFERENCES meters (id)
+        );
+        CREATE INDEX meter_jobs_meter ON meter_jobs (meter_id)
+        """,
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "jobs and events", _m001_jobs_and_events),
     Migration(2, "inventory", _m002_inventory),
@@ -696,6 +756,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(15, "contacts and follow-through", _m015_follow_through),
     Migration(16, "fixed assets", _m016_fixed_assets),
     Migration(17, "rooms and the cars' log", _m017_rooms_and_car_log),
+    Migration(18, "canteen and utilities", _m018_canteen_and_utilities),
 )
 # user_version = the id of the last migration run = how many have run: files written
 # before the ids were explicit hold the count, and must keep meaning the same.

@@ -35,6 +35,11 @@ TABLES = {
     "room": "rooms",
     "room_booking": "room_bookings",
     "vehicle_log": "vehicle_log",
+    "meal_count": "meal_counts",
+    "meals_served": "meals_served",
+    "meter": "meters",
+    "meter_reading": "meter_readings",
+    "meter_job": "meter_jobs",
 }
 DERIVED = {"items": {"stock_milli"}}
 # table -> the function that computes its stored search_key from a row
