@@ -217,3 +217,9 @@ def overall_rate(rates: Sequence[DayRate]) -> float | None:
     if not served:
         return None
     return sum(r.unreported or 0 for r in rates if r.served) / served
+
+
+def is_meal_job(title: str) -> bool:
+    """The meal-count routine's job (食堂报餐统计, "meal count"): enter opens the Meals tab."""
+    folded = (title or "").casefold()
+    return "报餐" in folded or "meal count" in folded

@@ -115,6 +115,14 @@ class Report:
     # the month's (or a custom period's) car costs: one dict of texts per car, keys
     # plate, name, km, fuel, service, insurance, inspection, total, per_km
     car_costs: list[dict[str, Any]] = field(default_factory=list)
+    # the month's canteen: per department {dept, breakfast, lunch, dinner, guests, cost},
+    # the share eaten without reporting; utilities per meter {meter, dept, use, unit,
+    # cost, vs_previous_pct, vs_last_year_pct, flags} and per department {dept, cost}
+    meals: list[dict[str, Any]] = field(default_factory=list)
+    meals_rate: float | None = None
+    meals_cost: str | None = None
+    utilities: list[dict[str, Any]] = field(default_factory=list)
+    utility_departments: list[dict[str, Any]] = field(default_factory=list)
     daily_received: list[int] = field(default_factory=list)
     daily_closed: list[int] = field(default_factory=list)
     overdue_count: int = 0  # len(overdue), or more in a summary
@@ -164,6 +172,9 @@ class Report:
                 {"vehicle": v.vehicle, "name": v.name, "trips": v.trips, "km": v.km,
                  "fuel": v.fuel} for v in self.vehicles],
             "car_costs": self.car_costs,
+            "meals": {"departments": self.meals, "cost": self.meals_cost,
+                      "unreported_rate": self.meals_rate},
+            "utilities": {"meters": self.utilities, "departments": self.utility_departments},
             "daily": [{"day": d.isoformat(), "received": r, "closed": c} for d, r, c in
                       zip(p.days, self.daily_received, self.daily_closed)],
         }
@@ -383,6 +394,41 @@ def to_markdown(report: Report) -> str:
                         c["per_km"] or NONE] for c in report.car_costs],
                       right={1, 2, 3, 4, 5, 6, 7})
         out.append("")
+    if report.meals:
+        out.append("## " + _("Meals by department"))
+        out.append("")
+        out += _table([_("Department"), _("Breakfast"), _("Lunch"), _("Dinner"), _("Guests"),
+                       _("Cost")],
+                      [[_md(m["dept"]), str(m["breakfast"]), str(m["lunch"]), str(m["dinner"]),
+                        str(m["guests"]), m["cost"]] for m in report.meals],
+                      right={1, 2, 3, 4, 5})
+        out.append("")
+        rate = NONE if report.meals_rate is None else f"{report.meals_rate * 100:.1f}%"
+        out.append(_("Total {cost}; eaten without reporting: {rate} of those served.").format(
+            cost=report.meals_cost, rate=rate))
+        out.append("")
+    if report.utilities:
+        out.append("## " + _("Water, power, gas and heat"))
+        out.append("")
+
+        def pct(value: str | None) -> str:
+            return NONE if value is None else f"{float(value):+.1f}%"
+
+        out += _table([_("Meter"), _("Department"), _("Use"), _("Cost"), _("vs month before"),
+                       _("vs a year before")],
+                      [[_md(u["meter"]), _md(_dept(u["dept"])),
+                        NONE if u["use"] is None else f"{u['use']} {u['unit']}",
+                        u["cost"] or NONE, pct(u["vs_previous_pct"]),
+                        pct(u["vs_last_year_pct"])] for u in report.utilities],
+                      right={2, 3, 4, 5})
+        out.append("")
+        for d in report.utility_departments:
+            out.append(f"- {_md(_dept(d['dept']))}: {d['cost']}")
+        flags = [f for u in report.utilities for f in u["flags"]]
+        if flags:
+            out.append("")
+            out += [f"- ⚠ {_md(f)}" for f in flags]
+        out.append("")
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -456,6 +502,17 @@ def to_csv(report: Report) -> str:
         block(_("Car costs"), [_("Vehicle"), _("Name"), _("km"), _("Fuel"), _("Service"),
                                _("Insurance"), _("Inspection"), _("Total"), _("Per km")],
               [[c[k] for k in keys] for c in report.car_costs])
+    if report.meals:
+        block(_("Meals by department"), [_("Department"), _("Breakfast"), _("Lunch"),
+                                         _("Dinner"), _("Guests"), _("Cost")],
+              [[m["dept"], m["breakfast"], m["lunch"], m["dinner"], m["guests"], m["cost"]]
+               for m in report.meals])
+    if report.utilities:
+        block(_("Water, power, gas and heat"),
+              [_("Meter"), _("Department"), _("Use"), _("Unit"), _("Cost"),
+               _("vs month before"), _("vs a year before"), _("Flags")],
+              [[u["meter"], u["dept"], u["use"], u["unit"], u["cost"], u["vs_previous_pct"],
+                u["vs_last_year_pct"], "; ".join(u["flags"])] for u in report.utilities])
     block(_("Per day"), [_("Day"), pgettext("requests", "Received"), _("Closed")],
           [[d.isoformat(), r, c] for d, r, c in
            zip(p.days, report.daily_received, report.daily_closed)])

@@ -122,6 +122,7 @@ def section_label(name: str) -> str:
         "low_stock": _("Low stock"),
         "reminders": _("Vehicle and driver reminders"),
         "loans": _("Assets not back from loan"),
+        "meters": _("Meters to look at"),
     }
     return labels.get(name, name)
 
@@ -160,7 +161,8 @@ def action_label(action: str) -> str:
         "back": _("back from referral"), "merge": _("merge"), "transfer": _("transfer"),
         "dispose": _("disposal"), "lend": _("loan"), "return": _("return"),
         "delete": _("deletion"), "move": _("move"), "service": _("service"),
-        "renew": _("renewal"),
+        "renew": _("renewal"), "meals": _("meal count"), "served": _("served"),
+        "read": _("reading"), "link": _("link"),
     }
     return labels.get(action, action)
 
@@ -219,5 +221,8 @@ def entity_label(entity: str) -> str:
         "template": _("reply template"), "asset": _("asset"),
         "dept_head": _("department head"), "room": _("room"),
         "room_booking": _("room booking"), "vehicle_log": _("car log entry"),
+        "meal_count": _("meal count"), "meals_served": _("meals served"),
+        "meter": _("meter"), "meter_reading": _("meter reading"),
+        "meter_job": _("meter's repair job"),
     }
     return labels.get(entity, entity)

@@ -292,7 +292,8 @@ class Services:
         from office_tui.services.reports import ReportService
 
         return ReportService(self, inventory=lambda: self.inventory,
-                             vehicles=lambda: self.vehicles, car_log=lambda: self.car_log)
+                             vehicles=lambda: self.vehicles, car_log=lambda: self.car_log,
+                             canteen=lambda: self.canteen, utilities=lambda: self.utilities)
 
     @functools.cached_property
     def today(self) -> TodayService:
@@ -302,7 +303,7 @@ class Services:
         return TodayService(self, jobs=self.jobs, routines=self.routines,
                             reports=lambda: self.reports, vehicles=lambda: self.vehicles,
                             inventory=lambda: self.inventory, assets=lambda: self.assets,
-                            rooms=lambda: self.rooms)
+                            rooms=lambda: self.rooms, utilities=lambda: self.utilities)
 
     @functools.cached_property
     def inventory(self) -> InventoryService:

@@ -13,6 +13,7 @@ from office_tui.core.limits import default_due
 from office_tui.core.vocab import CATEGORIES
 from office_tui.i18n import _, ngettext
 from office_tui.services.assets_demo import load_assets_demo
+from office_tui.services.canteen_demo import load_canteen_demo
 from office_tui.services.rooms_demo import load_rooms_demo
 from office_tui.services.day_queue_demo import load_day_queue_demo
 from office_tui.services.follow_demo import load_follow_demo
@@ -61,6 +62,7 @@ def load_demo(ctx: Services, *, jobs: int = 0, force: bool = False) -> dict[str,
         load_follow_demo(ctx)  # contacts, handlers, a referral, reply templates
         load_assets_demo(ctx)  # ~80 fixed assets, a count last June, two loans (once)
         load_rooms_demo(ctx)  # 4 rooms, a week of meetings, a weekly series; the cars' log
+        load_canteen_demo(ctx)  # 3 months of meal counts; 6 meters, 2 years, one leak
         rng = random.Random(jobs)
         for start in range(0, jobs, BATCH):
             batch = [_generated_row(rng, i, now, cal, departments)

@@ -27,6 +27,8 @@ from office_tui.store import jobs as job_store
 from office_tui.store import reports as store
 
 if TYPE_CHECKING:
+    from office_tui.services.canteen import CanteenService
+    from office_tui.services.utilities import UtilityService
     from office_tui.services.vehicle_log import VehicleLogService
     from office_tui.services.context import Context
     from office_tui.services.inventory import InventoryService
@@ -43,11 +45,14 @@ OPEN_STATUSES = ("inbox", "open", "in_progress", "waiting")
 class ReportService:
     def __init__(self, ctx: Context, *, inventory: Callable[[], InventoryService],
                  vehicles: Callable[[], VehicleService],
-                 car_log: Callable[[], VehicleLogService] | None = None) -> None:
+                 car_log: Callable[[], VehicleLogService] | None = None,
+                 canteen: Callable[[], CanteenService] | None = None,
+                 utilities: Callable[[], UtilityService] | None = None) -> None:
         self.ctx = ctx
         # The supplies and trips sections: those areas' modules load when a report is built.
         self._inventory, self._vehicles = inventory, vehicles
         self._car_log = car_log  # the month's car costs
+        self._canteen, self._utilities = canteen, utilities  # the month's meals, meters
 
     # -- periods ----------------------------------------------------------------------
     def period(self, kind: str = "week", start: str | None = None,
@@ -107,7 +112,27 @@ class ReportService:
             report.car_costs = [{k: str(v) if v is not None else None
                                  for k, v in c.to_json().items()}
                                 for c in costs if c.total or c.km]
+        if p.kind == "month":
+            self._month_areas(report, p)
         return report
+
+    def _month_areas(self, report: Report, p) -> None:
+        """The monthly report's canteen and utilities sections."""
+        month = p.start.strftime("%Y-%m")
+        if self._canteen is not None:
+            meals = self._canteen().month(month)
+            report.meals = [{"dept": d.department, "breakfast": d.counts.get("breakfast", 0),
+                             "lunch": d.counts.get("lunch", 0),
+                             "dinner": d.counts.get("dinner", 0), "guests": d.guests,
+                             "cost": f"{d.cost:.2f}"} for d in meals["departments"]]
+            report.meals_rate = None if meals["rate"] is None else round(meals["rate"], 4)
+            report.meals_cost = f"{meals['cost']:.2f}"
+        if self._utilities is not None:
+            data = self._utilities().month(month)
+            report.utilities = [m.to_json() for m in data["meters"]]
+            report.utility_departments = [
+                {"dept": d or None, "cost": f"{sum(kinds.values()):.2f}"}
+                for d, kinds in data["departments"].items()]
 
     def _jobs_full(self, report: Report) -> None:
         """Every job of the period and of the backlog, one by one (the lists are whole)."""

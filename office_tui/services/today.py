@@ -33,11 +33,13 @@ if TYPE_CHECKING:
     from office_tui.services.jobs import JobService
     from office_tui.services.reports import ReportService
     from office_tui.services.rooms import RoomService
+    from office_tui.services.utilities import UtilityService
     from office_tui.services.routines import RoutineService
     from office_tui.services.vehicles import VehicleService
 
 SECTIONS = ("overdue", "at_risk", "due_today", "promised_today", "follow_ups", "trips",
-            "rooms", "routines", "awaiting_reply", "low_stock", "reminders", "loans")
+            "rooms", "routines", "awaiting_reply", "low_stock", "reminders", "loans",
+            "meters")
 JOB_SECTIONS = ("overdue", "at_risk", "due_today", "promised_today", "follow_ups",
                 "routines", "awaiting_reply")
 AWAITING_LISTED = 50
@@ -123,7 +125,8 @@ class TodayService:
                  reports: Callable[[], ReportService], vehicles: Callable[[], VehicleService],
                  inventory: Callable[[], InventoryService],
                  assets: Callable[[], AssetService] | None = None,
-                 rooms: Callable[[], RoomService] | None = None) -> None:
+                 rooms: Callable[[], RoomService] | None = None,
+                 utilities: Callable[[], UtilityService] | None = None) -> None:
         self.ctx = ctx
         self._jobs, self._routines = jobs, routines
         # The other areas' lines (add_areas) come after the job sections are drawn:
@@ -131,6 +134,7 @@ class TodayService:
         self._reports, self._vehicles, self._inventory = reports, vehicles, inventory
         self._assets = assets
         self._rooms = rooms
+        self._utilities = utilities
 
     def build(self, *, generate: bool = True, areas: bool = True) -> TodayView:
         """The day's queue; first makes today's routine jobs (once: see RoutineService).
@@ -190,6 +194,7 @@ class TodayService:
         view.section("low_stock").items = self._low_stock()
         view.section("reminders").items = self._reminders(view.day)
         view.section("loans").items = self._loans(view.day)
+        view.section("meters").items = self._meter_flags()
         reports = self._reports()
         view.on_time, view.closed, view.on_time_rate = reports.on_time(reports.period("week"))
         view.complete = True
@@ -278,6 +283,15 @@ class TodayService:
                      text=f"{a.tag} {a.name}", detail=a.lent_to or "", warn=True,
                      data=a.to_json())
                 for a in self._assets().overdue_loans(today)]
+
+    def _meter_flags(self) -> list[Job | Line]:
+        """Meter periods closed lately that look wrong (a leak?); `f` makes a repair job."""
+        if self._utilities is None:
+            return []
+        return [Line(kind="meter", key=f"meter:{f.meter.id}:{f.period.end}",
+                     when=f.period.end.isoformat(), text=f.meter.name, detail=f.text,
+                     warn=True, data=f.to_json())
+                for f in self._utilities().flags()]
 
     def _reminders(self, today: date) -> list[Job | Line]:
         lines: list[Job | Line] = []

@@ -226,6 +226,10 @@ class UtilityService:
         judged = periods(found, [Reading.from_row(r) for r in rows], spike=spike, yoy=yoy)
         return found, [p for p in judged if first <= p.end <= last]
 
+    def last_reading(self, meter: Meter) -> Reading | None:
+        row = store.last_reading(self.ctx.db, meter.id)
+        return Reading.from_row(row) if row else None
+
     def readings(self, meter: str) -> list[Reading]:
         found = self.meter(meter)
         rows = store.readings_between(self.ctx.db, found.id, "0000-01-01", "9999-12-31")

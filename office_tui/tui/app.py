@@ -54,6 +54,7 @@ class OfficeApp(App[None]):
         "inventory": _screen("inventory", "InventoryScreen"),
         "reports": _screen("reports", "ReportsScreen"),
         "assets": _screen("assets", "AssetsScreen"),
+        "canteen": _screen("canteen", "CanteenScreen"),
     }
     DEFAULT_MODE = "today"  # the clerk opens the app on what today holds
     BINDINGS = [
@@ -63,6 +64,7 @@ class OfficeApp(App[None]):
         Binding("f5", "switch_mode('inventory')", _("Inventory"), id="mode.inventory"),
         Binding("f6", "switch_mode('reports')", _("Reports"), id="mode.reports"),
         Binding("f7", "switch_mode('assets')", _("Assets"), id="mode.assets"),
+        Binding("f8", "switch_mode('canteen')", _("Canteen & utilities"), id="mode.canteen"),
         Binding("ctrl+q", "quit", _("Quit"), id="quit", priority=True),
         # Textual's own palette key, with its footer label in the interface language.
         Binding("ctrl+p", "command_palette", _("palette"), show=False, priority=True,
@@ -143,6 +145,7 @@ class OfficeApp(App[None]):
             "inventory": _("Inventory"),
             "reports": _("Reports"),
             "assets": _("Assets"),
+            "canteen": _("Canteen & utilities"),
         }
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

@@ -195,7 +195,7 @@ def test_report_refusals(db):
 # -- today ------------------------------------------------------------------------------
 SECTION_NAMES = ["overdue", "at_risk", "due_today", "promised_today", "follow_ups", "trips", "rooms",
                  "routines",
-                 "awaiting_reply", "low_stock", "reminders", "loans"]
+                 "awaiting_reply", "low_stock", "reminders", "loans", "meters"]
 
 
 def test_today_json_has_every_section_by_name(db, clock):

@@ -55,3 +55,27 @@ def test_a_month_30_percent_over_the_same_month_last_year_is_flagged(services):
     assert october.flag and "a year before" in october.flag and "+40%" in october.flag
     with pytest.raises(OfficeError, match="a new reading comes after it"):
         u.add_reading("食堂电表", "7000", day="2026-10-31")
+
+
+def test_the_monthly_report_has_the_meals_and_the_utilities(services):
+    services.canteen.configure(departments="财务科", prices=["lunch=12"])
+    services.canteen.set_count("2026-11-23", "财务科", "lunch", 20, guests=1, late=True,
+                               reason="补录")
+    services.canteen.set_served("2026-11-23", "lunch", 25)
+    u = services.utilities
+    u.add("主楼水表", "water", "4.5", department="总务科")
+    for day, value in (("2026-07-31", 100), ("2026-08-31", 130), ("2026-09-30", 160),
+                       ("2026-10-31", 190), ("2026-11-26", 300)):
+        u.add_reading("主楼水表", str(value), day=day)
+    report = services.reports.build("month")
+    (meals,) = report.meals
+    assert (meals["dept"], meals["lunch"], meals["guests"], meals["cost"]) == (
+        "财务科", 20, 1, "252.00")
+    assert report.meals_rate == round(4 / 25, 4)
+    (water,) = report.utilities
+    assert (water["use"], water["cost"]) == ("110.00", "495.00") and water["flags"]
+    text = services.reports.render(report, "md")
+    assert "## Meals by department" in text and "## Water, power, gas and heat" in text
+    assert "16.0% of those served" in text and "⚠ 主楼水表" in text
+    csv_text = services.reports.render(report, "csv")
+    assert "Meals by department" in csv_text and "主楼水表,总务科,110.00" in csv_text

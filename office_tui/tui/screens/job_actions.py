@@ -123,10 +123,16 @@ class JobActions(AreaScreen):
         table's repaint, so a load or a cursor move that keeps them leaves it alone."""
         job = self.current_job()
         category = job.category if job is not None else None
-        state = (job is not None, category in ("vehicle", "meeting"), category == "supply")
+        state = (job is not None, category in ("vehicle", "meeting"), category == "supply",
+                 self.row_kind())
         if state != self._keys_shown:
             self._keys_shown = state
             self.refresh_bindings()
+
+    def row_kind(self) -> str | None:
+        """The kind of a non-job row under the cursor (Today's lines), for keys shown only
+        on one kind."""
+        return None
 
     def say_notice(self) -> None:
         """The toast of the action just done, once its reload is drawn: shown with the key,

@@ -76,6 +76,7 @@ class TodayScreen(JobActions):
         *ROW_KEYS,
         LEAVE_KEY,
         Binding("g", "refresh", _("Refresh"), id="today.refresh"),
+        Binding("f", "meter_repair", _("Repair job"), id="today.meter_repair"),
     ]
 
     def __init__(self) -> None:
@@ -291,4 +292,41 @@ class TodayScreen(JobActions):
 
     def action_refresh(self) -> None:
         self.reload()
+
+    # -- the other areas' lines ---------------------------------------------------------
+    def current_line(self) -> Line | None:
+        row = self.query_one(DataTable).cursor_row
+        if 0 <= row < len(self.rows) and isinstance(self.rows[row], Line):
+            return self.rows[row]  # type: ignore[return-value]
+        return None
+
+    def row_kind(self) -> str | None:
+        line = self.current_line()
+        return line.kind if line is not None else None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "meter_repair":  # `f` is there only on a meter's flag
+            line = self.current_line()
+            return line is not None and line.kind == "meter"
+        return super().check_action(action, parameters)
+
+    def action_meter_repair(self) -> None:
+        """`f` on a meter's flag: a repair job linked to the meter (检查漏水 — 主楼水表)."""
+        line = self.current_line()
+        if line is None or line.kind != "meter":
+            return
+        meter = line.text
+        self._act(_("Repair job #{id} made"), lambda svc: svc.utilities.repair_job(meter),
+                  None, _("make the repair job"))
+
+    def action_detail(self) -> None:
+        """`enter` on the meal-count routine's job opens the Meals tab (F8) to enter the
+        counts; on any other job, its details."""
+        from office_tui.core.canteen import is_meal_job
+
+        job = self.current_job()
+        if job is not None and is_meal_job(job.title):
+            self.app.switch_mode("canteen")
+            return
+        super().action_detail()
 
