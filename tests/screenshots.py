@@ -23,7 +23,7 @@ from pathlib import Path
 
 NOW = datetime(2026, 11, 27, 10, 0)
 SIZE = (120, 34)
-SCREENS = ("today", "jobs", "vehicles", "rooms", "inventory")
+SCREENS = ("today", "jobs", "vehicles", "rooms", "inventory", "canteen")
 LANGUAGES = ("en", "zh")
 
 

@@ -245,7 +245,9 @@ def test_an_english_locale_shows_no_chinese_but_the_data(tmp_path):
                  ["book", "--help"], ["kit", "event", "--help"], ["item", "add", "--help"],
                  ["room", "list"], ["room", "bookings", "--week", "2026-11-27"],
                  ["room", "book", "--help"], ["vehicle", "costs"],
-                 ["vehicle", "services", "京A·C1234"]):
+                 ["vehicle", "services", "京A·C1234"], ["meals", "sheet"],
+                 ["meals", "month"], ["meter", "list"], ["utilities", "month"],
+                 ["utilities", "flags"], ["readings", "主楼水表"]):
         result = _run(args, en, tmp_path)
         assert result.returncode == 0, (args, result.stderr)
         shown.append(result.stdout)
@@ -263,7 +265,7 @@ def _screens(lang_env: dict[str, str]) -> list[str]:
 
 
 def test_tui_footer_and_screens_in_chinese_under_a_zh_locale():
-    today, jobs, vehicles, rooms, inventory = _screens({"LANG": "zh_CN.UTF-8"})
+    today, jobs, vehicles, rooms, inventory, canteen = _screens({"LANG": "zh_CN.UTF-8"})
     footer = [line for line in jobs.splitlines() if "命令面板" in line]
     assert footer, jobs
     for label in ("新增", "搜索", "特事特办", "期限", "等待"):
@@ -272,6 +274,7 @@ def test_tui_footer_and_screens_in_chinese_under_a_zh_locale():
     assert "今天 2026年11月27日 周五" in today
     assert "车辆" in vehicles and "周五" in vehicles
     assert "4 间会议室" in rooms and "场会议" in rooms
+    assert "报餐" in canteen and "午餐" in canteen and "合计" in canteen
     assert "库存" in inventory and "补货点" in inventory
 
 

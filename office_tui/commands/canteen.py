@@ -23,7 +23,7 @@ from office_tui.core.meters import kind_label
 from office_tui.core.text import printable
 from office_tui.i18n import _
 
-meals_app = typer.Typer(help=_("Canteen meal counts (报餐): enter, the kitchen's sheet, the month."),
+meals_app = typer.Typer(help=_("Canteen meal counts: enter, the kitchen's sheet, the month."),
                         no_args_is_help=True, rich_markup_mode=None)
 meter_app = typer.Typer(help=_("Utility meters: add and list."), no_args_is_help=True,
                         rich_markup_mode=None)
@@ -56,7 +56,7 @@ def meals_set(
     dept: str = typer.Option(..., "--dept", help=_("The department.")),
     meal: str = typer.Option(..., "--meal", help=_("breakfast, lunch or dinner.")),
     count: int = typer.Option(..., "--count", help=_("How many of the department eat.")),
-    guests: int = typer.Option(0, "--guests", help=_("Guests (来客) on top.")),
+    guests: int = typer.Option(0, "--guests", help=_("Guests on top.")),
     late: bool = typer.Option(False, "--late", help=_("Enter it after the cut-off (marked late).")),
     reason: Optional[str] = typer.Option(None, "--reason", help=_("Why it is late.")),
     as_json: bool = typer.Option(False, "--json", help=_("Print the count as JSON.")),
@@ -306,7 +306,8 @@ def utilities_month(
                       pct(change(m.use, m.previous)), pct(change(m.use, m.last_year)))
     cli.out.print(table)
     for dept, kinds in data["departments"].items():
-        _say(f"{dept or _('(no department)')}: " + _(", ").join(
+        name = dept or _("(no department)")
+        _say(name + ": " + _(", ").join(
             f"{kind_label(k)} {v:.2f}" for k, v in kinds.items()))
     for m in data["meters"]:
         for flag in m.flags:
