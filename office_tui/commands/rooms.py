@@ -227,9 +227,9 @@ def room_bookings(
         if week is not None:
             day = s.rooms.day(week)
             monday = day - timedelta(days=day.weekday())
-            from office_tui.services.rooms import day_window
+            from office_tui.core.rooms import day_bounds
 
-            start = day_window(monday)[0]
+            start = day_bounds(monday)[0]
             return s.rooms.bookings_between(start, start + timedelta(days=7), room=room)
         return s.rooms.bookings(s.rooms.day(date_), room=room)
 

@@ -6,13 +6,13 @@ suggestion. Each change is one write transaction with its event (undoable).
 from __future__ import annotations
 
 import os
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from office_tui.core.canteen import (
-    MAX_COUNT, MEALS, Cutoff, DayRate, DeptMonth, MealCount, MealRuleError, MealSettings,
+    MAX_COUNT, MEALS, Cutoff, MealCount, MealRuleError, MealSettings,
     Sheet, day_rates, meal_label, month_by_department, normalise_meal, overall_rate,
     suggestion,
 )
@@ -288,5 +288,3 @@ class CanteenService:
 def rate_text(rate: float | None) -> str:
     return "—" if rate is None else f"{rate * 100:.1f}%"
 
-
-__all__ = ["CanteenService", "DayRate", "DeptMonth", "month_bounds", "rate_text"]

@@ -10,7 +10,7 @@ asked room's next free slot, and writes nothing. A series is judged as a whole f
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from office_tui.core.dates import DateParseError, day_from, parse_moment
@@ -456,7 +456,3 @@ def _window(start: datetime, end: datetime) -> None:
     if not end > start:
         raise OfficeError(_("The end {end} is not after the start {start}.").format(
             end=f"{end:%Y-%m-%d %H:%M}", start=f"{start:%Y-%m-%d %H:%M}"))
-
-
-def day_window(day: date) -> tuple[datetime, datetime]:
-    return datetime.combine(day, time(0)), datetime.combine(day + timedelta(days=1), time(0))

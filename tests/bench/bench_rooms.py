@@ -14,7 +14,7 @@ import sqlite3
 import statistics
 import tempfile
 import time
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from office_tui.services import Services

@@ -28,3 +28,12 @@ def ok(db: Path, *args: str, stderr_ok: bool = False) -> str:
 
 def js(db: Path, *args: str, stderr_ok: bool = False) -> Any:
     return json.loads(ok(db, *args, "--json", stderr_ok=stderr_ok))
+
+
+def refused(db: Path, *args: str) -> str:
+    """Run, require exit 1 with one line on stderr (nothing written is checked by the
+    caller); that line."""
+    result = run(db, *args)
+    assert result.exit_code == 1, (args, result.stdout)
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    return result.stderr

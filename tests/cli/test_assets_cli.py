@@ -9,19 +9,12 @@ from pathlib import Path
 import pytest
 import segno
 
-from tests.cli.helpers import js, ok, run
+from tests.cli.helpers import js, ok, refused, run
 
 
 @pytest.fixture
 def db(tmp_path, cli_on_clock) -> Path:
     return tmp_path / "office.db"
-
-
-def refused(db: Path, *args: str) -> str:
-    result = run(db, *args)
-    assert result.exit_code == 1, (args, result.stdout)
-    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
-    return result.stderr
 
 
 def add(db, *args) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.helpers import js, ok, run
+from tests.cli.helpers import js, ok, refused
 
 
 @pytest.fixture
@@ -16,13 +16,6 @@ def db(tmp_path, cli_on_clock) -> Path:
     ok(path, "meals", "config", "--depts", "财务科,办公室,教务处", "--price", "lunch=12",
        "--price", "dinner=15")
     return path
-
-
-def refused(db: Path, *args: str) -> str:
-    result = run(db, *args)
-    assert result.exit_code == 1, (args, result.stdout)
-    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
-    return result.stderr
 
 
 def test_a_count_after_the_cut_off_needs_late_and_writes_nothing_without(db):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.helpers import js, ok, run
+from tests.cli.helpers import js, ok, refused, run
 
 
 @pytest.fixture
@@ -17,13 +17,6 @@ def db(tmp_path, cli_on_clock) -> Path:
        "--equipment", "投影,话筒", "--buffer", "30m")
     ok(path, "room", "add", "--name", "小会议室", "--seats", "8", "--equipment", "投影,视频会议")
     return path
-
-
-def refused(db: Path, *args: str) -> str:
-    result = run(db, *args)
-    assert result.exit_code == 1, (args, result.stdout)
-    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
-    return result.stderr
 
 
 def test_overlapping_bookings_are_refused_naming_the_clash_and_free_proposes(db):

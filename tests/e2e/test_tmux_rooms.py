@@ -10,6 +10,7 @@ from datetime import date, datetime, time as clock_time
 import pytest
 
 from office_tui.services import Services
+from tests.integrity import integrity
 from tests.e2e.terminal import Tmux, env_for, office_tui_command, quit_app
 
 pytestmark = pytest.mark.e2e
@@ -50,4 +51,6 @@ def test_book_a_room_on_the_rooms_tab_at_80x24(tmp_path):
         assert len(made) == 1
     finally:
         services.close()
+    # and the file the app and this test wrote is whole: PRAGMA integrity_check
+    assert integrity(db) == "ok"
 

@@ -1,6 +1,6 @@
 """End to end: the roster in the installed `office-tui` under tmux. F4 shows today's trips;
 a clashing booking is refused live in the form, the free car is taken with ctrl+f, saved,
-and read back from the database."""
+and read back from the database, which ends with PRAGMA integrity_check."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import pytest
 
 from office_tui.core.vehicles import BookingRequest
 from office_tui.services import Services
+from tests.integrity import integrity
 from tests.e2e.terminal import Tmux, env_for, office_tui_command, quit_app
 
 pytestmark = pytest.mark.e2e
@@ -67,6 +68,8 @@ def test_book_around_a_clash_in_a_real_terminal(tmp_path):
         assert [e["action"] for e in services.vehicles.history(2)] == ["book"]
     finally:
         services.close()
+    # and the file the app and this test wrote is whole: PRAGMA integrity_check
+    assert integrity(db) == "ok"
 
 
 def back_and_type(term: Tmux, text: str, right: str, wrong, what: str) -> None:

@@ -640,41 +640,34 @@ class VehiclesScreen(AreaScreen):
             self._cancel_room_booking()
             return
         booking = self.current_booking()
-        if booking is None:
-            return
-        from office_tui.tui.modals.text_prompt import TextPrompt
-
-        def chosen(reason: str | None) -> None:
-            if reason:
-                self._act(lambda svc: svc.vehicles.cancel(booking.id, reason),
-                          lambda b: _("#{id} cancelled").format(id=b.id))
-
-        self.app.push_screen(
-            TextPrompt(_("Cancel booking #{id} ({destination}): why?").format(
-                id=booking.id, destination=printable(booking.destination)),
-                placeholder=_("e.g. meeting moved"),
-                validate=lambda v: None if v.strip() else _(
-                    "Give the reason for cancelling the booking.")),
-            chosen,
-        )
+        if booking is not None:
+            self._ask_cancel(
+                _("Cancel booking #{id} ({destination}): why?").format(
+                    id=booking.id, destination=printable(booking.destination)),
+                booking.id, lambda svc, reason: svc.vehicles.cancel(booking.id, reason))
 
     def _cancel_room_booking(self) -> None:
         booking = self.current_room_booking()
-        if booking is None:
-            return
+        if booking is not None:
+            self._ask_cancel(
+                _("Cancel room booking #{id} ({title}): why?").format(
+                    id=booking.id, title=printable(booking.title)),
+                booking.id, lambda svc, reason: svc.rooms.cancel(booking.id, reason))
+
+    def _ask_cancel(self, question: str, booking_id: int,
+                    cancel: Callable[[Services, str], Any]) -> None:
+        """Ask why (a car's trip or a room's meeting), then cancel with that reason."""
         from office_tui.tui.modals.text_prompt import TextPrompt
 
         def chosen(reason: str | None) -> None:
             if reason:
-                self._act(lambda svc: svc.rooms.cancel(booking.id, reason),
-                          lambda done: _("#{id} cancelled").format(id=booking.id))
+                self._act(lambda svc: cancel(svc, reason),
+                          lambda _done: _("#{id} cancelled").format(id=booking_id))
 
         self.app.push_screen(
-            TextPrompt(_("Cancel room booking #{id} ({title}): why?").format(
-                id=booking.id, title=printable(booking.title)),
-                placeholder=_("e.g. meeting moved"),
-                validate=lambda v: None if v.strip() else _(
-                    "Give the reason for cancelling the booking.")),
+            TextPrompt(question, placeholder=_("e.g. meeting moved"),
+                       validate=lambda v: None if v.strip() else _(
+                           "Give the reason for cancelling the booking.")),
             chosen,
         )
 

@@ -17,7 +17,7 @@ from office_tui.core.vehicles import VehicleSettings
 from office_tui.i18n import _
 from office_tui.tui.cells import fit_text
 from office_tui.tui.widgets.timeline import (
-    BLOCK, GRID, HALF, MAINTENANCE, NOW, PER_HOUR, Slot, _paint_text, hours,
+    BLOCK, GRID, HALF, MAINTENANCE, NOW, PER_HOUR, Slot, _paint_text, cells_from_slots, hours,
 )
 
 BUFFER = (Style(color="#6fa8dc", bgcolor="#10304f"), Style(color="#8fbfe8", bgcolor="#17406a"))
@@ -71,22 +71,7 @@ def room_row(room: Room, bookings: Sequence[RoomBooking], day: date,
         for i in range(first, last):
             slots[i] = (" ", style)
         _paint_text(slots, first, last, printable(b.title), style)
-    cells = []
-    for h in range(len(columns)):
-        text = Text(no_wrap=True, overflow="crop", end="")
-        run, run_style = "", None
-        for slot in slots[h * PER_HOUR:(h + 1) * PER_HOUR]:
-            if slot is None:
-                continue
-            if slot[1] is not run_style and slot[1] != run_style:
-                if run:
-                    text.append(run, run_style)
-                run, run_style = "", slot[1]
-            run += slot[0]
-        if run:
-            text.append(run, run_style)
-        cells.append(text)
-    return cells
+    return cells_from_slots(slots, len(columns))
 
 
 def room_booking_at(bookings: Sequence[RoomBooking], day: date, hour: int

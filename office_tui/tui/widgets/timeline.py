@@ -136,9 +136,14 @@ def day_row(vehicle: Vehicle, bookings: Sequence[Booking], day: date,
             if slots[span.last - 1] is None:  # the right half of a wide character
                 slots[span.last - 2] = (" ", style)
             slots[span.last - 1] = ("›", style)
+    return cells_from_slots(slots, len(columns))
+
+
+def cells_from_slots(slots: Sequence[Slot], hour_count: int) -> list[Text]:
+    """A day's grid of slots cut into one Text per hour, one span per run of a style
+    (cheaper to render than a span per cell)."""
     cells = []
-    for h in range(len(columns)):
-        # One span per run of a style: cheaper to render than a span per cell.
+    for h in range(hour_count):
         text = Text(no_wrap=True, overflow="crop", end="")
         run, run_style = "", None
         for slot in slots[h * PER_HOUR:(h + 1) * PER_HOUR]:
