@@ -174,12 +174,13 @@ def asset_labels(
                   markup=False, soft_wrap=True)
 
 
-@app.command("import-assets", help=_("Import assets from a CSV file (UTF-8 or GB18030; every row checked first)."))
+@app.command("import-assets", help=_("Import assets from a CSV file (UTF-8 or GB18030) or an Excel workbook (.xlsx); every row checked first."))
 def import_assets(
-    path: Path = typer.Argument(..., metavar="FILE", help=_("The CSV file.")),
+    path: Path = typer.Argument(..., metavar="FILE", help=_("The CSV or .xlsx file.")),
+    sheet: Optional[str] = typer.Option(None, "--sheet", help=_("The .xlsx file's sheet to read (default: the first).")),
     force: bool = typer.Option(False, "--force", help=_("Keep rows below the fixed-asset rule.")),
 ) -> None:
-    made = _run(lambda s: s.assets.import_file(str(path), force=force))
+    made = _run(lambda s: s.assets.import_file(str(path), force=force, sheet=sheet))
     cli.out.print(_("{n} assets imported.").format(n=len(made)), markup=False)
 
 

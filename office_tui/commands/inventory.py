@@ -17,10 +17,12 @@ from rich.text import Text
 
 from office_tui.cli import _run, app, emit_json, err, fail, out
 from office_tui.core import inventory as core
-from office_tui.core.csvsafe import to_csv, to_markdown
 from office_tui.core.inventory import Item, StockLine
+from office_tui.core.tables import Table as DataTable, number
+from office_tui.core.tables import text as cell_text
 from office_tui.core.text import printable
 from office_tui.i18n import _, ngettext, pgettext
+from office_tui.services.errors import OfficeError
 
 # A quantity like -1 must reach the command as a value, not be read as an unknown option.
 SIGNED = {"ignore_unknown_options": True}
@@ -304,15 +306,24 @@ def stock(
     search: Optional[str] = typer.Option(None, "--search", help=_("Match code, name, category or location.")),
     limit: Optional[str] = typer.Option(None, "--limit", metavar="N", help=_("Show the N items most in need (default 50).")),
     all_: bool = typer.Option(False, "--all", help=_("Show every item, most in need first.")),
+    fmt: Optional[str] = typer.Option(None, "--format", help=_("md, csv or xlsx (Excel, with -o) (default: a table; with -o, from the file name).")),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help=_("Write every item (or --limit N) to this file (.md, .csv or .xlsx).")),
+    force: bool = typer.Option(False, "--force", help=_("Replace the -o file if it exists.")),
     as_json: bool = typer.Option(False, "--json", help=_("Print JSON: every item, by code.")),
 ) -> None:
-    shown = _stock_limit(limit, all_, as_json)
+    # A file holds every item unless --limit says otherwise.
+    shown = (None if output is not None and limit is None and not as_json
+             else _stock_limit(limit, all_, as_json))
     if as_json:
         lines = _run(lambda s: s.inventory.stock(low=low, search=search))
         emit_json([line.to_json() for line in lines])
         return
+    fmt = _format(fmt, output, ("md", "csv", "xlsx"))
     lines, total = _run(lambda s: s.inventory.stock_by_need(low=low, search=search,
                                                             limit=shown))
+    if fmt is not None:
+        _tables_out([_stock_table(lines)], fmt, output, force)
+        return
     if not lines:
         out.print(_("No items are low.") if low else _("No items."), markup=False)
         return
@@ -328,6 +339,17 @@ def stock(
     out.print(table)
     if total > len(lines):
         out.print(_("… and {n} more, use --all").format(n=total - len(lines)), markup=False)
+
+
+def _stock_table(lines) -> DataTable:
+    return DataTable(_("Stock"), [_("Code"), _("Name"), _("Stock"), _("Unit"), _("Reorder pt"),
+                              _("Days left"), _("Trend"), _("Low")], [
+        [printable(line.item.code), printable(line.item.name),
+         number(core.format_milli(line.item.stock_milli)), core.unit_label(line.item.unit),
+         number(core.format_milli(line.forecast.reorder_point_milli)),
+         number(line.forecast.days_left_text()), line.trend,
+         _("yes") if line.forecast.low else ""]
+        for line in lines])
 
 
 # -- quotes and buying ------------------------------------------------------------------
@@ -391,19 +413,12 @@ def _write_output(target: Path, data: bytes, force: bool) -> None:
 @app.command("purchase-list", help=_(
      "Items at or under their reorder point, with a suggested quantity and the best quote."))
 def purchase_list(
-    fmt: Optional[str] = typer.Option(None, "--format", help=_("md or csv (default: a table; with -o, from the file name).")),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help=_("Write to this file instead of printing (.md, .csv or .json).")),
+    fmt: Optional[str] = typer.Option(None, "--format", help=_("md, csv or xlsx (Excel, with -o) (default: a table; with -o, from the file name).")),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help=_("Write to this file instead of printing (.md, .csv, .json or .xlsx).")),
     force: bool = typer.Option(False, "--force", help=_("Replace the -o file if it exists.")),
     as_json: bool = JSON,
 ) -> None:
-    from office_tui.services.output import format_from_name
-
-    if as_json:
-        fmt = "json"
-    elif fmt is None and output is not None:
-        fmt = format_from_name(output)
-    if fmt is not None and fmt not in ("md", "csv", "json"):
-        fail(_("Unknown format '{fmt}': md, csv or json.").format(fmt=fmt))
+    fmt = "json" if as_json else _format(fmt, output, ("md", "csv", "json", "xlsx"))
     lines = _run(lambda s: s.inventory.purchase_list())
     if fmt == "json":
         data = [line.to_json() for line in lines]
@@ -415,44 +430,71 @@ def purchase_list(
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
         _write_output(output, text.encode("utf-8"), force)
         return
-    header = (_("Code"), _("Name"), _("Stock"), _("Reorder pt"), _("Suggested"), _("Unit"),
-              _("Supplier"), _("Price"), _("Grade"), _("Cost"))
-    rows = []
-    for line in lines:
-        item, best = line.item, line.best
-        rows.append((
-            printable(item.code), printable(item.name), core.format_milli(item.stock_milli),
-            core.format_milli(line.forecast.reorder_point_milli),
-            core.format_milli(line.suggested_milli), core.unit_label(item.unit),
-            printable(best.supplier if best else (item.supplier or "")),
-            core.format_money(best.price) if best else "", best.grade or "" if best else "",
-            core.format_money(line.cost) if line.cost is not None else "",
-        ))
-    if fmt in ("csv", "md"):
-        text = to_csv(header, rows) if fmt == "csv" else to_markdown(header, rows,
-                                                                     right=(2, 3, 4, 7, 9))
-        if output is None:
-            sys.stdout.write(text)
-        else:  # a BOM in a CSV file: spreadsheet programs then read the Chinese right
-            _write_output(output, text.encode("utf-8-sig" if fmt == "csv" else "utf-8"), force)
+    table = _purchase_table(lines)
+    if fmt is not None:
+        _tables_out([table], fmt, output, force)
         return
-    if not rows:
+    if not table.rows:
         out.print(_("Nothing to buy: every item is above its reorder point."), markup=False)
         return
-    table = _table(*header, right=(2, 3, 4, 7, 9))
-    for row in rows:
-        table.add_row(*[N(c) if i in (2, 3, 4, 7, 9) else Text(c) for i, c in enumerate(row)])
-    out.print(table)
+    shown = _table(*table.headers, right=(2, 3, 4, 7, 9))
+    for row in table.rows:
+        shown.add_row(*[N(cell_text(c)) if i in (2, 3, 4, 7, 9) else Text(cell_text(c))
+                        for i, c in enumerate(row)])
+    out.print(shown)
     out.print(Text(printable(core.purchase_summary(lines))))
 
 
+def _purchase_table(lines) -> DataTable:
+    header = [_("Code"), _("Name"), _("Stock"), _("Reorder pt"), _("Suggested"), _("Unit"),
+              _("Supplier"), _("Price"), _("Grade"), _("Cost")]
+    rows: list[list[Any]] = []
+    for line in lines:
+        item, best = line.item, line.best
+        rows.append([
+            printable(item.code), printable(item.name),
+            number(core.format_milli(item.stock_milli)),
+            number(core.format_milli(line.forecast.reorder_point_milli)),
+            number(core.format_milli(line.suggested_milli)), core.unit_label(item.unit),
+            printable(best.supplier if best else (item.supplier or "")),
+            number(core.format_money(best.price)) if best else None,
+            best.grade or "" if best else "",
+            number(core.format_money(line.cost)) if line.cost is not None else None,
+        ])
+    return DataTable(_("Purchase list"), header, rows)
+
+
+def _format(fmt: Optional[str], output: Optional[Path], allowed: tuple[str, ...]
+            ) -> Optional[str]:
+    """--format, else the -o file's name; None: the table for the terminal."""
+    from office_tui.services.exports import choose
+
+    try:
+        return choose(fmt, output, allowed=allowed, default=None)
+    except OfficeError as exc:
+        fail(str(exc))
+
+
+def _tables_out(tables: list[DataTable], fmt: str, output: Optional[Path], force: bool) -> None:
+    """Markdown or CSV to stdout, or any of them (and .xlsx) to the -o file."""
+    from office_tui.services import exports
+
+    if output is None:
+        sys.stdout.write(exports.render(tables, fmt))
+        return
+    path = _run(lambda s: exports.write(tables, fmt, output, database=s.db_path, force=force))
+    out.print(_("Written to {path}").format(path=path), markup=False, soft_wrap=True)
+
+
 @app.command("import-items", help=_(
-     "Import items from CSV: every row is checked first; one bad row, nothing imported."))
+     "Import items from CSV or Excel (.xlsx): every row is checked first; one bad row, "
+     "nothing imported."))
 def import_items(
-    path: Path = typer.Argument(..., metavar="FILE.csv", help=_("CSV with a header: code,name,unit and optional category,location,reorder_level,reorder_qty,lead_days,supplier,grade.")),
+    path: Path = typer.Argument(..., metavar="FILE", help=_("CSV or .xlsx with a header: code,name,unit and optional category,location,reorder_level,reorder_qty,lead_days,supplier,grade.")),
+    sheet: Optional[str] = typer.Option(None, "--sheet", help=_("The .xlsx file's sheet to read (default: the first).")),
     as_json: bool = JSON,
 ) -> None:
-    items = _run(lambda s: s.inventory.import_items_file(path))
+    items = _run(lambda s: s.inventory.import_items_file(path, sheet=sheet))
     if as_json:
         emit_json([i.to_json() for i in items])
         return
@@ -466,11 +508,18 @@ def consumption(
     start: Optional[str] = typer.Option(None, "--from", help=_("First day: 2026-11-01, +0d, mon (default: the 1st of this month).")),
     end: Optional[str] = typer.Option(None, "--to", help=_("Last day: 2026-11-30, yesterday (default: today).")),
     dept: Optional[str] = typer.Option(None, "--dept", help=_("Only this department.")),
+    fmt: Optional[str] = typer.Option(None, "--format", help=_("md, csv or xlsx (Excel, with -o) (default: a table; with -o, from the file name).")),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help=_("Write to this file instead of printing (.md, .csv or .xlsx).")),
+    force: bool = typer.Option(False, "--force", help=_("Replace the -o file if it exists.")),
     as_json: bool = JSON,
 ) -> None:
+    fmt = None if as_json else _format(fmt, output, ("md", "csv", "xlsx"))
     report = _run(lambda s: s.inventory.consumption(start=start, end=end, department=dept))
     if as_json:
         emit_json(report.to_json())
+        return
+    if fmt is not None:
+        _tables_out(_consumption_tables(report), fmt, output, force)
         return
     out.print(_("Consumption {start} to {end}").format(
         start=report.start.isoformat(), end=report.end.isoformat()), markup=False)
@@ -487,6 +536,26 @@ def consumption(
     if report.quotas:
         out.print()
         out.print(_quota_table(report.quotas))
+
+
+def _consumption_tables(report) -> list[DataTable]:
+    """The use (its title says the period) and, where there are any, the quotas."""
+    title = _("Consumption {start} to {end}").format(start=report.start.isoformat(),
+                                                     end=report.end.isoformat())
+    tables = [DataTable(title, [_("Department"), _("Code"), _("Name"), _("Used"), _("Unit"),
+                            _("Issues")],
+                    [[printable(r.department), printable(r.code), printable(r.name),
+                      number(core.format_milli(r.quantity_milli)), core.unit_label(r.unit),
+                      r.issues] for r in report.rows], sheet=_("Consumption"))]
+    if report.quotas:
+        tables.append(DataTable(_("Quotas"), [
+            _("Department"), _("Code"), _("Period"), _("From"), _("Used"), _("Quota"),
+            _("Over")], [
+            [printable(q.department), printable(q.code), core.period_label(q.period),
+             q.start, number(core.format_milli(q.used_milli)),
+             number(core.format_milli(q.quota_milli)), _("yes") if q.over else ""]
+            for q in report.quotas]))
+    return tables
 
 
 def _quota_table(statuses) -> Table:

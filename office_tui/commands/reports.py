@@ -1,4 +1,5 @@
-"""`report`: the daily, weekly or monthly report (日报 / 周报 / 月报) as Markdown or CSV."""
+"""`report`: the daily, weekly or monthly report (日报 / 周报 / 月报) as Markdown, CSV, JSON
+or an Excel workbook."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ def report(
     month: bool = typer.Option(False, "--month", help=_("This month (monthly report).")),
     start: Optional[str] = typer.Option(None, "--from", help=_("First day: 2026-11-01, mon, yesterday (with --to).")),
     end: Optional[str] = typer.Option(None, "--to", help=_("Last day: 2026-11-30, today (with --from).")),
-    fmt: Optional[str] = typer.Option(None, "--format", help=_("md (Markdown, for a work report), csv or json (default: from the -o file name, else md).")),
+    fmt: Optional[str] = typer.Option(None, "--format", help=_("md (Markdown, for a work report), csv, json or xlsx (Excel, with -o; default: from the -o file name, else md).")),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help=_("Write to this file instead of printing.")),
     force: bool = typer.Option(False, "--force", help=_("Replace the -o file if it exists.")),
     as_json: bool = typer.Option(False, "--json", help=_("Print the numbers as JSON.")),
@@ -35,8 +36,12 @@ def report(
         fmt = "json"
     elif fmt is None:
         fmt = format_from_name(output) if output is not None else "md"
-    if fmt not in ("md", "csv", "json"):
-        fail(_("Unknown format '{fmt}': md, csv or json.").format(fmt=fmt))
+    if fmt not in ("md", "csv", "json", "xlsx"):
+        fail(_("Unknown format '{fmt}': md, csv, json or xlsx.").format(fmt=fmt))
+    if fmt == "xlsx" and output is None:
+        from office_tui.services.exports import xlsx_needs_a_file
+
+        fail(str(xlsx_needs_a_file()))
     kind = chosen[0] if chosen else "week"
     built = _run(lambda s: s.reports.build(kind, start, end))
     if output is not None:

@@ -19,6 +19,7 @@ from typing import Any
 from office_tui.core.humanize import NONE, day_moment, full_moment
 from office_tui.core.job import to_iso
 from office_tui.core.kpi import AGE_BUCKETS, Period, format_rate, rate
+from office_tui.core.tables import Table, number
 from office_tui.core.text import cell_width, pad, printable
 from office_tui.core.vocab import category_label, status_label
 from office_tui.i18n import _, pgettext
@@ -441,21 +442,42 @@ def neutralise(value: Any) -> Any:
 
 
 def to_csv(report: Report) -> str:
-    _complete(report)
+    """One block per section: its title, its header, its rows, a blank line."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-
-    def block(name: str, headers: list[str], rows: list[list[Any]]) -> None:
-        writer.writerow([neutralise(name)])
-        writer.writerow([neutralise(h) for h in headers])
-        for row in rows:
-            writer.writerow([neutralise("" if v is None else v) for v in row])
+    for table in report_tables(report):
+        writer.writerow([neutralise(table.title)])
+        writer.writerow([neutralise(h) for h in table.headers])
+        for row in table.rows:
+            writer.writerow([neutralise(_csv_value(v)) for v in row])
         writer.writerow([])
+    return buffer.getvalue()
+
+
+def _csv_value(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, (date, datetime)):
+        return _iso(value)
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return value
+
+
+def report_tables(report: Report) -> list[Table]:
+    """The report's sections as tables, cells typed (numbers, days, moments): the CSV
+    blocks and the sheets of the Excel workbook."""
+    _complete(report)
+    tables: list[Table] = []
+
+    def block(name: str, headers: list[str], rows: list[list[Any]],
+              sheet: str | None = None) -> None:
+        tables.append(Table(name, headers, rows, sheet=sheet))
 
     p = report.period
     block(report_title(p), [_("Measure"), _("Value")], [
-        [_("From"), p.start.isoformat()], [_("To"), p.end.isoformat()],
-        [_("As of"), report.as_of.isoformat(sep=" ", timespec="minutes")],
+        [_("From"), p.start], [_("To"), p.end],
+        [_("As of"), report.as_of.replace(second=0, microsecond=0)],
         [_("Requests received"), report.received], [_("Closed"), report.closed],
         [_("Closed on time"), report.on_time], [_("Closed late"), report.late],
         [_("On-time rate %"), report.on_time_rate], [_("Cancelled"), report.cancelled],
@@ -464,21 +486,22 @@ def to_csv(report: Report) -> str:
         [_("Replies sent"), report.replies_sent],
         [_("Referrals outstanding"), report.referrals_outstanding],
         [_("Follow-ups overdue"), report.follow_ups_overdue],
-    ])
+    ], sheet=_("Summary"))
     block(_("Open jobs by handler"), [_("Handler"), _("Open")],
           [[h, n] for h, n in report.handlers])
     block(_("Time to close by category (working hours)"),
           [_("Category"), _("Closed"), _("Median"), _("90th percentile")],
           [[c.category, c.closed, _round(c.median_hours), _round(c.p90_hours)]
-           for c in report.close_times])
+           for c in report.close_times], sheet=_("Time to close"))
     block(_("Open backlog by age"), [_("Age"), _("Jobs")],
           [[age_label(key), report.backlog_ages.get(key, 0)] for _b, key in AGE_BUCKETS])
     job_headers = [_("ID"), _("Title"), _("Category"), _("Department"), _("Status"), _("Due"),
                    _("Closed"), _("Working days"), _("Hours over")]
 
     def job_rows(jobs: list[JobLine]) -> list[list[Any]]:
-        return [[j.id, j.title, j.category, j.department, j.status, _iso(j.due),
-                 _iso(j.closed_at), round(j.age_days, 1), round(j.late_hours, 1)] for j in jobs]
+        return [[j.id, j.title, j.category, j.department, j.status, _minute(j.due),
+                 _minute(j.closed_at), round(j.age_days, 1), round(j.late_hours, 1)]
+                for j in jobs]
 
     block(_("Oldest open"), job_headers, job_rows(report.oldest))
     block(_("Overdue"), job_headers, job_rows(report.overdue))
@@ -490,8 +513,9 @@ def to_csv(report: Report) -> str:
     if report.supplies is not None:
         block(_("Supplies issued by department"),
               [_("Department"), _("Item"), _("Quantity"), _("Unit"), _("Cost")],
-              [[s.department, s.item, s.quantity, s.unit,
-                None if s.cost is None else f"{s.cost:.2f}"] for s in report.supplies])
+              [[s.department, s.item, number(s.quantity), s.unit,
+                None if s.cost is None else s.cost.quantize(CENTS)] for s in report.supplies],
+              sheet=_("Supplies issued"))
     if report.vehicles is not None:
         block(_("Trips by vehicle"), [_("Vehicle"), _("Name"), _("Trips"), _("km"),
                                       _("Fuel (L)")],
@@ -501,22 +525,36 @@ def to_csv(report: Report) -> str:
                 "per_km")
         block(_("Car costs"), [_("Vehicle"), _("Name"), _("km"), _("Fuel"), _("Service"),
                                _("Insurance"), _("Inspection"), _("Total"), _("Per km")],
-              [[c[k] for k in keys] for c in report.car_costs])
+              [[c[k] if k in ("plate", "name") else _number(c[k]) for k in keys]
+               for c in report.car_costs])
     if report.meals:
         block(_("Meals by department"), [_("Department"), _("Breakfast"), _("Lunch"),
                                          _("Dinner"), _("Guests"), _("Cost")],
-              [[m["dept"], m["breakfast"], m["lunch"], m["dinner"], m["guests"], m["cost"]]
-               for m in report.meals])
+              [[m["dept"], m["breakfast"], m["lunch"], m["dinner"], m["guests"],
+                _number(m["cost"])] for m in report.meals])
     if report.utilities:
         block(_("Water, power, gas and heat"),
               [_("Meter"), _("Department"), _("Use"), _("Unit"), _("Cost"),
                _("vs month before"), _("vs a year before"), _("Flags")],
-              [[u["meter"], u["dept"], u["use"], u["unit"], u["cost"], u["vs_previous_pct"],
-                u["vs_last_year_pct"], "; ".join(u["flags"])] for u in report.utilities])
+              [[u["meter"], u["dept"], _number(u["use"]), u["unit"], _number(u["cost"]),
+                _number(u["vs_previous_pct"]), _number(u["vs_last_year_pct"]),
+                "; ".join(u["flags"])] for u in report.utilities],
+              sheet=_("Utilities"))
     block(_("Per day"), [_("Day"), pgettext("requests", "Received"), _("Closed")],
-          [[d.isoformat(), r, c] for d, r, c in
-           zip(p.days, report.daily_received, report.daily_closed)])
-    return buffer.getvalue()
+          [[d, r, c] for d, r, c in zip(p.days, report.daily_received, report.daily_closed)])
+    return tables
+
+
+CENTS = Decimal("0.01")
+
+
+def _number(value: Any) -> Any:
+    """A number kept as text in the report's data (money, a meter's use) as a number."""
+    return number(value) if isinstance(value, str) else value
+
+
+def _minute(moment: datetime | None) -> datetime | None:
+    return None if moment is None else moment.replace(second=0, microsecond=0)
 
 
 def _iso(moment: datetime | date | None) -> str | None:

@@ -465,17 +465,18 @@ class AssetService:
         return "\n".join(out) + "\n"
 
     # -- import --------------------------------------------------------------------------
-    def import_file(self, path: str, *, force: bool = False) -> list[Asset]:
-        """Assets from a CSV file (UTF-8, with or without BOM, or GB18030): a header row
-        with name,value,purchased and any of tag,category,life,keeper,dept,location,
-        serial,model,notes. Every row is checked first; one bad row and nothing is
-        imported, the errors naming row and column."""
-        from office_tui.services.text_files import csv_records, read_text_file
+    def import_file(self, path: str, *, force: bool = False,
+                    sheet: str | None = None) -> list[Asset]:
+        """Assets from a CSV file (UTF-8, with or without BOM, or GB18030) or an Excel
+        workbook (.xlsx: its first sheet, or `sheet`): a header row with
+        name,value,purchased and any of tag,category,life,keeper,dept,location,serial,
+        model,notes. Every row is checked first; one bad row and nothing is imported, the
+        errors naming row and column."""
+        from office_tui.services.text_files import records as read_records
 
-        text = read_text_file(path, self.ctx.db_path, IMPORT_BYTES,
-                              too_big=_("{path} is {size} MiB; an asset list is at most "
-                                        "{max} MiB."))
-        records = csv_records(text)
+        records = read_records(path, self.ctx.db_path, IMPORT_BYTES, sheet=sheet,
+                               too_big=_("{path} is {size} MiB; an asset list is at most "
+                                         "{max} MiB."))
         if not records or not any(c.strip() for c in records[0][1]):
             raise OfficeError(_("The file is empty: the first row must be a header with "
                                 "name,value,purchased. Nothing imported."))

@@ -28,7 +28,7 @@ from office_tui.core.text import storable
 from office_tui.core.types import Row
 from office_tui.i18n import _
 from office_tui.services.errors import OfficeError
-from office_tui.services.text_files import csv_records, read_text_file
+from office_tui.services.text_files import csv_records, records
 from office_tui.store import events, write
 from office_tui.store import inventory as store
 from office_tui.store.jobs import add_department
@@ -593,15 +593,18 @@ class InventoryService:
         return day_from(str(value), self.ctx.now().date(), what)
 
     # -- import -----------------------------------------------------------------------
-    def import_items_file(self, path: str | Path) -> list[Item]:
-        return self.import_items(read_text_file(
-            path, self.ctx.db_path, MAX_IMPORT_BYTES,
+    def import_items_file(self, path: str | Path, *, sheet: str | None = None) -> list[Item]:
+        """A CSV file, or an Excel workbook (.xlsx: its first sheet, or `sheet`)."""
+        return self.import_records(records(
+            path, self.ctx.db_path, MAX_IMPORT_BYTES, sheet=sheet,
             too_big=_("{path} is {size} MiB; an item list is at most {max} MiB.")))
 
     def import_items(self, text: str) -> list[Item]:
+        return self.import_records(csv_records(text))
+
+    def import_records(self, records: list[tuple[int, list[str]]]) -> list[Item]:
         """All rows are checked first; one bad row and nothing is imported. Errors name
         the row (the header is row 1) and the column."""
-        records = csv_records(text)
         if not records or not any(cell.strip() for cell in records[0][1]):
             raise OfficeError(_("The file is empty: the first row must be a header with "
                                 "code,name,unit. Nothing imported."))

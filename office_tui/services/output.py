@@ -35,9 +35,10 @@ class OutputExists(OfficeError):
 
 
 def format_from_name(path: str | os.PathLike[str], default: str = "md") -> str:
-    """The format a file name asks for: .csv, .json, .md (anything else: `default`)."""
+    """The format a file name asks for: .csv, .json, .md, .xlsx (anything else: `default`)."""
     suffix = Path(path).suffix.lower()
-    return {".csv": "csv", ".json": "json", ".md": "md", ".markdown": "md"}.get(suffix, default)
+    return {".csv": "csv", ".json": "json", ".md": "md", ".markdown": "md",
+            ".xlsx": "xlsx"}.get(suffix, default)
 
 
 def _identity(path: Path) -> tuple[int, int] | None:

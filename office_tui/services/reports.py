@@ -342,8 +342,13 @@ class ReportService:
         return found
 
     def render(self, report: Report, fmt: str = "md") -> str:
+        if fmt == "xlsx":
+            from office_tui.services.exports import xlsx_needs_a_file
+
+            raise xlsx_needs_a_file()
         if fmt not in FORMATS:
-            raise OfficeError(_("Unknown format '{fmt}': md, csv or json.").format(fmt=fmt))
+            raise OfficeError(_("Unknown format '{fmt}': md, csv, json or xlsx.").format(
+                fmt=fmt))
         if fmt == "json":
             import json
 
@@ -370,7 +375,14 @@ class ReportService:
         missing; any other folder must exist."""
         from office_tui.services import output
 
-        text = self.render(report, fmt)
+        if fmt == "xlsx":  # a sheet per section (services/xlsx_out.py)
+            from office_tui.core.report import report_tables
+            from office_tui.services.xlsx_out import workbook
+
+            data = workbook(report_tables(report))
+        else:
+            # utf-8-sig for CSV: spreadsheet programs then read the Chinese right.
+            data = self.render(report, fmt).encode("utf-8-sig" if fmt == "csv" else "utf-8")
         target = Path(os.path.expanduser(path)) if path else self.default_path(report, fmt)
         if target.parent.absolute() == self.folder.absolute():
             try:
@@ -378,8 +390,6 @@ class ReportService:
             except OSError as exc:
                 raise OfficeError(_("Cannot write {path}: {reason}").format(
                     path=target, reason=exc.strerror or exc)) from None
-        # utf-8-sig for CSV: spreadsheet programs then read the Chinese right.
-        data = text.encode("utf-8-sig" if fmt == "csv" else "utf-8")
         return output.write_file(target, data, database=self.ctx.db_path, force=force)
 
     def _assets(self, report: Report, p) -> None:

@@ -1,6 +1,6 @@
-"""Reading a clerk's text file (an import): only a plain file, never the database, at
-most so many bytes, UTF-8 (with or without BOM) or GB18030 as Chinese Excel saves CSV;
-and its CSV rows, numbered from 1 (the header)."""
+"""Reading a clerk's file (an import): only a plain file, never the database, at most so
+many bytes; text in UTF-8 (with or without BOM) or GB18030 as Chinese Excel saves CSV;
+and its rows, numbered from 1 (the header), from CSV or an Excel workbook."""
 
 from __future__ import annotations
 
@@ -29,6 +29,18 @@ def is_database(info: os.stat_result, db_path: Path) -> bool:
 def read_text_file(path: str | os.PathLike[str], db_path: Path, max_bytes: int, *,
                    too_big: str) -> str:
     """`too_big` says the limit ({path}, {size} and {max} in MiB)."""
+    data = read_file(path, db_path, max_bytes, too_big=too_big)
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise OfficeError(_("{path} is not UTF-8 or GB18030 text.").format(path=path))  # pragma: no cover
+
+
+def read_file(path: str | os.PathLike[str], db_path: Path, max_bytes: int, *,
+              too_big: str) -> bytes:
+    """The bytes of a plain file the clerk named, at most `max_bytes`."""
     path = Path(path)
     try:
         info = path.stat()
@@ -49,12 +61,23 @@ def read_text_file(path: str | os.PathLike[str], db_path: Path, max_bytes: int, 
     except OSError as exc:
         raise OfficeError(_("Cannot read {path}: {reason}").format(
             path=path, reason=exc.strerror or exc)) from None
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise OfficeError(_("{path} is not UTF-8 or GB18030 text.").format(path=path))  # pragma: no cover
+    return data
+
+
+def records(path: str | os.PathLike[str], db_path: Path, max_bytes: int, *, too_big: str,
+            sheet: str | None = None) -> list[tuple[int, list[str]]]:
+    """The rows of an import file numbered from 1 (the header): a CSV file, or an Excel
+    workbook (.xlsx, its first sheet or `sheet`) read into the same text cells, so one
+    set of checks and messages serves both."""
+    if Path(path).suffix.lower() == ".xlsx":
+        from office_tui.services.xlsx_in import sheet_records
+
+        return sheet_records(read_file(path, db_path, max_bytes, too_big=too_big), path,
+                             sheet)
+    if sheet is not None:
+        raise OfficeError(_("--sheet is for .xlsx files; {path} is read as CSV.").format(
+            path=path))
+    return csv_records(read_text_file(path, db_path, max_bytes, too_big=too_big))
 
 
 def csv_records(text: str) -> list[tuple[int, list[str]]]:
