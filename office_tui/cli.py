@@ -61,7 +61,7 @@ app = typer.Typer(
     cls=OfficeGroup,
     help=_("office-tui: requests, triage and the day's work of an office logistics clerk."),
     no_args_is_help=False,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
@@ -165,6 +165,15 @@ def emit_json(data: Any) -> None:
     sys.stdout.write(json_text(data) + "\n")
 
 
+def print_version(value: bool) -> None:
+    """`office-tui --version` (entry.py answers it before Typer when it comes alone)."""
+    if value:
+        from office_tui.paths import package_version
+
+        sys.stdout.write(f"office-tui {package_version()}\n")
+        raise typer.Exit(0)
+
+
 @app.callback(invoke_without_command=True)
 def main_callback(
     ctx: typer.Context,
@@ -174,6 +183,8 @@ def main_callback(
     lang: Optional[str] = typer.Option(
         None, "--lang", help=_("Interface language: en or zh (default: the `config language` "
                                "setting, then the locale).")),
+    version: bool = typer.Option(False, "--version", is_eager=True, callback=print_version,
+                                 help=_("Print the version and exit.")),
 ) -> None:
     """With no command, open the terminal interface."""
     if lang:

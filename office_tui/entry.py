@@ -10,6 +10,7 @@ included, to office_tui/cli.py. office_tui/arguments.py reads argv for all three
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Any, NoReturn
 
@@ -19,6 +20,11 @@ from office_tui import arguments, startup
 def main(mode: str | None = None) -> None:
     startup.starting()
     argv = sys.argv[1:]
+    if arguments.root(argv).rest == ["--version"]:  # before any language, Typer or Rich
+        from office_tui.paths import package_version
+
+        sys.stdout.write(f"office-tui {package_version()}\n")
+        sys.exit(0)
     from office_tui import i18n
 
     # Before any help text or key label is built: they are made at import time.
@@ -26,14 +32,17 @@ def main(mode: str | None = None) -> None:
     problem = arguments.utf8_problem(argv)
     if problem:
         fail(problem)
-    app = arguments.tui_options(argv)
+    # A shell asking for completions (`--install-completion`) runs the command with no
+    # arguments: that goes to Typer, never to the app.
+    completing = "_OFFICE_TUI_COMPLETE" in os.environ
+    app = None if completing else arguments.tui_options(argv)
     if app is not None:
         run_app(app, mode)
     from office_tui import output
 
     try:
         with output.guarded():
-            listing = arguments.list_options(argv)
+            listing = None if completing else arguments.list_options(argv)
             if listing is not None:
                 run_fast_list(*listing)
             from office_tui.cli import main as cli_main

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import sys
+from decimal import Decimal
 from pathlib import Path
 from typing import Optional
 
@@ -67,12 +68,27 @@ def asset_list(
     location: Optional[str] = typer.Option(None, "--location", help=_("Only this room.")),
     status: Optional[str] = typer.Option(None, "--status", help=_("in_use, idle, lent, in_repair, disposed.")),
     search: Optional[str] = typer.Option(None, "--search", help=_("Tag, name, keeper, serial, or their pinyin.")),
+    fmt: Optional[str] = typer.Option(None, "--format", help=_("md, csv or xlsx (Excel, with -o) (default: a table; with -o, from the file name).")),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help=_("Write to this file instead of printing (.md, .csv or .xlsx).")),
+    force: bool = typer.Option(False, "--force", help=_("Replace the -o file if it exists.")),
     as_json: bool = typer.Option(False, "--json", help=_("Print a JSON array.")),
 ) -> None:
+    fmt = None if as_json else _format(fmt, output, default=None)
     found = _run(lambda s: s.assets.list(department=dept, keeper=keeper, location=location,
                                          status=status, search=search))
     if as_json:
         emit_json([a.to_json() for a in found])
+        return
+    if fmt is not None:
+        from office_tui.core.tables import Table as Sheet
+
+        _tables_out([Sheet(_("Fixed assets"), [
+            _("Tag"), _("Name"), _("Category"), _("Department"), _("Keeper"), _("Location"),
+            _("Status"), _("Value"), _("Purchased"), _("Serial"), _("Model")], [
+            [a.tag, a.name, a.category, a.department, a.keeper, a.location,
+             status_label(a.status), a.value.quantize(Decimal("0.01")), a.purchased,
+             a.serial, a.model]
+            for a in found])], fmt, output, force)
         return
     table = Table(box=None, header_style="bold")
     for label in (_("Tag"), _("Name"), _("Department"), _("Keeper"), _("Location"),
@@ -240,10 +256,15 @@ def count_finish(count_id: int = typer.Argument(..., metavar="COUNT", help=_("Th
         cli.out.print(Text(f"  #{job.id} {printable(job.title)}"))
 
 
-@count_app.command("report", help=_("A count's report in Markdown, per department."))
+@count_app.command("report", help=_("A count's report per department: Markdown, CSV or Excel."))
 def count_report(count_id: int = typer.Argument(..., metavar="COUNT", help=_("The count's number.")),
+                 fmt: Optional[str] = typer.Option(None, "--format", help=_("md, csv or xlsx (Excel, with -o) (default: from the -o file name, else md).")),
                  output: Optional[Path] = typer.Option(None, "--output", "-o", help=_("Write to this file instead of printing.")),
                  force: bool = typer.Option(False, "--force", help=_("Replace the -o file if it exists."))) -> None:
+    fmt = _format(fmt, output, default="md")
+    if fmt != "md":
+        _tables_out(_run(lambda s: s.assets.count_tables(count_id)), fmt, output, force)
+        return
     text = _run(lambda s: s.assets.count_report(count_id))
     if output is None:
         sys.stdout.write(text)
@@ -252,5 +273,29 @@ def count_report(count_id: int = typer.Argument(..., metavar="COUNT", help=_("Th
 
     path = _run(lambda s: files.write_file(output, text.encode("utf-8"), database=s.db_path,
                                            force=force))
-    cli.out.print(_("Report written to {path}").format(path=printable(str(path))),
+    cli.out.print(_("Written to {path}").format(path=printable(str(path))),
+                  markup=False, soft_wrap=True)
+
+
+def _format(fmt: Optional[str], output: Optional[Path], *, default: Optional[str]
+            ) -> Optional[str]:
+    """--format, else the -o file's name, else `default` (None: the terminal's table)."""
+    from office_tui.services import OfficeError
+    from office_tui.services.exports import choose
+
+    try:
+        return choose(fmt, output, default=default)
+    except OfficeError as exc:
+        fail(str(exc))
+
+
+def _tables_out(tables: list, fmt: str, output: Optional[Path], force: bool) -> None:
+    """Markdown or CSV to stdout, or any of them (and .xlsx) to the -o file."""
+    from office_tui.services import exports
+
+    if output is None:
+        sys.stdout.write(exports.render(tables, fmt))
+        return
+    path = _run(lambda s: exports.write(tables, fmt, output, database=s.db_path, force=force))
+    cli.out.print(_("Written to {path}").format(path=printable(str(path))),
                   markup=False, soft_wrap=True)

@@ -80,21 +80,25 @@ def meals_set(
                                    "totals, guests, who has not reported."))
 def meals_sheet(
     date_: Optional[str] = typer.Option(None, "--date", help=_("The day (default today).")),
-    fmt: Optional[str] = typer.Option(None, "--format", help=_("md or csv (default: from the -o file name, else md).")),
+    fmt: Optional[str] = typer.Option(None, "--format", help=_("md, csv or xlsx (Excel, with -o) (default: from the -o file name, else md).")),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help=_("Write to this file instead of printing.")),
     force: bool = typer.Option(False, "--force", help=_("Replace the -o file if it exists.")),
     as_json: bool = typer.Option(False, "--json", help=_("Print the sheet as JSON.")),
 ) -> None:
-    if fmt is not None and fmt not in ("md", "csv"):
-        fail(_("--format is md or csv."))
+    if fmt is not None and fmt not in ("md", "csv", "xlsx"):
+        fail(_("--format is md, csv or xlsx."))
     if as_json:
         emit_json(_run(lambda s: s.canteen.sheet(date_)).to_json())
         return
+    if fmt == "xlsx" and output is None:
+        from office_tui.services.exports import xlsx_needs_a_file
+
+        fail(str(xlsx_needs_a_file()))
     if output is not None:
         from office_tui.services.output import format_from_name
 
         chosen = fmt or format_from_name(output)
-        if chosen not in ("md", "csv"):
+        if chosen not in ("md", "csv", "xlsx"):
             chosen = "md"
         path = _run(lambda s: s.canteen.write_sheet(str(output), chosen, date_, force=force))
         _say(_("Written: {path}").format(path=path))
@@ -282,13 +286,27 @@ def readings(
                                        "the month before and a year before."))
 def utilities_month(
     month: Optional[str] = typer.Option(None, "--month", help=_("The month: 2026-11 (default this month).")),
+    fmt: Optional[str] = typer.Option(None, "--format", help=_("md, csv or xlsx (Excel, with -o) (default: a table; with -o, from the file name).")),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help=_("Write to this file instead of printing (.md, .csv or .xlsx).")),
+    force: bool = typer.Option(False, "--force", help=_("Replace the -o file if it exists.")),
     as_json: bool = typer.Option(False, "--json", help=_("Print as JSON.")),
 ) -> None:
+    if not as_json:
+        from office_tui.services import OfficeError
+        from office_tui.services.exports import choose
+
+        try:
+            fmt = choose(fmt, output, default=None)
+        except OfficeError as exc:
+            fail(str(exc))
     data = _run(lambda s: s.utilities.month(month))
     if as_json:
         emit_json({"month": data["month"], "meters": [m.to_json() for m in data["meters"]],
                    "departments": {d: {k: str(v) for k, v in kinds.items()}
                                    for d, kinds in data["departments"].items()}})
+        return
+    if fmt is not None:
+        _tables_out(_utilities_tables(data), fmt, output, force)
         return
     from office_tui.core.meters import change
 
@@ -312,6 +330,36 @@ def utilities_month(
     for m in data["meters"]:
         for flag in m.flags:
             _say("⚠ " + flag)
+
+
+def _utilities_tables(data) -> list:
+    from office_tui.core.meters import change
+    from office_tui.core.tables import Table
+
+    meters = Table(_("Utilities {month}").format(month=data["month"]), [
+        _("Meter"), _("Department"), _("Kind"), _("Use"), _("Unit"), _("Cost"),
+        _("vs month before"), _("vs a year before"), _("Flags")], [
+        [printable(m.meter.name), printable(m.meter.department or ""),
+         kind_label(m.meter.kind), m.use, m.meter.unit, m.cost,
+         change(m.use, m.previous), change(m.use, m.last_year),
+         printable("; ".join(m.flags))] for m in data["meters"]], sheet=_("Meters"))
+    kinds = sorted({k for by_kind in data["departments"].values() for k in by_kind})
+    departments = Table(_("Cost by department"), [_("Department")]
+                        + [kind_label(k) for k in kinds] + [_("Total")], [
+        [printable(dept or _("(no department)"))] + [by_kind.get(k) for k in kinds]
+        + [sum(by_kind.values())] for dept, by_kind in data["departments"].items()])
+    return [meters, departments]
+
+
+def _tables_out(tables: list, fmt: str, output: Optional[Path], force: bool) -> None:
+    """Markdown or CSV to stdout, or any of them (and .xlsx) to the -o file."""
+    from office_tui.services import exports
+
+    if output is None:
+        sys.stdout.write(exports.render(tables, fmt))
+        return
+    path = _run(lambda s: exports.write(tables, fmt, output, database=s.db_path, force=force))
+    _say(_("Written: {path}").format(path=path))
 
 
 @utilities_app.command("flags", help=_("Meter periods that look wrong, closed in the last 45 days."))

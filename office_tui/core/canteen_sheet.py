@@ -1,10 +1,11 @@
-"""The kitchen's sheet as a file: Markdown for printing, CSV for a spreadsheet (cells a
-spreadsheet would run as formulas are neutralised)."""
+"""The kitchen's sheet as a file: Markdown for printing, CSV or an Excel workbook for a
+spreadsheet (cells a spreadsheet would run as formulas are neutralised)."""
 
 from __future__ import annotations
 
 from office_tui.core.canteen import Sheet, meal_label
 from office_tui.core.csvsafe import md_cell, to_csv, to_markdown
+from office_tui.core.tables import Table
 from office_tui.i18n import _
 
 
@@ -18,6 +19,9 @@ def _rows(sheet: Sheet) -> tuple[list[str], list[list[object]]]:
             if c is None:
                 row.append(_("not reported") if sheet.workday else "")
             else:
+                if not c.guests and not c.late:
+                    row.append(c.count)  # a number (a spreadsheet adds it up)
+                    continue
                 cell = str(c.count) + (_(" +{n} guests").format(n=c.guests) if c.guests else "")
                 row.append(cell + (" " + _("(late)") if c.late else ""))
         rows.append(row)
@@ -45,3 +49,10 @@ def sheet_markdown(sheet: Sheet) -> str:
 def sheet_csv(sheet: Sheet) -> str:
     header, rows = _rows(sheet)
     return to_csv(header, rows)
+
+
+def sheet_table(sheet: Sheet) -> Table:
+    """The sheet as one table (the Excel workbook's sheet)."""
+    header, rows = _rows(sheet)
+    return Table(_("Meal counts — {day}").format(day=sheet.day.isoformat()), header, rows,
+                 sheet=sheet.day.isoformat())

@@ -439,16 +439,8 @@ class AssetService:
     def count_report(self, count_id: int) -> str:
         """Markdown: counted, found, missing, moved, damaged per department."""
         status = self.count_status(count_id)
-        per: dict[str, dict[str, int]] = {}
-        for line in status.lines:
-            dept = per.setdefault(line.department or "—", {
-                "assets": 0, "found": 0, "missing": 0, "damaged": 0, "moved": 0,
-                "unmarked": 0})
-            dept["assets"] += 1
-            dept[line.result or "unmarked"] += 1
-            dept["moved"] += 1 if line.found_at else 0
-        head = [_("Department"), _("Assets"), _("Found"), _("Missing"), _("Damaged"),
-                _("Moved"), _("Not counted")]
+        per = _count_per_department(status)
+        head = _count_headers()
         out = [_("# Asset count #{id}").format(id=count_id), "",
                _("Started {started}; finished {finished}.").format(
                    started=status.started.replace("T", " "),
@@ -463,6 +455,21 @@ class AssetService:
             out += [_cell(f"- {m.tag} {m.name} ({m.department or '—'}, {m.keeper or '—'})")
                     for m in missing]
         return "\n".join(out) + "\n"
+
+    def count_tables(self, count_id: int) -> list:
+        """The count's report as tables (CSV, Excel): per department, and the missing."""
+        from office_tui.core.tables import Table
+
+        status = self.count_status(count_id)
+        keys = ("assets", "found", "missing", "damaged", "moved", "unmarked")
+        per = Table(_("Asset count #{id}").format(id=count_id), _count_headers(),
+                    [[dept] + [n[k] for k in keys]
+                     for dept, n in sorted(_count_per_department(status).items())])
+        missing = Table(_("Missing"), [_("Tag"), _("Name"), _("Department"), _("Keeper"),
+                                       _("Location")],
+                        [[m.tag, m.name, m.department, m.keeper, m.location]
+                         for m in status.lines if m.result == "missing"])
+        return [per, missing]
 
     # -- import --------------------------------------------------------------------------
     def import_file(self, path: str, *, force: bool = False,
@@ -639,3 +646,20 @@ def _join(notes: str | None, line: str) -> str:
 
 def _cell(text: str) -> str:
     return " ".join(str(text).split()).replace("|", "\\|")
+
+
+def _count_per_department(status) -> dict[str, dict[str, int]]:
+    per: dict[str, dict[str, int]] = {}
+    for line in status.lines:
+        dept = per.setdefault(line.department or "—", {
+            "assets": 0, "found": 0, "missing": 0, "damaged": 0, "moved": 0,
+            "unmarked": 0})
+        dept["assets"] += 1
+        dept[line.result or "unmarked"] += 1
+        dept["moved"] += 1 if line.found_at else 0
+    return per
+
+
+def _count_headers() -> list[str]:
+    return [_("Department"), _("Assets"), _("Found"), _("Missing"), _("Damaged"),
+            _("Moved"), _("Not counted")]

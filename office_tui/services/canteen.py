@@ -274,8 +274,14 @@ class CanteenService:
                     force: bool = False) -> Path:
         from office_tui.services import output
 
-        text = self.render_sheet(self.sheet(day), fmt)
-        return output.write_file(Path(os.path.expanduser(path)), text.encode("utf-8"),
+        if fmt == "xlsx":
+            from office_tui.core.canteen_sheet import sheet_table
+            from office_tui.services.xlsx_out import workbook
+
+            data = workbook([sheet_table(self.sheet(day))])
+        else:
+            data = self.render_sheet(self.sheet(day), fmt).encode("utf-8")
+        return output.write_file(Path(os.path.expanduser(path)), data,
                                  database=self.ctx.db_path, force=force)
 
     @staticmethod
