@@ -135,3 +135,46 @@ def test_the_check_would_see_textual_if_it_were_imported():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             timeout=60)
     assert result.stdout.strip() == "True", result.stderr
+
+
+HEAVY_ON_DEMAND = ("openpyxl", "sqlite_utils")
+LOADED = ("print(json.dumps(sorted({m.split('.')[0] for m in sys.modules}\n"
+          "                        & {'openpyxl', 'sqlite_utils'})))\n")
+
+
+def test_excel_and_sqlite_utils_load_only_when_a_file_is_read_or_written():
+    # Every command module (as `--help` loads them) and every module that writes or
+    # reads a workbook or exports a table: none imports openpyxl or sqlite-utils itself.
+    code = (
+        "import json, sys\n"
+        "from office_tui import cli\n"
+        "cli.prepare([])\n"
+        "import office_tui.services.reports, office_tui.services.inventory\n"
+        "import office_tui.services.assets, office_tui.services.canteen\n"
+        "import office_tui.services.exports, office_tui.services.xlsx_out\n"
+        "import office_tui.services.xlsx_in, office_tui.services.table_export\n"
+        "import office_tui.store.table_export, office_tui.core.tables, office_tui.core.report\n"
+        + LOADED
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == []
+
+
+def test_the_check_would_see_them_once_a_workbook_is_written():
+    code = (
+        "import json, sys\n"
+        "from office_tui.core.tables import Table\n"
+        "from office_tui.services.xlsx_out import workbook\n"
+        "workbook([Table('t', ['a'], [[1]])])\n"
+        "import office_tui.store.table_export as t, tempfile, os, sqlite3\n"
+        "path = os.path.join(tempfile.mkdtemp(), 'x.db')\n"
+        "sqlite3.connect(path).execute('CREATE TABLE x (a)')\n"
+        "t.open_read_only(path).close()\n"
+        + LOADED
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == list(HEAVY_ON_DEMAND)

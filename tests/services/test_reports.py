@@ -201,3 +201,26 @@ def test_headings_follow_the_interface_language(services, week, monkeypatch):
     assert "## 概况" in text and "| 指标 | 数值 |" in cells(text)
     assert "| 超时办结 | 1 |" in cells(text)
     assert "## 逾期未办" in text
+
+
+def test_the_workbook_holds_the_csv_numbers_as_numbers(services, week, db_path):
+    from openpyxl import load_workbook
+
+    report = services.reports.build("week")
+    path = services.reports.write(report, "xlsx")
+    assert path == db_path.parent / "reports" / "weekly-2026-W48.xlsx"
+    book = load_workbook(path)
+    summary = {r[0]: r[1] for r in book["Summary"].iter_rows(min_row=2, values_only=True)}
+    assert summary["Closed"] == 3 and summary["On-time rate %"] == 66.7
+    assert summary["From"] == datetime(2026, 11, 23)
+    close = book["Time to close"]
+    assert [c.value for c in close[1]] == ["Category", "Closed", "Median", "90th percentile"]
+    assert sorted(close.iter_rows(min_row=2, values_only=True)) == [
+        ("print", 1, 10, 10), ("repair", 2, 4, 5.6)]
+    # the CSV's blocks and the workbook's sheets are the same sections, in the same order
+    rows = list(csv.reader(io.StringIO(services.reports.render(report, "csv"))))
+    titles = [rows[0][0]] + [rows[i + 1][0] for i, row in enumerate(rows[:-1])
+                             if row == [] and i + 1 < len(rows)]
+    assert len(titles) == len(book.sheetnames)
+    with pytest.raises(OfficeError, match="give -o FILE.xlsx"):
+        services.reports.render(report, "xlsx")
