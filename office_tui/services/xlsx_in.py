@@ -4,8 +4,9 @@ Each cell becomes the text a CSV export of the sheet would hold — 12, 2.5, 202
 TRUE — so an import checks a workbook's rows with the same code and the same messages
 as a CSV file's. Rows keep the sheet's numbers (the header is row 1). A formula gives
 the value Excel saved with it. The workbook is read from bytes already read (the size
-checked, never the database), and at most MAX_CELLS cells are taken from it: a small
-compressed file can unpack to a great many.
+checked, never the database); a small compressed file can unpack to a great deal, so
+one that would unpack to more than MAX_UNPACKED bytes is refused before it is opened,
+and at most MAX_CELLS cells are taken from a sheet.
 """
 
 from __future__ import annotations
@@ -19,12 +20,14 @@ from office_tui.i18n import _
 from office_tui.services.errors import OfficeError
 
 MAX_CELLS = 2_000_000
+MAX_UNPACKED = 256 * 2**20
 
 
 def sheet_records(data: bytes, path: str | os.PathLike[str],
                   sheet: str | None = None) -> list[tuple[int, list[str]]]:
     from openpyxl import load_workbook
 
+    _check_unpacked(data, path)
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - any damage in a foreign file is one line
@@ -34,6 +37,24 @@ def sheet_records(data: bytes, path: str | os.PathLike[str],
         return _rows(book, path, sheet)
     finally:
         book.close()
+
+
+def _check_unpacked(data: bytes, path) -> None:
+    """A workbook is a zip file: refused before it is opened when it would unpack to more
+    than MAX_UNPACKED bytes (each member's size as the zip says it, which is also as
+    far as Python's zipfile will unpack it)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(member.file_size for member in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise OfficeError(_("{path} is not an Excel workbook (.xlsx) that can be read: "
+                            "{reason}").format(path=path, reason=_reason(exc))) from None
+    if unpacked > MAX_UNPACKED:
+        raise OfficeError(_("{path} unpacks to {size} MiB; a workbook to import is at most "
+                            "{max} MiB. Nothing imported.").format(
+            path=path, size=unpacked // 2**20, max=MAX_UNPACKED // 2**20))
 
 
 def _rows(book, path, sheet: str | None) -> list[tuple[int, list[str]]]:

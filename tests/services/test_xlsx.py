@@ -88,3 +88,19 @@ def test_csv_neutralises_formula_text_but_keeps_negative_numbers():
     assert several.splitlines() == ["one", "a", "1", "", "two", "b", "2", ""]
     assert to_markdown([Table("t", ["n", "s"], [[1, "x|y"]])]).splitlines() == [
         "| n | s |", "| ---: | --- |", "| 1 | x\\|y |"]
+
+
+def test_a_workbook_that_unpacks_too_far_is_refused_before_it_is_opened(monkeypatch):
+    import pytest
+
+    from office_tui.services import OfficeError, xlsx_in
+
+    data = workbook([Table("t", ["a"], [["x" * 2000] for _n in range(50)])])
+    assert sheet_records(data, "t.xlsx")[1] == (2, ["x" * 2000])
+    monkeypatch.setattr(xlsx_in, "MAX_UNPACKED", 50_000)
+    with pytest.raises(OfficeError, match="unpacks to 0 MiB; .* at most 0 MiB"):
+        sheet_records(data, "t.xlsx")
+    monkeypatch.setattr(xlsx_in, "MAX_CELLS", 10)
+    monkeypatch.setattr(xlsx_in, "MAX_UNPACKED", 2**30)
+    with pytest.raises(OfficeError, match="more than 10 cells"):
+        sheet_records(data, "t.xlsx")
