@@ -165,6 +165,30 @@ def emit_json(data: Any) -> None:
     sys.stdout.write(json_text(data) + "\n")
 
 
+def table_format(fmt: str | None, output: Path | None, *, default: str | None = None,
+                 allowed: Sequence[str] = ("md", "csv", "xlsx")) -> str | None:
+    """A saved list's format: --format, else the -o file's name, else `default` (None:
+    the table for the terminal); an unknown one, or xlsx without -o, fails in one line."""
+    from office_tui.services.exports import choose
+
+    try:
+        return choose(fmt, output, allowed=allowed, default=default)
+    except OfficeError as exc:
+        fail(str(exc))
+
+
+def tables_out(tables: Sequence[Any], fmt: str, output: Path | None, force: bool) -> None:
+    """Markdown or CSV to stdout, or any of them (and .xlsx) to the -o file."""
+    from office_tui.services import exports
+
+    if output is None:
+        sys.stdout.write(exports.render(tables, fmt))
+        return
+    path = _run(lambda s: exports.write(tables, fmt, output, database=s.db_path, force=force))
+    out.print(_("Written to {path}").format(path=printable(str(path))), markup=False,
+              soft_wrap=True)
+
+
 def print_version(value: bool) -> None:
     """`office-tui --version` (entry.py answers it before Typer when it comes alone)."""
     if value:

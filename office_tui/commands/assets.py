@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from office_tui import cli
-from office_tui.cli import _run, app, emit_json, fail
+from office_tui.cli import _run, app, emit_json, fail, table_format, tables_out
 from office_tui.core.assets import Asset, result_label, status_label
 from office_tui.core.text import printable
 from office_tui.i18n import _
@@ -73,7 +73,7 @@ def asset_list(
     force: bool = typer.Option(False, "--force", help=_("Replace the -o file if it exists.")),
     as_json: bool = typer.Option(False, "--json", help=_("Print a JSON array.")),
 ) -> None:
-    fmt = None if as_json else _format(fmt, output, default=None)
+    fmt = None if as_json else table_format(fmt, output)
     found = _run(lambda s: s.assets.list(department=dept, keeper=keeper, location=location,
                                          status=status, search=search))
     if as_json:
@@ -82,7 +82,7 @@ def asset_list(
     if fmt is not None:
         from office_tui.core.tables import Table as Sheet
 
-        _tables_out([Sheet(_("Fixed assets"), [
+        tables_out([Sheet(_("Fixed assets"), [
             _("Tag"), _("Name"), _("Category"), _("Department"), _("Keeper"), _("Location"),
             _("Status"), _("Value"), _("Purchased"), _("Serial"), _("Model")], [
             [a.tag, a.name, a.category, a.department, a.keeper, a.location,
@@ -261,9 +261,9 @@ def count_report(count_id: int = typer.Argument(..., metavar="COUNT", help=_("Th
                  fmt: Optional[str] = typer.Option(None, "--format", help=_("md, csv or xlsx (Excel, with -o) (default: from the -o file name, else md).")),
                  output: Optional[Path] = typer.Option(None, "--output", "-o", help=_("Write to this file instead of printing.")),
                  force: bool = typer.Option(False, "--force", help=_("Replace the -o file if it exists."))) -> None:
-    fmt = _format(fmt, output, default="md")
+    fmt = table_format(fmt, output, default="md")
     if fmt != "md":
-        _tables_out(_run(lambda s: s.assets.count_tables(count_id)), fmt, output, force)
+        tables_out(_run(lambda s: s.assets.count_tables(count_id)), fmt, output, force)
         return
     text = _run(lambda s: s.assets.count_report(count_id))
     if output is None:
@@ -273,29 +273,6 @@ def count_report(count_id: int = typer.Argument(..., metavar="COUNT", help=_("Th
 
     path = _run(lambda s: files.write_file(output, text.encode("utf-8"), database=s.db_path,
                                            force=force))
-    cli.out.print(_("Written to {path}").format(path=printable(str(path))),
+    cli.out.print(_("Report written to {path}").format(path=printable(str(path))),
                   markup=False, soft_wrap=True)
 
-
-def _format(fmt: Optional[str], output: Optional[Path], *, default: Optional[str]
-            ) -> Optional[str]:
-    """--format, else the -o file's name, else `default` (None: the terminal's table)."""
-    from office_tui.services import OfficeError
-    from office_tui.services.exports import choose
-
-    try:
-        return choose(fmt, output, default=default)
-    except OfficeError as exc:
-        fail(str(exc))
-
-
-def _tables_out(tables: list, fmt: str, output: Optional[Path], force: bool) -> None:
-    """Markdown or CSV to stdout, or any of them (and .xlsx) to the -o file."""
-    from office_tui.services import exports
-
-    if output is None:
-        sys.stdout.write(exports.render(tables, fmt))
-        return
-    path = _run(lambda s: exports.write(tables, fmt, output, database=s.db_path, force=force))
-    cli.out.print(_("Written to {path}").format(path=printable(str(path))),
-                  markup=False, soft_wrap=True)

@@ -291,14 +291,7 @@ def utilities_month(
     force: bool = typer.Option(False, "--force", help=_("Replace the -o file if it exists.")),
     as_json: bool = typer.Option(False, "--json", help=_("Print as JSON.")),
 ) -> None:
-    if not as_json:
-        from office_tui.services import OfficeError
-        from office_tui.services.exports import choose
-
-        try:
-            fmt = choose(fmt, output, default=None)
-        except OfficeError as exc:
-            fail(str(exc))
+    fmt = None if as_json else cli.table_format(fmt, output)
     data = _run(lambda s: s.utilities.month(month))
     if as_json:
         emit_json({"month": data["month"], "meters": [m.to_json() for m in data["meters"]],
@@ -306,7 +299,7 @@ def utilities_month(
                                    for d, kinds in data["departments"].items()}})
         return
     if fmt is not None:
-        _tables_out(_utilities_tables(data), fmt, output, force)
+        cli.tables_out(_utilities_tables(data), fmt, output, force)
         return
     from office_tui.core.meters import change
 
@@ -349,17 +342,6 @@ def _utilities_tables(data) -> list:
         [printable(dept or _("(no department)"))] + [by_kind.get(k) for k in kinds]
         + [sum(by_kind.values())] for dept, by_kind in data["departments"].items()])
     return [meters, departments]
-
-
-def _tables_out(tables: list, fmt: str, output: Optional[Path], force: bool) -> None:
-    """Markdown or CSV to stdout, or any of them (and .xlsx) to the -o file."""
-    from office_tui.services import exports
-
-    if output is None:
-        sys.stdout.write(exports.render(tables, fmt))
-        return
-    path = _run(lambda s: exports.write(tables, fmt, output, database=s.db_path, force=force))
-    _say(_("Written: {path}").format(path=path))
 
 
 @utilities_app.command("flags", help=_("Meter periods that look wrong, closed in the last 45 days."))

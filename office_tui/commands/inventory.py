@@ -15,14 +15,13 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from office_tui.cli import _run, app, emit_json, err, fail, out
+from office_tui.cli import _run, app, emit_json, err, fail, out, table_format, tables_out
 from office_tui.core import inventory as core
 from office_tui.core.inventory import Item, StockLine
 from office_tui.core.tables import Table as DataTable, number
 from office_tui.core.tables import text as cell_text
 from office_tui.core.text import printable
 from office_tui.i18n import _, ngettext, pgettext
-from office_tui.services.errors import OfficeError
 
 # A quantity like -1 must reach the command as a value, not be read as an unknown option.
 SIGNED = {"ignore_unknown_options": True}
@@ -318,11 +317,11 @@ def stock(
         lines = _run(lambda s: s.inventory.stock(low=low, search=search))
         emit_json([line.to_json() for line in lines])
         return
-    fmt = _format(fmt, output, ("md", "csv", "xlsx"))
+    fmt = table_format(fmt, output)
     lines, total = _run(lambda s: s.inventory.stock_by_need(low=low, search=search,
                                                             limit=shown))
     if fmt is not None:
-        _tables_out([_stock_table(lines)], fmt, output, force)
+        tables_out([_stock_table(lines)], fmt, output, force)
         return
     if not lines:
         out.print(_("No items are low.") if low else _("No items."), markup=False)
@@ -418,7 +417,8 @@ def purchase_list(
     force: bool = typer.Option(False, "--force", help=_("Replace the -o file if it exists.")),
     as_json: bool = JSON,
 ) -> None:
-    fmt = "json" if as_json else _format(fmt, output, ("md", "csv", "json", "xlsx"))
+    fmt = "json" if as_json else table_format(fmt, output,
+                                                allowed=("md", "csv", "json", "xlsx"))
     lines = _run(lambda s: s.inventory.purchase_list())
     if fmt == "json":
         data = [line.to_json() for line in lines]
@@ -432,7 +432,7 @@ def purchase_list(
         return
     table = _purchase_table(lines)
     if fmt is not None:
-        _tables_out([table], fmt, output, force)
+        tables_out([table], fmt, output, force)
         return
     if not table.rows:
         out.print(_("Nothing to buy: every item is above its reorder point."), markup=False)
@@ -464,28 +464,6 @@ def _purchase_table(lines) -> DataTable:
     return DataTable(_("Purchase list"), header, rows)
 
 
-def _format(fmt: Optional[str], output: Optional[Path], allowed: tuple[str, ...]
-            ) -> Optional[str]:
-    """--format, else the -o file's name; None: the table for the terminal."""
-    from office_tui.services.exports import choose
-
-    try:
-        return choose(fmt, output, allowed=allowed, default=None)
-    except OfficeError as exc:
-        fail(str(exc))
-
-
-def _tables_out(tables: list[DataTable], fmt: str, output: Optional[Path], force: bool) -> None:
-    """Markdown or CSV to stdout, or any of them (and .xlsx) to the -o file."""
-    from office_tui.services import exports
-
-    if output is None:
-        sys.stdout.write(exports.render(tables, fmt))
-        return
-    path = _run(lambda s: exports.write(tables, fmt, output, database=s.db_path, force=force))
-    out.print(_("Written to {path}").format(path=path), markup=False, soft_wrap=True)
-
-
 @app.command("import-items", help=_(
      "Import items from CSV or Excel (.xlsx): every row is checked first; one bad row, "
      "nothing imported."))
@@ -513,13 +491,13 @@ def consumption(
     force: bool = typer.Option(False, "--force", help=_("Replace the -o file if it exists.")),
     as_json: bool = JSON,
 ) -> None:
-    fmt = None if as_json else _format(fmt, output, ("md", "csv", "xlsx"))
+    fmt = None if as_json else table_format(fmt, output)
     report = _run(lambda s: s.inventory.consumption(start=start, end=end, department=dept))
     if as_json:
         emit_json(report.to_json())
         return
     if fmt is not None:
-        _tables_out(_consumption_tables(report), fmt, output, force)
+        tables_out(_consumption_tables(report), fmt, output, force)
         return
     out.print(_("Consumption {start} to {end}").format(
         start=report.start.isoformat(), end=report.end.isoformat()), markup=False)
