@@ -11,8 +11,15 @@ whole, rather than drawn on under it: Textual cuts a line where any widget's reg
 starts or ends, and a wide character of the palette's label met by such a cut was drawn
 as two blanks ("^p 命令  板" for 命令面板). Every action is in the palette anyway.
 
+Each rebuild also left the old keys alive: FooterKey.data_bind(compact=Footer.compact)
+files a watcher (key, callback) on the footer itself, which Textual prunes only when
+`compact` changes, i.e. never (Textual issue #6666). Every switch of screen, search or
+triage that changed the keys kept ~15 dead keys with their styles: the app's memory grew
+all day. After each rebuild the footer drops the watchers of keys that were removed.
+
 Textual's private API used here, and nowhere else in office_tui: the FooterKey class
-(textual.widgets._footer) and its `_disabled` flag. Where either is missing (a later
+(textual.widgets._footer), its `_disabled` flag, and the "__watchers" table Reactive
+keeps on an object (where it is missing, nothing is pruned). Where either is missing (a later
 Textual moved or renamed it), every change is the stock rebuild. tests/tui/
 test_keys_footer.py checks the result against a rebuilt footer, and again with FooterKey
 missing and with `_disabled` renamed.
@@ -35,7 +42,19 @@ class KeysFooter(Footer):
         if self.is_attached and self._dim_in_place():
             return
         await super().recompose()
+        self.drop_dead_watchers()
         self.fit_keys()
+
+    def drop_dead_watchers(self) -> None:
+        """Forget the watchers removed keys filed on this footer (see the module's doc)."""
+        watchers = getattr(self, "__watchers", None)
+        if not isinstance(watchers, dict):
+            return
+        for entries in watchers.values():
+            if isinstance(entries, list):
+                entries[:] = [(node, callback) for node, callback in entries
+                              if not (getattr(node, "_closing", False)
+                                      or getattr(node, "_closed", False))]
 
     def on_resize(self) -> None:
         self.fit_keys()
