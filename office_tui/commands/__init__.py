@@ -35,6 +35,7 @@ MODULES = {
     "meals": "canteen", "meter": "canteen", "reading": "canteen", "readings": "canteen",
     "utilities": "canteen",
     "asset": "assets", "count": "assets", "dept": "assets", "import-assets": "assets",
+    "print": "printing",
 }
 def all_modules() -> list[str]:
     return [m.name for m in pkgutil.iter_modules(__path__)]
