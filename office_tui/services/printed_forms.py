@@ -235,7 +235,8 @@ def count(s: Services, count_id: int) -> Form:
 
 def job(s: Services, job_id: int) -> Form:
     j = s.jobs.get(job_id)
-    notes = [f"{_t(n['at'])[:16]} {_t(n['text'])}" for n in reversed(s.jobs.notes(job_id))]
+    notes = [f"{_t(n['at'])[:16].replace('T', ' ')} {_t(n['text'])}"
+             for n in reversed(s.jobs.notes(job_id))]
     return Form(
         title=_("Job handling slip"), number=_("No. {id}").format(id=j.id),
         fields=[(_("Request"), _t(j.title)), (_("Requester"), _t(j.requester)),

@@ -91,7 +91,8 @@ def test_issue_count_and_job_forms(db_path, data, tmp_path):
     ok(db_path, "print", "job", str(data["job"]), "-o", str(tmp_path / "j.pdf"))
     text = text_of(tmp_path / "j.pdf")
     for field in ("处理单", "3楼会议室空调不制冷", "赵老师", "教务处", "已联系厂家，周三上门",
-                  "更换压缩机电容，恢复制冷", "申请人", "经办人"):
+                  "更换压缩机电容，恢复制冷", "申请人", "经办人",
+                  "2026-11-27 10:00 已联系厂家"):
         assert field in text, field
 
 
