@@ -35,7 +35,7 @@ MODULES = {
     "meals": "canteen", "meter": "canteen", "reading": "canteen", "readings": "canteen",
     "utilities": "canteen",
     "asset": "assets", "count": "assets", "dept": "assets", "import-assets": "assets",
-    "export": "export",
+    "export": "export", "print": "printing",
 }
 def all_modules() -> list[str]:
     return [m.name for m in pkgutil.iter_modules(__path__)]

@@ -50,6 +50,8 @@ class AssetsScreen(AreaScreen):
         Binding("x", "dispose", _("Dispose"), id="assets.dispose"),
         Binding("c", "count", _("Count"), id="assets.count"),
         Binding("L", "labels", _("Labels"), id="assets.labels"),
+        # Off the footer (full at 80 columns); listed in the README's keys.
+        Binding("ctrl+o", "print_form", _("Save form"), id="assets.print_form", show=False),
         Binding("escape", "leave_filter", _("Back"), show=False),
     ]
 
@@ -131,6 +133,19 @@ class AssetsScreen(AreaScreen):
             parts.append(_("filter: {text}").format(text=printable(self.search)))
         self.query_one("#assets-header", Static).update(" · ".join(parts))
         self.show_detail()
+
+    def action_print_form(self) -> None:
+        """ctrl+o: the count sheet (盘点表) of the count under way, else of the latest."""
+        def chosen(count_id: int | None) -> None:
+            if count_id is None:
+                self.notify(_("No asset count yet: start one with c."), markup=False)
+                return
+            from office_tui.tui.print_form import save_form
+
+            save_form(self, "count", count_id)
+
+        self.run_service(_latest_count, chosen, action=_("find the count"),
+                         group="assets-print")
 
     @on(DataTable.RowHighlighted)
     def highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -312,3 +327,9 @@ def _load(generation: int, search: str, order: str, limit: int, focus_tag: str |
     last = next((c["finished"] for c in counts if c["finished"]), None)
     under_way = next((c["id"] for c in counts if not c["finished"]), None)
     return AssetsLoaded(generation, assets, last, under_way, focus_tag)
+
+
+def _latest_count(svc: Services) -> int | None:
+    """The count under way, else the newest one."""
+    counts = svc.assets.counts()
+    return svc.assets.open_count() or (counts[0]["id"] if counts else None)

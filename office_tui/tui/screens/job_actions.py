@@ -59,13 +59,15 @@ ROW_KEYS = [
     Binding("n", "note", _("Note"), id="jobs.note"),
     Binding("space", "mark", _("Mark"), id="jobs.mark"),
     Binding("m", "merge", _("Merge"), id="jobs.merge"),
+    # Off the footer (full at 80 columns); listed in the README's keys.
+    Binding("ctrl+o", "print_form", _("Save form"), id="jobs.print_form", show=False),
 ]
 LEAVE_KEY = Binding("escape", "leave_input", _("Back"), show=False)
 
 ROW_ACTIONS = {
     "edit_job", "cancel_job", "importance", "expedite", "category", "due", "start", "wait",
     "promise", "done",
-    "reply", "why", "detail", "handler", "note", "mark",
+    "reply", "why", "detail", "handler", "note", "mark", "print_form",
 }
 ACT_GROUP = "jobs-act"  # our own writes: the live refresh waits for them (poll)
 
@@ -94,6 +96,14 @@ class JobActions(AreaScreen):
 
     def next_after(self, job: Job) -> int | None:
         raise NotImplementedError
+
+    def action_print_form(self) -> None:
+        """ctrl+o: the job's handling slip (处理单) as a PDF."""
+        job = self.current_job()
+        if job is not None:
+            from office_tui.tui.print_form import save_form
+
+            save_form(self, "job", job.id)
 
     def reload(self, focus_id: int | None = None, *, top: bool = False) -> None:
         raise NotImplementedError

@@ -86,6 +86,8 @@ class VehiclesScreen(AreaScreen):
         Binding("o", "out", _("Out"), id="vehicles.out"),
         Binding("i", "returned", _("Return"), id="vehicles.returned"),
         Binding("x", "cancel_booking", _("Cancel"), id="vehicles.cancel"),
+        # Off the footer (full at 80 columns); listed in the README's keys.
+        Binding("ctrl+o", "print_form", _("Save form"), id="vehicles.print_form", show=False),
         Binding("m", "maintenance", _("Maint."), id="vehicles.maintenance"),
     ]
 
@@ -344,6 +346,17 @@ class VehiclesScreen(AreaScreen):
         if vehicle is None or hour is None or self.day is None:
             return None
         return booking_at(self.by_vehicle.get(vehicle.id, []), self.day, hour)
+
+    def action_print_form(self) -> None:
+        """ctrl+o: the trip slip (派车单) of the booking under the cursor as a PDF."""
+        booking = self.current_booking() if self.tab == "cars" else None
+        if booking is None:
+            self.notify(_("Put the cursor on a car's booking to save its trip slip."),
+                        markup=False)
+            return
+        from office_tui.tui.print_form import save_form
+
+        save_form(self, "trip", booking.id)
 
     @on(Timeline.Highlighted)
     def cursor_moved(self, event: Timeline.Highlighted) -> None:
