@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_DB ?= $(CURDIR)/demo.db
 
-.PHONY: demo test test-latest install bench clean i18n screenshots pinyin-table intake-eval
+.PHONY: demo test test-latest install bench soak clean i18n screenshots pinyin-table intake-eval
 
 $(BIN)/office-tui: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -55,6 +55,11 @@ bench: install
 	$(BIN)/python -m tests.bench.bench_follow
 	$(BIN)/python -m tests.bench.bench_assets
 	$(BIN)/python -m tests.bench.bench_rooms
+
+# Issue 21: a clerk's day replayed in tmux, the app's RSS sampled each cycle; growth after
+# minute 5 must stay under 5 MiB. SOAK_MINUTES=30 SOAK_PERIOD=12 SOAK_JOBS=20000.
+soak: install
+	$(BIN)/python -m bench.soak
 
 # Catalogs: extract every _() into the template, merge it into each language's .po (new
 # strings arrive untranslated: tests/test_catalog.py fails until they are translated),
