@@ -178,3 +178,29 @@ def test_the_check_would_see_them_once_a_workbook_is_written():
                             text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == list(HEAVY_ON_DEMAND)
+
+
+SERVE_LOADED = ("print(json.dumps(sorted({m.split('.')[0] for m in sys.modules}\n"
+                "                        & {'textual_serve', 'aiohttp'})))\n")
+
+
+def test_the_web_server_loads_only_when_serve_starts_one():
+    # Every command module (as `--help` loads them), the serve command's own included.
+    code = ("import json, sys\n"
+            "from office_tui import cli\n"
+            "cli.prepare([])\n"
+            "import office_tui.commands.serve\n" + SERVE_LOADED)
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == []
+
+
+def test_the_check_would_see_the_web_server_once_one_is_made():
+    code = ("import json, sys\n"
+            "from office_tui.commands import serve\n"
+            "serve.make_server('true', '127.0.0.1', 8000, False, '')\n" + SERVE_LOADED)
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == ["aiohttp", "textual_serve"]

@@ -36,6 +36,7 @@ MODULES = {
     "utilities": "canteen",
     "asset": "assets", "count": "assets", "dept": "assets", "import-assets": "assets",
     "export": "export", "print": "printing",
+    "serve": "serve",
 }
 def all_modules() -> list[str]:
     return [m.name for m in pkgutil.iter_modules(__path__)]
