@@ -24,6 +24,7 @@ from office_tui.core.text import printable
 from office_tui.i18n import _
 
 DEFAULT_PORT = 8000
+SHUTDOWN_WAIT = 2.0  # seconds
 LOOPBACK_NAMES = frozenset({"localhost", "localhost.", "ip6-localhost"})
 
 
@@ -124,8 +125,10 @@ def make_server(command: str, host: str, port: int, remote: bool, banner: str):
                     loop.add_signal_handler(sig, self.request_exit)
                 except (NotImplementedError, RuntimeError):
                     pass  # Windows: Ctrl+C arrives as KeyboardInterrupt instead
+            # A tab still open holds its handler: after SHUTDOWN_WAIT it is cancelled,
+            # which tells its app to quit (aiohttp would wait 60 s).
             web.run_app(self._make_app(), host=self.host, port=self.port,
-                        handle_signals=False, loop=loop,
+                        handle_signals=False, loop=loop, shutdown_timeout=SHUTDOWN_WAIT,
                         print=lambda *_args: cli.out.print(banner, markup=False,
                                                            soft_wrap=True))
 

@@ -10,6 +10,7 @@ import signal
 import socket
 import sqlite3
 import subprocess
+import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -49,6 +50,19 @@ def fetch(url: str, **headers: str) -> tuple[int, str]:
         return exc.code, ""
 
 
+def running_on(db: Path) -> list[str]:
+    """The processes whose command line names `db` (each tab's app has --db DB)."""
+    found = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            words = cmdline.read_bytes().decode("utf-8", "replace").split("\0")
+        except OSError:
+            continue  # ended meanwhile
+        if str(db) in words:
+            found.append(" ".join(words))
+    return found
+
+
 def titles(db: Path) -> list[str]:
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     try:
@@ -68,7 +82,8 @@ def test_a_job_added_in_the_browser_is_in_the_database(tmp_path):
                    env=env, check=True, capture_output=True, timeout=30)
     port = free_port()
     server = subprocess.Popen([office_tui_command(), "serve", "--port", str(port)], env=env,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                              start_new_session=True)  # its own group, as in a terminal
     browser = None
     try:
         url = f"http://127.0.0.1:{port}/"
@@ -100,16 +115,21 @@ def test_a_job_added_in_the_browser_is_in_the_database(tmp_path):
                      Upgrade="websocket", **{"Sec-WebSocket-Version": "13",
                                              "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ=="}
                      )[0] == 403
+        # Ctrl+C in the terminal that serves reaches its whole process group: the server
+        # and each tab's app (this tab still open).
+        stopping = time.monotonic()
+        os.killpg(server.pid, signal.SIGINT)
+        out, err = server.communicate(timeout=15)
+        stop_seconds = time.monotonic() - stopping
     finally:
         if browser is not None:
             browser.quit()
-        server.send_signal(signal.SIGINT)  # Ctrl+C
-        try:
-            out, err = server.communicate(timeout=15)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            out, err = server.communicate()
+        if server.poll() is None:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.communicate()
     assert server.returncode == 0, err
+    assert stop_seconds < 5, stop_seconds
+    assert poll_until(lambda: not running_on(db), 5), running_on(db)  # the tab's app ended
     assert "Traceback" not in out + err
     assert f"Serving office-tui on http://127.0.0.1:{port}" in out
     assert titles(db) == ["换 二楼 打印机 硒鼓", "修 三楼会议室 灯管"]
