@@ -8,17 +8,12 @@ forwarding instead). textual-serve (aiohttp) is imported only when the server st
 
 from __future__ import annotations
 
-import errno
-import ipaddress
-import shlex
-import shutil
 import sys
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import typer
 
-from office_tui import arguments, cli, i18n
+from office_tui import cli, i18n
 from office_tui.cli import app, fail
 from office_tui.core.text import printable
 from office_tui.i18n import _
@@ -30,6 +25,8 @@ LOOPBACK_NAMES = frozenset({"localhost", "localhost.", "ip6-localhost"})
 
 def is_loopback(host: str) -> bool:
     """Whether `host` names this machine only (127.0.0.0/8, ::1, localhost)."""
+    import ipaddress
+
     name = host.strip("[]").lower()
     if name in LOOPBACK_NAMES:
         return True
@@ -55,6 +52,8 @@ def refusal(host: str, port: int, allow_remote: bool) -> str | None:
 def program() -> list[str]:
     """This office-tui: the console script of the running installation, else the module
     run by the same Python."""
+    import shutil
+
     beside = Path(sys.executable).parent / "office-tui"
     if beside.is_file():
         return [str(beside)]
@@ -65,6 +64,8 @@ def program() -> list[str]:
 def app_command(db: Path, lang: str, base: list[str] | None = None) -> str:
     """The shell line textual-serve runs for each browser connection (it hands it to a
     shell): the app on this database, in this language, every word quoted."""
+    import shlex
+
     return shlex.join([*(base or program()), "--db", str(db), "--lang", lang])
 
 
@@ -78,6 +79,8 @@ def request_allowed(host_header: str | None, origin: str | None, remote: bool) -
     """Whether a request may reach the app. Any web page open in the clerk's browser may
     try to open a websocket to this port: the page's Origin must be this server itself,
     and on this machine only the Host must be a loopback name (a DNS-rebound name is not)."""
+    from urllib.parse import urlsplit
+
     if not host_header:
         return False
     name = urlsplit(f"//{host_header}").hostname or ""
@@ -163,6 +166,8 @@ def serve(
     except KeyboardInterrupt:
         pass
     except OSError as exc:
+        import errno
+
         if exc.errno == errno.EADDRINUSE:
             fail(_("Port {port} is already in use on {host}: choose another with "
                    "--port.").format(port=port, host=printable(host)))
