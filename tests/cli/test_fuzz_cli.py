@@ -33,6 +33,7 @@ from typer.testing import CliRunner
 
 from office_tui import cli, i18n
 from office_tui.services import Services
+from office_tui.commands import serve as serve_command
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "400"))
 runner = CliRunner()
@@ -73,6 +74,17 @@ REALISTIC = [
 ]
 # Long-running by design, not broken: `demo --force --jobs N` generates N jobs.
 SKIP = {("demo", "--force")}
+
+
+class NoServer:
+    """`serve` with good arguments would serve until stopped: its checks and its start-up
+    run, then the server returns at once (tests/e2e/test_browser_serve.py runs a real one)."""
+
+    def __init__(self, *_args) -> None:
+        pass
+
+    def serve(self) -> None:
+        pass
 
 
 @dataclass(frozen=True)
@@ -182,6 +194,7 @@ def test_no_argument_list_breaks_the_cli(template, tmp_path_factory, cli_on_cloc
                                          monkeypatch, args):
     work = tmp_path_factory.mktemp("example")
     monkeypatch.chdir(work)  # paths given as values land here, never in the repository
+    monkeypatch.setattr(serve_command, "make_server", NoServer)
     db = work / "office.db"
     shutil.copyfile(template, db)  # no connection to it is open in this process yet
 
