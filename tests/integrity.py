@@ -18,6 +18,17 @@ def integrity(path: Path) -> str:
         conn.close()
 
 
+def table_counts(path: Path) -> dict[str, int]:
+    """Rows in each table of the database at `path` (read-only)."""
+    conn = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
+    try:
+        names = [r[0] for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")]
+        return {n: conn.execute(f'SELECT count(*) FROM "{n}"').fetchone()[0] for n in names}
+    finally:
+        conn.close()
+
+
 def databases(folder: Path) -> list[Path]:
     """The SQLite files under `folder`, by their header (these tests' own processes have
     ended by now, so reading a header cannot drop anybody's lock)."""

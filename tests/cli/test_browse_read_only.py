@@ -12,18 +12,9 @@ from pathlib import Path
 
 from office_tui.services import Services
 from tests.cli.helpers import ok
+from tests.integrity import table_counts as counts
 
 SQLITE_UTILS = Path(sys.executable).parent / "sqlite-utils"
-
-
-def counts(db: Path) -> dict[str, int]:
-    conn = sqlite3.connect(db)
-    try:
-        names = [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table'")]
-        return {n: conn.execute(f'SELECT count(*) FROM "{n}"').fetchone()[0] for n in names}
-    finally:
-        conn.close()
 
 
 def test_sqlite_utils_tables_counts_a_file_made_by_the_services(tmp_path, clock):

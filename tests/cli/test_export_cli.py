@@ -19,6 +19,7 @@ from openpyxl import load_workbook
 
 from tests.cli.helpers import ok, refused, run
 from tests.cli.test_entry_point import OFFICE_TUI, office_tui
+from tests.integrity import table_counts as counts
 
 FORMULA = '=HYPERLINK("http://x","y")'
 
@@ -30,16 +31,6 @@ def db(tmp_path, cli_on_clock) -> Path:
     ok(path, "add", f"{FORMULA} #other")
     ok(path, "item", "add", "--code", "A4", "--name", "A4 复印纸", "--unit", "包")
     return path
-
-
-def counts(db: Path) -> dict[str, int]:
-    conn = sqlite3.connect(db)
-    try:
-        names = [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table'")]
-        return {n: conn.execute(f'SELECT count(*) FROM "{n}"').fetchone()[0] for n in names}
-    finally:
-        conn.close()
 
 
 def test_no_table_lists_the_tables_with_their_row_counts(db):
