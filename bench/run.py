@@ -1,4 +1,12 @@
-"""`make bench` / `python -m bench.run`: the issue 7 benchmark, side by side with Taskwarrior.
+"""`make bench` / `python -m bench.run`: every figure as a ratio to a floor measured in the
+same run, interleaved with it, side by side with Taskwarrior.
+
+The floors: a bare Textual app's first frame (bench/bare_app.py), a bare Textual app's echo
+of a key into an Input (bench/bare_input.py), `python -c "import sqlite3"` (the CLI's), and
+Taskwarrior's `task add` / `task next` on the same jobs. Each size measures its floors
+again, alternating with the metrics they judge (a bare first frame before each round of
+screens, a bare echo before each key, the CLI floor before each round of commands), so a
+busier minute moves both; the table shows the milliseconds and the ratio, PASS or MISS.
 
 Environment:
   BENCH_SIZES   comma list of job-set sizes and `fac` (the facilities database: 5k items /
@@ -12,6 +20,9 @@ Environment:
   BENCH_REBUILD 1 rebuilds the cached databases and Taskwarrior data dirs
   BENCH_QUIET_WAIT  seconds to wait, before each size, for other programs to leave the
                 CPUs idle (this is a shared 2-core machine), default 60; 0 never waits
+  BENCH_LOAD    1 runs it all with two busy processes on the machine (`while 1: pass`,
+                each ending when this run does, or after BENCH_LOAD_LIMIT seconds, default
+                7200); results go to .bench/results-load.{json,md}
 
 Everything is a whole process timed from the outside (wall clock, median of the runs;
 peak RSS from wait4 or the TUI's VmHWM); the TUI in a real terminal (tmux), see
@@ -23,6 +34,7 @@ from __future__ import annotations
 import json
 import os
 import platform
+import shutil
 import subprocess
 import sys
 import time
@@ -31,13 +43,14 @@ from datetime import datetime
 from pathlib import Path
 
 from bench import datasets, report, taskwarrior
-from bench.proc import OFFICE, REPO, Samples, base_env, run
+from bench.load import BusyLoad
+from bench.proc import OFFICE, PYTHON, REPO, Samples, base_env, run
 from bench.term import HEIGHT, WIDTH, Tmux
 from bench.tui import Sessions
 
 DEFAULT_SIZES = "1000,10000,100000,1000000,fac"
 LABELS = {1_000: "1k", 10_000: "10k", 100_000: "100k", 1_000_000: "1M"}
-SCREENS = ("today", "jobs", "vehicles", "inventory")
+SCREENS = tuple(mode for mode, _name in report.SCREENS)
 
 
 def log(message: str = "") -> None:
@@ -76,6 +89,7 @@ class Bench:
         self.tw_version: str | None = None
         self.tw_meta: dict[str, dict] = {}
         self.load: dict[str, dict] = {}
+        self.under_load = os.environ.get("BENCH_LOAD") == "1"
 
     # -- helpers -------------------------------------------------------------------------
     def more(self, s: Samples) -> bool:
@@ -92,44 +106,45 @@ class Bench:
     def main(self) -> int:
         started = time.perf_counter()
         self.load_at_start = [round(x, 2) for x in os.getloadavg()]
-        log(f"office-tui benchmark (issue 7): sizes {[label_of(s) for s in self.sizes]}, "
-            f"{self.runs} runs per metric, {os.cpu_count()} CPUs, terminal {WIDTH}x{HEIGHT}")
-        self.tw_version = taskwarrior.ensure_installed(log)
-        if self.tw_version is None:
-            self.note("Taskwarrior is not installed and `apt-get install -y taskwarrior` "
-                      "failed: its columns are skipped")
-        else:
-            log(f"Taskwarrior {self.tw_version}")
-        bare = Samples()
-        tmux = Tmux()
+        busy = BusyLoad(2, float(os.environ.get("BENCH_LOAD_LIMIT") or 7200)) \
+            if self.under_load else None
+        log(f"office-tui benchmark (issue 21): sizes {[label_of(s) for s in self.sizes]}, "
+            f"{self.runs} runs per metric, {os.cpu_count()} CPUs, terminal {WIDTH}x{HEIGHT}"
+            + (", UNDER LOAD (two busy processes)" if busy else ""))
         try:
-            for _ in range(self.runs):
-                seconds, rss = Sessions(tmux).first_frame("bare", None)
-                bare.add(seconds, rss)
+            if busy:
+                busy.start()
+            self.tw_version = taskwarrior.ensure_installed(log)
+            if self.tw_version is None:
+                self.note("Taskwarrior is not installed and `apt-get install -y taskwarrior` "
+                          "failed: its columns are skipped")
+            else:
+                log(f"Taskwarrior {self.tw_version}")
+            for size in self.sizes:
+                label = label_of(size)
+                self.samples[label] = {}
+                tmux = Tmux()  # a fresh tmux server per size (its memory grows with polls)
+                try:
+                    self.one_size(size, label, Sessions(tmux))
+                except Exception as exc:  # noqa: BLE001 - one size failing keeps the rest
+                    self.note(f"{label}: stopped by {type(exc).__name__}: {exc}")
+                    traceback.print_exc()
+                finally:
+                    tmux.close()
+                    datasets.drop_work(label)
+                    datasets.drop_work(f"tw-{label}")
+                    datasets.drop_work(f"tw-{label}-all")
         finally:
-            tmux.close()
-        log(f"bare Textual app, first frame: {bare.median * 1000:.0f} ms")
-        for size in self.sizes:
-            label = label_of(size)
-            self.samples[label] = {"tui_bare": bare}
-            tmux = Tmux()  # a fresh tmux server per size (its memory grows with polls)
-            try:
-                self.one_size(size, label, Sessions(tmux))
-            except Exception as exc:  # noqa: BLE001 - one size failing keeps the rest
-                self.note(f"{label}: stopped by {type(exc).__name__}: {exc}")
-                traceback.print_exc()
-            finally:
-                tmux.close()
-                datasets.drop_work(label)
-                datasets.drop_work(f"tw-{label}")
-                datasets.drop_work(f"tw-{label}-all")
+            if busy:
+                self.busy_seconds = busy.stop()
         elapsed = time.perf_counter() - started
         return self.finish(elapsed)
 
     def one_size(self, size: int | str, label: str, sessions: Sessions) -> None:
         log(f"\n== {label} ==")
         waited = time.perf_counter()
-        busy = wait_quiet(float(os.environ.get("BENCH_QUIET_WAIT") or 60))
+        busy = measure_busy() if self.under_load else \
+            wait_quiet(float(os.environ.get("BENCH_QUIET_WAIT") or 60))
         self.load[label] = {"cpu_busy_before": round(busy, 2),
                             "waited_for_quiet_s": round(time.perf_counter() - waited, 1),
                             "load_average": [round(x, 2) for x in os.getloadavg()]}
@@ -147,28 +162,39 @@ class Bench:
         s = self.samples[label]
         work = datasets.work_copy(base, label)
 
-        # The first start of the day copies the database (auto backup) before the app.
-        first = s.setdefault("tui_first_of_day", Samples())
-        try:
-            seconds, rss = sessions.first_frame("today", work)
-            first.add(seconds, rss)
-            log(f"  TUI first start of the day (Today, with the daily backup): "
-                f"{seconds * 1000:.0f} ms")
-        except Exception as exc:  # noqa: BLE001 - noted, the rest goes on
-            first.note = f"failed: {str(exc).splitlines()[0]}"
-            log(f"  TUI first start of the day: {first.note}")
-
+        self.first_of_day(label, work, sessions)
         self.cli_and_taskwarrior(size, label, base, work)
         self.screens(label, work, sessions)
-        log("  Jobs screen keys ...")
-        keys = sessions.job_keys(work, self.runs)
-        for key, samples in keys.items():
+        log("  Jobs screen keys (each after a bare Input echo) ...")
+        for key, samples in sessions.job_keys(work, self.runs).items():
             s[key] = samples
+        if datasets.asset_count(work):
+            log("  asset count marks (each after a bare Input echo) ...")
+            keys = sessions.count_keys(work, self.runs)
+            s["key_count"], s["floor_count_echo"] = keys["key_count"], keys["floor_echo"]
         self.summarise(label)
+
+    def first_of_day(self, label: str, work: Path, sessions: Sessions) -> None:
+        """The first start of the day (the daily backup and routines beside the app), each
+        paired with an ordinary start straight after it: the backups folder is removed
+        before each pair, so each first start is a first one again."""
+        s = self.samples[label]
+        first = s.setdefault("tui_first_of_day", Samples())
+        ordinary = s.setdefault("tui_ordinary", Samples())
+        log("  TUI first start of the day, each paired with an ordinary start ...")
+        while self.more(first):
+            shutil.rmtree(work.parent / "backups", ignore_errors=True)
+            try:
+                first.add(*sessions.first_frame("today", work))
+                ordinary.add(*sessions.first_frame("today", work))
+            except Exception as exc:  # noqa: BLE001 - noted, the rest goes on
+                first.note = f"failed: {str(exc).splitlines()[0]}"
+                log(f"  first start of the day: {first.note}")
+                return
 
     def cli_and_taskwarrior(self, size, label: str, base: Path, work: Path) -> None:
         s = self.samples[label]
-        names = ["cli_list", "cli_add", "cli_show", "cli_today", "cli_stock"]
+        names = ["floor_cli", "cli_list", "cli_add", "cli_show", "cli_today", "cli_stock"]
         for name in names:
             s[name] = Samples()
         total, _open = datasets.open_job_count(base)
@@ -182,6 +208,7 @@ class Bench:
         log("  CLI" + (" and Taskwarrior, alternately" if tw else "") + " ...")
         for i in range(self.runs):
             steps = [
+                ("floor_cli", [PYTHON, "-c", "import sqlite3"], None),
                 ("cli_list", [OFFICE, "--db", work, "list", "--limit", "50"], None),
                 ("tw_next", ["task", "next"], tw.get("tw")),
                 ("tw_next_allpending", ["task", "next"], tw.get("tw_allpending")),
@@ -255,16 +282,16 @@ class Bench:
 
     def screens(self, label: str, work: Path, sessions: Sessions) -> None:
         s = self.samples[label]
-        for mode in SCREENS:
-            s[f"tui_{mode}"] = Samples()
-        log("  TUI first frames (Today, Jobs, Vehicles, Inventory in turn) ...")
+        for mode in ("bare", *SCREENS):
+            s["floor_frame" if mode == "bare" else f"tui_{mode}"] = Samples()
+        log("  TUI first frames (the bare app, then each screen, in turn) ...")
         for _ in range(self.runs):
-            for mode in SCREENS:
-                samples = s[f"tui_{mode}"]
+            for mode in ("bare", *SCREENS):
+                samples = s["floor_frame" if mode == "bare" else f"tui_{mode}"]
                 if not self.more(samples):
                     continue
                 try:
-                    seconds, rss = sessions.first_frame(mode, work)
+                    seconds, rss = sessions.first_frame(mode, None if mode == "bare" else work)
                 except Exception as exc:  # noqa: BLE001 - noted, the rest goes on
                     samples.note = f"failed: {str(exc).splitlines()[0]}"
                     log(f"  {mode}: {samples.note}")
@@ -276,22 +303,14 @@ class Bench:
         s = self.samples[label]
         v: dict[str, float | None] = {}
         for key, samples in s.items():
-            if key in ("tui_rss",):
-                continue
-            v[key] = None if samples.median is None else samples.median * 1000
+            if key != "tui_rss":
+                v[key] = None if samples.median is None else samples.median * 1000
         if self.info[label].get("kind") == "jobs":
             v["build"] = self.info[label].get("build_seconds")
         v["cli_rss"] = _max_peak([s.get(k) for k in ("cli_list", "cli_add", "cli_show",
                                                      "cli_today", "cli_stock")])
         v["tw_rss"] = _max_peak([s.get("tw_next")])
-        tui = [s.get(k) for k in ("tui_first_of_day", "tui_today", "tui_jobs", "tui_vehicles",
-                                  "tui_inventory", "tui_rss")]
-        v["tui_rss"] = _max_peak(tui)
-        v["tui_rss_jobs"] = _max_peak([s.get("tui_jobs")])
-        v["tui_rss_today"] = _max_peak([s.get("tui_today")])
-        v["ratio_list"] = _ratio(v.get("cli_list"), v.get("tw_next"))
-        v["ratio_add"] = _ratio(v.get("cli_add"), v.get("tw_add"))
-        v["ratio_list_allpending"] = _ratio(v.get("cli_list"), v.get("tw_next_allpending"))
+        v["tui_rss"] = _max_peak([x for k, x in s.items() if k.startswith("tui_")])
         self.values[label] = v
         shown = {k: round(x, 2) for k, x in v.items() if x is not None}
         log(f"  {label}: {json.dumps(shown)}")
@@ -299,31 +318,38 @@ class Bench:
     def finish(self, elapsed: float) -> int:
         labels = [label_of(s) for s in self.sizes]
         log("")
-        log(f"office-tui vs Taskwarrior {self.tw_version or '(not installed)'} — medians of "
-            f"up to {self.runs} whole-process runs; ms unless noted; "
-            f"TUI in tmux {WIDTH}x{HEIGHT}")
-        log("fac = facilities DB: demo jobs + 5k items / 500k movements + 50 vehicles / "
-            "50k bookings")
+        log(f"office-tui, ratios to floors measured in the same run"
+            f"{' UNDER LOAD (two busy processes)' if self.under_load else ''}; Taskwarrior "
+            f"{self.tw_version or '(not installed)'}; medians of up to {self.runs} "
+            f"whole-process runs; ms unless noted; TUI in tmux {WIDTH}x{HEIGHT}")
+        log("fac = facilities DB: " + datasets.FACILITIES)
         log(report.table(self.values, labels))
         missed = report.misses(self.values, labels)
         if missed:
             log("\nMISSED targets:")
             for m in missed:
-                log(f"  {m['label']} at {m['size']}: {report.fmt(m['value'], m['unit'])} vs "
-                    f"<= {report.fmt(m['limit'], m['unit'])} {m['unit']} "
-                    f"(over by {report.fmt(m['over'], m['unit'])}, {m['factor']:.1f}x the limit)")
+                judged = (f"{m['judged']:.2f}x its floor ({report.fmt(m['floor'], 'ms')} ms)"
+                          if m["by"] == "ratio" else report.fmt(m["judged"], m["unit"]) + " "
+                          + m["unit"])
+                limit = f"{m['limit']:.2f}x" if m["by"] == "ratio" else \
+                    f"{report.fmt(m['limit'], m['unit'])} {m['unit']}"
+                log(f"  {m['label']} at {m['size']}: {report.fmt(m['value'], m['unit'])} "
+                    f"{m['unit']} = {judged} vs <= {limit} ({m['over_factor']:.2f}x the limit)")
         for text in self.notes:
             log(f"note: {text}")
         for label, metrics in self.samples.items():
             for key, samples in metrics.items():
                 if samples.note:
                     log(f"note: {label} {key}: {samples.note}")
-        out = datasets.BENCH_DIR / "results.json"
+        stem = "results-load" if self.under_load else "results"
+        out = datasets.BENCH_DIR / f"{stem}.json"
         out.parent.mkdir(parents=True, exist_ok=True)
-        (datasets.BENCH_DIR / "results.md").write_text(
+        (datasets.BENCH_DIR / f"{stem}.md").write_text(
             report.markdown(self.values, labels) + "\n", encoding="utf-8")
         data = {
-            "issue": 7,
+            "issue": 21,
+            "under_load": self.under_load,
+            "busy_cpu_seconds": getattr(self, "busy_seconds", None),
             "finished": datetime.now().isoformat(timespec="seconds"),
             "duration_seconds": round(elapsed, 1),
             "machine": {**machine(), "load_average_at_start": self.load_at_start},
@@ -335,7 +361,8 @@ class Bench:
             "machine_load": self.load,
             "taskwarrior_datasets": self.tw_meta,
             "values": self.values,
-            "targets": {m.key: m.target for m in report.METRICS if m.target},
+            "targets": {m.key: {"target": m.target, "floor": m.floor}
+                        for m in report.METRICS if m.target},
             "misses": missed,
             "samples": {label: {k: x.to_json() for k, x in metrics.items()}
                         for label, metrics in self.samples.items()},
@@ -349,6 +376,15 @@ class Bench:
 def _cpu_times() -> tuple[int, int]:
     fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
     return sum(fields), fields[3] + fields[4]  # total, idle + iowait
+
+
+def measure_busy(seconds: float = 1.0) -> float:
+    """The share of the CPUs busy over the next `seconds`."""
+    before = _cpu_times()
+    time.sleep(seconds)
+    after = _cpu_times()
+    total, idle = after[0] - before[0], after[1] - before[1]
+    return 1 - idle / total if total else 0.0
 
 
 def wait_quiet(max_wait: float) -> float:
@@ -372,10 +408,6 @@ def wait_quiet(max_wait: float) -> float:
 def _max_peak(samples: list[Samples | None]) -> float | None:
     peaks = [s.peak_mib for s in samples if s is not None and s.peak_mib is not None]
     return max(peaks) if peaks else None
-
-
-def _ratio(ours: float | None, theirs: float | None) -> float | None:
-    return ours / theirs if ours is not None and theirs else None
 
 
 def _mem_available_mib() -> float:

@@ -13,6 +13,12 @@ first; the time runs from sending the key to the first capture with the expected
               the letter in the box is recorded too)
   triage      `1` (importance high) on the inbox view (`v`): the header's "shown of T-1",
               i.e. the write, the reload and the repaint of the table
+  form        `a` (the add form), then letters typed into its field: the echo
+  count       on the Assets screen, `c` (the count walk), a tag typed, then Enter: the
+              progress line's ticked count going up (the write, the reload, the repaint)
+Each of those keys is preceded by one letter sent to a bare Textual app echoing into an
+Input (bench/bare_input.py, running beside it in the same tmux server), the floor its
+ratio is taken against: the two are measured interleaved, under the same load.
 Peak RSS is the process's VmHWM just before ctrl+q.
 """
 
@@ -30,16 +36,22 @@ MARKERS = {
     "jobs": re.compile(r"\d+ shown of \d+ · \d+ in inbox"),
     "vehicles": re.compile(r"\d+ cars · \d+ trips"),
     "inventory": re.compile(r"\d+ shown of \d+ items"),
+    "reports": re.compile(r"\bas of \S+"),
+    "assets": re.compile(r"\bAssets · \d+ shown"),
+    "canteen": re.compile(r"\bCanteen · \d{4}-\d\d-\d\d"),
     "bare": re.compile(r"bench-ready"),
+    "bare_input": re.compile(r"bench-ready"),
 }
+FLOOR_APPS = {"bare": "bare_app.py", "bare_input": "bare_input.py"}
 SEARCH = "proj"
+FORM_TEXT = "lamp"
 SHOWN = re.compile(r"(\d+) shown of (\d+) · (\d+) in inbox")
 FIRST_FRAME_TIMEOUT = 180.0
 
 
 def command(mode: str, db) -> str:
-    if mode == "bare":
-        return f"{PYTHON} {REPO / 'bench' / 'bare_app.py'}"
+    if mode in FLOOR_APPS:
+        return f"{PYTHON} {REPO / 'bench' / FLOOR_APPS[mode]}"
     if mode == "today":
         return f"{OFFICE} --db {db}"
     return f"{PYTHON} {REPO / 'bench' / 'tui_launch.py'} {mode} --db {db}"
@@ -47,6 +59,30 @@ def command(mode: str, db) -> str:
 
 def _has(pattern: re.Pattern) -> callable:
     return lambda lines: any(pattern.search(line) for line in lines[:2])
+
+
+class EchoFloor:
+    """The bare Input app, kept running beside the measured app: `sample()` times one
+    letter from send-keys to its echo (then rubs it out, untimed)."""
+
+    def __init__(self, tmux: Tmux, name: str) -> None:
+        self.tmux, self.name = tmux, name
+        started, self.pid = tmux.start(name, command("bare_input", None))
+        tmux.wait(name, _has(MARKERS["bare_input"]), FIRST_FRAME_TIMEOUT, since=started)
+        self.before = tmux.settle(name)
+        self.samples = Samples()
+
+    def sample(self) -> None:
+        t = self.tmux
+        sent = time.perf_counter()
+        t.keys(self.name, "x", literal=True)
+        seconds, _ = t.wait(self.name, lambda lines, b=self.before: lines != b, 30, since=sent)
+        self.samples.add(seconds)
+        t.keys(self.name, "BSpace")
+        t.wait(self.name, lambda lines, b=self.before: lines == b, 30)
+
+    def close(self) -> None:
+        self.tmux.stop(self.name, self.pid)
 
 
 class Sessions:
@@ -71,10 +107,12 @@ class Sessions:
         return seconds, rss
 
     def job_keys(self, db, repeat: int) -> dict[str, Samples]:
-        """Key-to-repaint latencies on the Jobs screen (see the module doc)."""
+        """Key-to-repaint latencies on the Jobs screen, each after a floor key (module doc)."""
         out = {k: Samples() for k in ("key_pagedown", "key_search", "key_search_echo",
-                                      "key_triage", "tui_rss")}
+                                      "key_triage", "key_form", "tui_rss")}
         t = self.tmux
+        floor = EchoFloor(t, self.name())
+        out["floor_echo"] = floor.samples
         name = self.name()
         started, pid = t.start(name, command("jobs", db))
         try:
@@ -84,6 +122,7 @@ class Sessions:
             # list has rows below (a page is at most HEIGHT - 3 rows)
             pages = min(max(repeat, 8), max(((_total(before) or 0) - 1) // (HEIGHT - 3), 0))
             for _ in range(pages):
+                floor.sample()
                 sent = time.perf_counter()
                 t.keys(name, "PageDown")
                 seconds, _ = t.wait(name, lambda lines, b=before: lines != b, 30, since=sent)
@@ -95,6 +134,7 @@ class Sessions:
             before = t.settle(name)
             for i in range(1, len(SEARCH) + 1):
                 typed = SEARCH[:i]
+                floor.sample()
                 sent = time.perf_counter()
                 t.keys(name, SEARCH[i - 1], literal=True)
                 echo, _ = t.wait(name, lambda lines, b=before: lines != b, 30, since=sent)
@@ -115,6 +155,7 @@ class Sessions:
             if not total:
                 out["key_triage"].note = "no job in the inbox"
             for _ in range(min(repeat, total or 0)):
+                floor.sample()
                 sent = time.perf_counter()
                 t.keys(name, "1")
                 expected = total - 1
@@ -123,13 +164,94 @@ class Sessions:
                 out["key_triage"].add(seconds)
                 total = expected
                 t.settle(name)
+            # a form field: the add form's text box, letter by letter (closed unsaved)
+            before = t.settle(name)
+            t.keys(name, "a")
+            t.wait(name, lambda lines, b=before: lines != b, 30)
+            before = t.settle(name)
+            for letter in FORM_TEXT:
+                floor.sample()
+                sent = time.perf_counter()
+                t.keys(name, letter, literal=True)
+                seconds, _ = t.wait(name, lambda lines, b=before: lines != b, 30, since=sent)
+                out["key_form"].add(seconds)
+                before = t.settle(name)
+            t.keys(name, "Escape")
+            t.settle(name)
             out["tui_rss"].rss_kib.append(peak_rss_kib(pid))
         except TmuxError as exc:
             for s in out.values():
                 s.note = s.note or f"failed: {str(exc).splitlines()[0]}"
         finally:
             t.stop(name, pid)
+            floor.close()
         return out
+
+    def count_keys(self, db, repeat: int) -> dict[str, Samples]:
+        """The asset count's mark (a tag typed, Enter: the tick written and shown), each
+        after a floor key. The count is started on the work copy and left open."""
+        out = {"key_count": Samples(), "floor_echo": Samples()}
+        t = self.tmux
+        floor = EchoFloor(t, self.name())
+        out["floor_echo"] = floor.samples
+        name = self.name()
+        started, pid = t.start(name, command("assets", db))
+        try:
+            t.wait(name, _has(MARKERS["assets"]), FIRST_FRAME_TIMEOUT, since=started)
+            t.settle(name)
+            t.keys(name, "c")
+            t.wait(name, lambda lines: _ticked(lines) is not None, 60)
+            lines = t.settle(name)
+            for _ in range(repeat):
+                ticked, tag = _ticked(lines), _unticked_tag(lines)
+                if tag is None:
+                    out["key_count"].note = "no unticked tag on the count's screen"
+                    break
+                t.keys(name, tag, literal=True)
+                t.settle(name)
+                floor.sample()
+                sent = time.perf_counter()
+                t.keys(name, "Enter")
+                seconds, _ = t.wait(name, lambda lines, n=ticked: (_ticked(lines) or 0) > n,
+                                    60, since=sent)
+                out["key_count"].add(seconds)
+                lines = t.settle(name)
+            t.keys(name, "Escape")
+            t.settle(name)
+        except TmuxError as exc:
+            for s in out.values():
+                s.note = s.note or f"failed: {str(exc).splitlines()[0]}"
+        finally:
+            t.stop(name, pid)
+            floor.close()
+        return out
+
+
+TICKED = re.compile(r"Count #\d+: (\d+) of \d+ ticked")
+TAG_ROW = re.compile(r"^\s*(\S+)\s.*\s·(\s|$)")
+
+
+def _ticked(lines: list[str]) -> int | None:
+    for line in lines:
+        found = TICKED.search(line)
+        if found:
+            return int(found.group(1))
+    return None
+
+
+def _unticked_tag(lines: list[str]) -> str | None:
+    """The first row of the count's table still marked `·` (not yet found): its tag. The
+    table is in a box over the Assets screen: each row is read between its borders."""
+    header = next((i for i, line in enumerate(lines)
+                   if "Tag" in line and "Result" in line), None)
+    if header is None:
+        return None
+    for line in lines[header + 1:]:
+        inside = line.split("│")
+        found = TAG_ROW.match(inside[1]) if len(inside) > 2 else None
+        if found:
+            return found.group(1)
+    return None
 
 
 def _total(lines: list[str]) -> int | None:
