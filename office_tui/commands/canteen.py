@@ -371,5 +371,5 @@ def utilities_config(
         limits = _run(lambda s: s.utilities.limits())
     else:
         limits = _run(lambda s: s.utilities.configure(spike=spike, yoy=yoy))
-    _say(_("Flagged over {spike}× the median, or {yoy}% over a year before.").format(
+    _say(_("Flagged over {spike}× the median, or year on year over +{yoy}%.").format(
         spike=limits[0], yoy=round(limits[1] * 100)))
