@@ -39,8 +39,10 @@ test-latest:
 	@$(LATEST)/bin/python -c "import textual; print('Textual', textual.__version__)"
 	$(LATEST)/bin/pytest $(PYTEST_ARGS)
 
-# Issue 7: whole-process medians at 1k..1M jobs, side by side with Taskwarrior (installed
-# if missing); BENCH_SIZES=1000,10000 for a quick subset. Results: .bench/results.json.
+# Issue 21: whole-process medians at 1k..1M jobs, each as a ratio to a floor measured in the
+# same run (bare Textual frame and Input echo, python -c "import sqlite3", Taskwarrior,
+# installed if missing), PASS/MISS; BENCH_LOAD=1 with two busy processes on the machine;
+# BENCH_SIZES=1000,10000 for a quick subset. Results: .bench/results{,-load}.{json,md}.
 bench: install
 	$(BIN)/python -m bench.run
 	$(BIN)/python -m tests.bench.bench_jobs
