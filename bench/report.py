@@ -64,6 +64,7 @@ METRICS = [
     Metric("floor_count_echo", "  its bare Input echo", "ms"),
     Metric("tui_rss", "TUI peak RSS (any run)", "MiB", None, every(80.0), "<=80 MiB"),
     # the CLI: against the interpreter with sqlite3, and against Taskwarrior
+    Metric("ref_stdlib", "  the stdlib any command needs", "ms", "floor_cli"),
     Metric("cli_list", "list --limit 50", "ms", "floor_cli", every(2.5), "<=2.5x floor"),
     Metric("cli_add", "add", "ms", "floor_cli", every(2.5), "<=2.5x floor"),
     Metric("cli_show", "show ID", "ms", "floor_cli"),

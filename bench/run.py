@@ -51,6 +51,10 @@ from bench.tui import Sessions
 DEFAULT_SIZES = "1000,10000,100000,1000000,fac"
 LABELS = {1_000: "1k", 10_000: "10k", 100_000: "100k", 1_000_000: "1M"}
 SCREENS = tuple(mode for mode, _name in report.SCREENS)
+# What any typed Python program of ours imports before its first line of work (dataclasses
+# brings inspect, typing, re): shown against the CLI floor, to say how much of a command's
+# ratio the standard library alone takes.
+STDLIB = "import sqlite3, dataclasses, typing, re, enum, pathlib, datetime, decimal"
 
 
 def log(message: str = "") -> None:
@@ -194,7 +198,7 @@ class Bench:
 
     def cli_and_taskwarrior(self, size, label: str, base: Path, work: Path) -> None:
         s = self.samples[label]
-        names = ["floor_cli", "cli_list", "cli_add", "cli_show", "cli_today", "cli_stock"]
+        names = ["floor_cli", "ref_stdlib", "cli_list", "cli_add", "cli_show", "cli_today", "cli_stock"]
         for name in names:
             s[name] = Samples()
         total, _open = datasets.open_job_count(base)
@@ -209,6 +213,7 @@ class Bench:
         for i in range(self.runs):
             steps = [
                 ("floor_cli", [PYTHON, "-c", "import sqlite3"], None),
+                ("ref_stdlib", [PYTHON, "-c", STDLIB], None),
                 ("cli_list", [OFFICE, "--db", work, "list", "--limit", "50"], None),
                 ("tw_next", ["task", "next"], tw.get("tw")),
                 ("tw_next_allpending", ["task", "next"], tw.get("tw_allpending")),
