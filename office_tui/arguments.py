@@ -117,6 +117,35 @@ def list_options(argv: Sequence[str]) -> tuple[dict[str, str], dict[str, Any]] |
     return found.options, options
 
 
+def add_options(argv: Sequence[str]) -> tuple[dict[str, str], dict[str, Any]] | None:
+    """(root options, add options) when `argv` is a plain `add TEXT [--requester R]
+    [--json]`, else None: help, a repeat, a second text, a text that starts like an
+    option or a missing value are left to the CLI, which says why."""
+    found = root(argv)
+    if not found.plain or found.command != "add":
+        return None
+    options: dict[str, Any] = {}
+    args = found.rest[1:]
+    while args:
+        word = args.pop(0)
+        name, eq, value = word.partition("=")
+        if word == "--json" and "json" not in options:
+            options["json"] = True
+        elif name == "--requester" and "requester" not in options:
+            if not eq:
+                if not args or args[0].startswith("-"):
+                    return None
+                value = args.pop(0)
+            if not value:
+                return None
+            options["requester"] = value
+        elif word.startswith("-") or "text" in options:
+            return None
+        else:
+            options["text"] = word
+    return (found.options, options) if "text" in options else None
+
+
 def database(value: str | os.PathLike[str] | None,
              environ: Mapping[str, str] | None = None) -> Path:
     """The database file: `--db`, else OFFICE_TUI_DB, else the user data dir."""

@@ -1,11 +1,12 @@
-"""The `office-tui` command: the app, and `list`, without building the CLI.
+"""The `office-tui` command: the app, `list` and `add`, without building the CLI.
 
 Building the Typer CLI imports Typer, Rich and the commands (~45 ms). The clerk opens
 the app far more often than they type a command, and `list` is the command typed most,
-so `office-tui [--db F] [--lang L]` goes straight to the app and
+so `office-tui [--db F] [--lang L]` goes straight to the app,
 `office-tui [--db F] [--lang L] list [--all] [--inbox] [--json] [--limit N] [--search S]`
-straight to the list (office_tui/job_table.py); anything else, help and mistakes
-included, to office_tui/cli.py. office_tui/arguments.py reads argv for all three.
+straight to the list (office_tui/job_table.py) and `add TEXT [--requester R] [--json]`
+(the one write typed all day) straight to the service; anything else, help and mistakes
+included, to office_tui/cli.py. office_tui/arguments.py reads argv for all of them.
 """
 
 from __future__ import annotations
@@ -45,6 +46,9 @@ def main(mode: str | None = None) -> None:
             listing = None if completing else arguments.list_options(argv)
             if listing is not None:
                 run_fast_list(*listing)
+            adding = None if completing else arguments.add_options(argv)
+            if adding is not None:
+                run_fast_add(*adding)
             from office_tui.cli import main as cli_main
 
             cli_main(argv)
@@ -102,6 +106,51 @@ def run_list(svc, options: dict[str, Any]) -> None:
 
         fail(str(translate(exc, svc.db_path)))
     sys.stdout.write(text)
+    from office_tui.launch import damage_warning, warn
+
+    found = damage_warning(svc.db_path)
+    if found:
+        warn(found)
+
+
+def run_fast_add(root: dict[str, str], options: dict[str, Any]) -> NoReturn:
+    svc = _open(root)
+    svc.set_source("cli")  # as the CLI's services() does: the event says who wrote
+    startup.settle()
+    try:
+        run_add(svc, options)
+    finally:
+        svc.close()
+    sys.exit(0)
+
+
+def run_add(svc, options: dict[str, Any]) -> None:
+    """What the CLI's `add` does (office_tui/cli.py): the new id (or the job as JSON) on
+    stdout, up to three similar open jobs on stderr."""
+    import sqlite3
+
+    from office_tui.core.text import json_text, printable
+    from office_tui.i18n import _
+    from office_tui.services import OfficeError
+
+    try:
+        job = svc.jobs.add(options["text"], requester=options.get("requester"))
+        similar = svc.follow.similar(job.title, job.department, exclude=job.id)[:3]
+    except OfficeError as exc:
+        fail(str(exc))
+    except sqlite3.Error as exc:
+        from office_tui.store.connection import translate
+
+        fail(str(translate(exc, svc.db_path)))
+    if similar:
+        from office_tui.job_table import wants_color
+
+        yellow = wants_color(sys.stderr)
+        for found in similar:
+            line = _("similar to open job #{id}: {title} (merge {id} {new} keeps #{id})").format(
+                id=found.job.id, title=printable(found.job.title), new=job.id)
+            sys.stderr.write(f"\x1b[33m{line}\x1b[0m\n" if yellow else line + "\n")
+    sys.stdout.write(json_text(job.to_json()) + "\n" if options.get("json") else f"{job.id}\n")
     from office_tui.launch import damage_warning, warn
 
     found = damage_warning(svc.db_path)
