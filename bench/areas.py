@@ -39,11 +39,11 @@ METERS = (
     ("校医院电表", "electricity", "kWh", "0.85", "校医院", "1", 240, 0.3, "monthly"),
     ("校医院水表", "water", "m³", "4.5", "校医院", "1", 12, 0.1, "monthly"),
     ("锅炉房燃气表", "gas", "m³", "3.2", "总务科", "1", 160, 0.9, "monthly"),
-    ("供暖热表", "heat", "GJ", "45", "总务科", "1", 3, 0.9, "monthly"),
+    ("教学区供暖热表", "heat", "GJ", "45", "总务科", "1", 3, 0.9, "monthly"),
     ("宿舍区水表", "water", "m³", "4.5", "学生处", "1", 80, 0.2, "monthly"),
-    ("食堂电表", "electricity", "kWh", "0.85", "后勤服务中心", "1", 170, 0.2, "daily"),
-    ("食堂水表", "water", "m³", "4.5", "后勤服务中心", "1", 9, 0.1, "daily"),
-    ("食堂燃气表", "gas", "m³", "3.2", "后勤服务中心", "1", 46, 0.25, "daily"),
+    ("二食堂电表", "electricity", "kWh", "0.85", "后勤服务中心", "1", 170, 0.2, "daily"),
+    ("二食堂水表", "water", "m³", "4.5", "后勤服务中心", "1", 9, 0.1, "daily"),
+    ("二食堂燃气表", "gas", "m³", "3.2", "后勤服务中心", "1", 46, 0.25, "daily"),
     ("食堂冷库电表", "electricity", "kWh", "0.85", "后勤服务中心", "1", 60, 0.4, "daily"),
 )
 ROOM_SLOTS = ((9, 0), (11, 0), (14, 0), (16, 0))  # 75 minutes each, 15 held either side
@@ -187,41 +187,59 @@ def fill_assets(db, now: datetime, count: int) -> int:
 
 
 def fill_rooms(db, now: datetime, rooms: int, *, years: int = 5) -> dict[str, int]:
-    """Rooms up to `rooms` (new ones, 基准会议室NN) with `years` of bookings back and
-    60 days ahead: four 75-minute slots a working day, held 15 minutes either side, so
-    no two bookings of a room hold it at once; a few cancelled."""
+    """Rooms up to `rooms` (new ones: 基准会议室NN, 15 minutes held either side) and
+    `years` of bookings in every room: on working days, the slots of ROOM_SLOTS whose held
+    windows (the room's own buffers) do not meet, so no two bookings hold a room at once;
+    new rooms booked up to 60 days ahead, a room that has bookings (the demo's) only up to
+    the day before its first; one in 41 cancelled."""
     from office_tui.core.job import to_iso
-    from office_tui.core.rooms import room_key
+    from office_tui.core.rooms import Room, room_key
 
     stamp = to_iso(now)
     have = db.execute("SELECT COUNT(*) FROM rooms").fetchone()[0]
-    ids = []
     for i in range(max(rooms - have, 0)):
         name = f"基准会议室{i:02d}"
-        ids.append(int(db.execute(
+        db.execute(
             "INSERT INTO rooms (name, name_key, seats, location, equipment, status, "
             "buffer_before, buffer_after, created, updated) "
             "VALUES (?, ?, ?, ?, ?, 'open', 15, 15, ?, ?)",
             [name, room_key(name), 6 + i * 4, f"{2 + i % 6}F-{300 + i}",
-             "投影,话筒" + (",视频会议" if i % 3 else ""), stamp, stamp]).lastrowid))
+             "投影,话筒" + (",视频会议" if i % 3 else ""), stamp, stamp])
+    columns = [c[1] for c in db.execute("PRAGMA table_info(rooms)").fetchall()]
+    plans = []
+    for values in db.execute("SELECT * FROM rooms ORDER BY id").fetchall():
+        room = Room.from_row(dict(zip(columns, values)))
+        first = db.execute("SELECT MIN(held_from) FROM room_bookings WHERE room_id = ?",
+                           [room.id]).fetchone()[0]
+        until = (datetime.fromisoformat(first).date() - timedelta(days=1) if first
+                 else now.date() + timedelta(days=60))
+        slots, held_to = [], None
+        for hour, minute in ROOM_SLOTS:
+            start = datetime.combine(now.date(), time(hour, minute))
+            a, b = room.hold(start, start + timedelta(minutes=75))
+            if held_to is None or a >= held_to:
+                slots.append((hour, minute))
+                held_to = b
+        plans.append((room, until, slots))
     rows = []
-    day = years_before(now.date(), years)
-    end = now.date() + timedelta(days=60)
     depts = [d for d, _n in CANTEEN_DEPARTMENTS]
+    day, end = years_before(now.date(), years), now.date() + timedelta(days=60)
     while day < end:
         if day.weekday() < 5:
-            for r, room in enumerate(ids):
-                for s, (hour, minute) in enumerate(ROOM_SLOTS):
+            for r, (room, until, slots) in enumerate(plans):
+                if day > until:
+                    continue
+                for s, (hour, minute) in enumerate(slots):
                     if (r + s + day.toordinal()) % 7 == 0:
                         continue  # leave some free
                     start = datetime.combine(day, time(hour, minute))
                     finish = start + timedelta(minutes=75)
+                    held_from, held_to = room.hold(start, finish)
                     n = len(rows)
                     cancelled = n % 41 == 0
-                    rows.append((room, to_iso(start), to_iso(finish),
-                                 to_iso(start - timedelta(minutes=15)),
-                                 to_iso(finish + timedelta(minutes=15)), f"会议{n}",
-                                 depts[n % len(depts)], 5 + n % 20,
+                    rows.append((room.id, to_iso(start), to_iso(finish), to_iso(held_from),
+                                 to_iso(held_to), f"会议{n}", depts[n % len(depts)],
+                                 min(5 + n % 20, room.seats),
                                  "cancelled" if cancelled else "booked",
                                  "改期" if cancelled else None, stamp, stamp))
         day += timedelta(days=1)
@@ -229,4 +247,12 @@ def fill_rooms(db, now: datetime, rooms: int, *, years: int = 5) -> dict[str, in
         "INSERT INTO room_bookings (room_id, start_at, end_at, held_from, held_to, title, "
         "department, people, status, cancel_reason, created, updated) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-    return {"rooms": have + len(ids), "room_bookings": len(rows)}
+    return {"rooms": len(plans), "room_bookings": len(rows)}
+
+
+def room_clashes(db) -> int:
+    """Booked pairs of one room whose held windows meet (0 for valid data)."""
+    return int(db.execute(
+        "SELECT COUNT(*) FROM (SELECT held_from, LAG(held_to) OVER (PARTITION BY room_id "
+        "ORDER BY held_from) AS before FROM room_bookings WHERE status = 'booked') "
+        "WHERE before > held_from").fetchone()[0])

@@ -28,7 +28,7 @@ from office_tui.services import Services
 from office_tui.store import write
 
 YEARS = 10
-DAILY_METER = "食堂电表"
+DAILY_METER = "二食堂电表"
 MONTHLY_METER = "行政楼水表"
 
 
@@ -100,13 +100,20 @@ def main() -> int:
         for label, call in lines:
             print(f"  {label:<44} {timed(call):7.1f}")
         serial = iter(range(10_000))
-        print(f"  {'a count set (meals set)':<44} "
-              f"{timed(lambda: svc.canteen.set_count(today, '办公室', 'dinner', next(serial)) ):7.1f}")
-        last = svc.utilities.last_reading(svc.utilities.meter(DAILY_METER))
-        # a later day each run: a reading comes after the last one
-        days = iter(range(1, 100))
-        print(f"  {'a reading added (reading add)':<44} "
-              f"{timed(lambda: svc.utilities.add_reading(DAILY_METER, str(last.value + 500), day=(today + timedelta(days=next(days))).isoformat())):7.1f}")
+        meter = svc.utilities.meter(DAILY_METER)
+        later = iter(range(1, 100))  # a reading comes after the last one: a day later each
+
+        def count_set():
+            svc.canteen.set_count(today, "办公室", "dinner", next(serial))
+
+        def reading_added():
+            last = svc.utilities.last_reading(meter)
+            svc.utilities.add_reading(DAILY_METER, str(last.value + 500),
+                                      day=(today + timedelta(days=next(later))).isoformat())
+
+        for label, call in (("a count set (meals set)", count_set),
+                            ("a reading added (reading add)", reading_added)):
+            print(f"  {label:<44} {timed(call):7.1f}")
     finally:
         svc.close()
     office = str(Path(sys.executable).parent / "office-tui")

@@ -31,7 +31,7 @@ def readers(db) -> dict[str, object]:
         "served_between": lambda: store.served_between(db, "2026-11-01", "2026-12-01"),
         "served_row": lambda: store.served_row(db, "2026-11-02", "lunch"),
         "set_served": lambda: store.set_served(db, "2026-11-02", "lunch", 120),
-        "find_meter": lambda: store.find_meter(db, "食堂电表"),
+        "find_meter": lambda: store.find_meter(db, "二食堂电表"),
         "get_meter": lambda: store.get_meter(db, 1),
         "meters": lambda: store.meters(db),
         "get_reading": lambda: store.get_reading(db, 5),
@@ -115,6 +115,6 @@ def test_the_fill_is_what_the_services_read(years):
     periods are consecutive days."""
     sheet = years.canteen.sheet(date(2026, 11, 26))
     assert len(sheet.departments) == 20 and len(sheet.counts) == 60
-    _meter, periods = years.utilities.periods("食堂电表", start="2026-11-01",
+    _meter, periods = years.utilities.periods("二食堂电表", start="2026-11-01",
                                               end="2026-11-26")
     assert [p.end.day for p in periods] == list(range(1, 27))
