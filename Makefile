@@ -57,6 +57,7 @@ bench: install
 	$(BIN)/python -m tests.bench.bench_follow
 	$(BIN)/python -m tests.bench.bench_assets
 	$(BIN)/python -m tests.bench.bench_rooms
+	$(BIN)/python -m tests.bench.bench_canteen
 
 # Issue 21: a clerk's day replayed in tmux, the app's RSS sampled each cycle; growth after
 # minute 5 must stay under 5 MiB. SOAK_MINUTES=30 SOAK_PERIOD=12 SOAK_JOBS=20000.

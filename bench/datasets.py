@@ -4,7 +4,11 @@
   real command so its build time is the issue's "1M jobs in under a minute".
 - facilities.db: `office-tui demo`, then 5,000 items with 500,000 stock movements and
   50 vehicles with 50,000 bookings, bulk-inserted through the store functions in one
-  transaction each (the same rows the services write; the booking slots never overlap).
+  transaction each (the same rows the services write; the booking slots never overlap);
+  then the newer areas (`bench/areas.py`): 50,000 fixed assets, 30 rooms with five years
+  of bookings, ten years of meal counts and of 16 meters' readings. The file is checked
+  before it is kept: `PRAGMA integrity_check`, `foreign_key_check`, no room held twice at
+  once, and `office-tui check`.
 
 A cached file is reused while its meta file names the same generator version; a file
 of an older schema is migrated once, untimed, by `prepare()`. BENCH_REBUILD=1 rebuilds.
@@ -28,10 +32,11 @@ from bench.proc import OFFICE, REPO, base_env, run
 BENCH_DIR = REPO / ".bench"
 DB_DIR = BENCH_DIR / "db"
 WORK_DIR = BENCH_DIR / "work"
-GENERATOR = 2  # bump when what is generated changes: cached files are rebuilt
+GENERATOR = 3  # bump when what is generated changes: cached files are rebuilt
 
 ITEMS, MOVEMENTS = 5_000, 500_000
 VEHICLES, BOOKINGS = 50, 50_000
+ASSETS, ROOMS, ROOM_YEARS, CANTEEN_YEARS = 50_000, 30, 5, 10
 DEPARTMENTS = ("总务科", "财务科", "人事科", "办公室", "教务处", "信息中心", "保卫科", "后勤服务中心")
 DESTINATIONS = ("市政府", "火车站", "机场 T3", "区教育局", "人民医院", "City Hall", "第一中学",
                 "Bank of China", "区财政局", "会展中心")
@@ -87,7 +92,8 @@ def job_db(jobs: int, log=print) -> tuple[Path, dict]:
 
 
 def facilities_db(log=print) -> tuple[Path, dict]:
-    """facilities.db: the demo plus 5k items / 500k movements, 50 cars / 50k bookings."""
+    """facilities.db: the demo plus 5k items / 500k movements, 50 cars / 50k bookings,
+    50k assets, 30 rooms / 5 years of bookings, 10 years of meal counts and readings."""
     DB_DIR.mkdir(parents=True, exist_ok=True)
     db = DB_DIR / "facilities.db"
     meta = _cached(db)
@@ -96,20 +102,32 @@ def facilities_db(log=print) -> tuple[Path, dict]:
     tmp = DB_DIR / "facilities.building.db"
     _remove(tmp)
     log(f"  building {db.name}: demo + {ITEMS:,} items / {MOVEMENTS:,} movements, "
-        f"{VEHICLES} vehicles / {BOOKINGS:,} bookings ...")
+        f"{VEHICLES} vehicles / {BOOKINGS:,} bookings, {ASSETS:,} assets, {ROOMS} rooms / "
+        f"{ROOM_YEARS} years, {CANTEEN_YEARS} years of meals and readings ...")
     started = time.perf_counter()
     run([OFFICE, "--db", tmp, "demo"])
     from office_tui.services import Services
 
+    phases = {"demo": time.perf_counter() - started}
     svc = Services(tmp).open()
     try:
-        counts = {**_fill_inventory(svc), **_fill_vehicles(svc)}
+        counts = {}
+        for name, fill in (("inventory", _fill_inventory), ("vehicles", _fill_vehicles),
+                           ("areas", _fill_areas)):
+            mark = time.perf_counter()
+            counts.update(fill(svc))
+            phases[name] = time.perf_counter() - mark
     finally:
         svc.close()
+    mark = time.perf_counter()
+    _check(tmp)
+    phases["check"] = time.perf_counter() - mark
     seconds = time.perf_counter() - started
-    log(f"    {seconds:.1f} s: {counts}")
+    log(f"    {seconds:.1f} s ({', '.join(f'{k} {v:.1f}' for k, v in phases.items())}): "
+        f"{counts}")
     return db, _finish(tmp, db, {"kind": "facilities", **counts,
-                                 "build_seconds": round(seconds, 2)})
+                                 "build_seconds": round(seconds, 2),
+                                 "phase_seconds": {k: round(v, 1) for k, v in phases.items()}})
 
 
 def _fill_inventory(svc) -> dict[str, int]:
@@ -225,6 +243,39 @@ def _fill_vehicles(svc) -> dict[str, int]:
         for start in range(0, len(rows), 10_000):
             store.insert_bookings(db, rows[start:start + 10_000])
     return {"vehicles": store.vehicle_count(db), "bookings": store.booking_count(db)}
+
+
+def _fill_areas(svc) -> dict[str, int]:
+    """The newer areas' large sets (bench/areas.py), in one transaction."""
+    from bench import areas
+    from office_tui.store import write
+
+    db, now = svc.db, svc.now()
+    with write(db):
+        have = db.execute("SELECT COUNT(*) FROM assets").fetchone()[0]
+        areas.fill_assets(db, now, ASSETS - have)
+        rooms = areas.fill_rooms(db, now, ROOMS, years=ROOM_YEARS)
+        canteen = areas.fill_canteen(db, now, svc.calendar.is_workday, years=CANTEEN_YEARS)
+    counts = {name: int(db.execute(f"SELECT COUNT(*) FROM {name}").fetchone()[0])
+              for name in ("assets", "rooms", "room_bookings", "meal_counts",
+                           "meals_served", "meters", "meter_readings")}
+    counts["room_clashes"] = areas.room_clashes(db)
+    assert rooms["rooms"] == ROOMS and canteen["readings"] and not counts["room_clashes"], \
+        counts
+    return counts
+
+
+def _check(db: Path) -> None:
+    """The built file is sound before it is kept: SQLite's checks and the app's own."""
+    con = sqlite3.connect(db)
+    try:
+        integrity = con.execute("PRAGMA integrity_check").fetchall()
+        foreign = con.execute("PRAGMA foreign_key_check").fetchall()
+    finally:
+        con.close()
+    if integrity != [("ok",)] or foreign:
+        raise RuntimeError(f"{db.name}: integrity {integrity[:5]}, foreign keys {foreign[:5]}")
+    run([OFFICE, "--db", db, "check"], env=base_env())
 
 
 def prepare(db: Path) -> None:

@@ -219,13 +219,13 @@ def meter_add(
 
 @meter_app.command("list", help=_("Every meter with its last reading."))
 def meter_list(as_json: bool = typer.Option(False, "--json", help=_("Print a JSON array."))) -> None:
-    def call(s):
-        return [(m, s.utilities.readings(m.name)[-1:]) for m in s.utilities.meters()]
+    def call(s):  # the last reading only: one row of the index, however many years
+        return [(m, s.utilities.last_reading(m)) for m in s.utilities.meters()]
 
     found = _run(call)
     if as_json:
         emit_json([dict(m.to_json(), last_reading=(
-            {"date": r[0].day.isoformat(), "value": str(r[0].value)} if r else None))
+            {"date": r.day.isoformat(), "value": str(r.value)} if r else None))
             for m, r in found])
         return
     if not found:
@@ -235,7 +235,7 @@ def meter_list(as_json: bool = typer.Option(False, "--json", help=_("Print a JSO
     for m, last in found:
         table.add_row(Text(printable(m.name)), kind_label(m.kind), f"{m.price}/{m.unit}",
                       Text(printable(m.department or "")),
-                      f"{last[0].value} ({last[0].day.isoformat()})" if last else "—")
+                      f"{last.value} ({last.day.isoformat()})" if last else "—")
     cli.out.print(table)
 
 

@@ -11,7 +11,12 @@ medians of the work that must stay flat as the history grows:
   of 200 rows and the item count, the highlighted item's 12 weeks, the low count); the
   Vehicles screen's day and week load (cars, the window's bookings, reminders, settings)
   and how many bookings the window read;
-- whole process: `office-tui stock`, `stock --low` and `stock --json`.
+- the newer screens' own loaders (the worker each runs before its first rows): Assets
+  (first page and counts), Reports (the week), the Roster's Rooms tab (day and week),
+  Canteen & utilities (Meals and Utilities tabs), and Today's lines of the other areas
+  (meters' flags included; after its first frame);
+- whole process: `office-tui stock`, `stock --low` and `stock --json`; `asset list --dept`,
+  `room bookings`, `meals sheet`, `meals month`, `utilities month`.
 
 Options: --db PATH (default .bench/db/facilities.db), --repeat N (default 7).
 """
@@ -83,6 +88,31 @@ def vehicles_load(svc: Services, view: str) -> int:
     return len(bookings)
 
 
+def newer_screens(svc: Services, measure) -> None:
+    """The loaders of the Assets, Reports, Rooms and Canteen screens, as their workers call
+    them (the screens' own functions, inside a session)."""
+    from office_tui.tui.screens import assets, canteen, reports, vehicles
+
+    today = svc.now().date()
+    with svc.session() as s:
+        measure("Assets screen: first page + counts",
+                lambda: assets._load(1, "", "department", assets.PAGE, None, s),
+                lambda r: f"{len(r.assets)} rows")
+        measure("Reports screen: the week", lambda: reports._summary(1, "week", None, s))
+        for view in ("day", "week"):
+            measure(f"Roster rooms tab: {view} load",
+                    lambda view=view: vehicles._roster(1, view, today, "rooms", s),
+                    lambda r: f"{len(r.rooms)} rooms, {len(r.room_bookings)} bookings")
+        measure("Canteen screen: Meals tab", lambda: canteen._load(1, "meals", today, s),
+                lambda r: f"{len(r.sheet.departments)} departments")
+        measure("Canteen screen: Utilities tab",
+                lambda: canteen._load(1, "utilities", today, s),
+                lambda r: f"{len(r.meters)} meters")
+        view = s.today.build(generate=False, areas=False)
+        measure("Today: the other areas' lines (after the frame)",
+                lambda: s.today.add_areas(view))
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, default=CACHED)
@@ -97,7 +127,8 @@ def main(argv: list[str] | None = None) -> None:
         try:
             db = svc.db
             sizes = {t: db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
-                     for t in ("items", "movements", "vehicles", "bookings")}
+                     for t in ("items", "movements", "vehicles", "bookings", "assets",
+                               "rooms", "room_bookings", "meal_counts", "meter_readings")}
             print("facilities: " + ", ".join(f"{n:,} {t}" for t, n in sizes.items()))
             rows: list[tuple[str, float, str]] = []
 
@@ -124,9 +155,14 @@ def main(argv: list[str] | None = None) -> None:
                     lambda r: f"{r} bookings")
             measure("Vehicles screen: week load", lambda: vehicles_load(svc, "week"),
                     lambda r: f"{r} bookings")
+            newer_screens(svc, measure)
         finally:
             svc.close()
-        for cli_args in (["stock"], ["stock", "--low"], ["stock", "--json"]):
+        month = (datetime.now().date().replace(day=1) - timedelta(days=1)).strftime("%Y-%m")
+        for cli_args in (["stock"], ["stock", "--low"], ["stock", "--json"],
+                         ["asset", "list", "--dept", "财务科"], ["room", "bookings"],
+                         ["meals", "sheet"], ["meals", "month", "--month", month],
+                         ["utilities", "month", "--month", month]):
             ms = process_ms(["--db", str(path), *cli_args], max(args.repeat // 2, 3))
             rows.append((f"whole process: office-tui {' '.join(cli_args)}", ms, ""))
     width = max(len(label) for label, _ms, _note in rows)

@@ -84,6 +84,19 @@ def test_a_reading_lower_than_the_last_is_refused_unless_reset(db):
         ("4000.00", "3400.00", False), ("800.00", "680.00", True)]
 
 
+def test_meter_list_shows_each_meters_last_reading_even_after_a_reset(db):
+    ok(db, "meter", "add", "--name", "主楼电表", "--kind", "electricity", "--price", "0.85")
+    ok(db, "meter", "add", "--name", "主楼水表", "--kind", "water", "--price", "4.5")
+    for day, value in (("2026-09-30", "1200"), ("2026-10-31", "1300")):
+        ok(db, "reading", "add", "主楼电表", "--value", value, "--date", day)
+    ok(db, "reading", "add", "主楼电表", "--value", "20", "--date", "2026-11-26", "--reset",
+       "--reason", "换表")
+    listed = {m["name"]: m["last_reading"] for m in js(db, "meter", "list")}
+    assert listed == {"主楼电表": {"date": "2026-11-26", "value": "20"}, "主楼水表": None}
+    table = ok(db, "meter", "list")
+    assert "20 (2026-11-26)" in table and "1300" not in table
+
+
 def test_a_leak_month_is_flagged_with_its_reason_and_repair_makes_a_linked_job(db):
     ok(db, "meter", "add", "--name", "主楼水表", "--kind", "water", "--price", "4.5",
        "--dept", "总务科")
