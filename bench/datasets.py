@@ -323,7 +323,8 @@ def open_job_count(db: Path) -> tuple[int, int]:
     return int(total), int(open_)
 
 
-FACILITIES = ("demo jobs + 5k items / 500k movements + 50 vehicles / 50k bookings")
+FACILITIES = ("demo jobs + 5k items / 500k movements + 50 cars / 50k bookings + 50k assets "
+              "+ 30 rooms / 5 years of bookings + 10 years of meal counts and readings")
 
 
 def asset_count(db: Path) -> int:

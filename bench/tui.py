@@ -36,9 +36,10 @@ MARKERS = {
     "jobs": re.compile(r"\d+ shown of \d+ · \d+ in inbox"),
     "vehicles": re.compile(r"\d+ cars · \d+ trips"),
     "inventory": re.compile(r"\d+ shown of \d+ items"),
-    "reports": re.compile(r"\bas of \S+"),
-    "assets": re.compile(r"\bAssets · \d+ shown"),
-    "canteen": re.compile(r"\bCanteen · \d{4}-\d\d-\d\d"),
+    "reports": re.compile(r"report .* · as of \d{4}-\d\d-\d\d \d{1,2}:\d\d"),
+    "assets": re.compile(r"Assets · \d+ shown · by (department|room)"),
+    "canteen": re.compile(r"Canteen · \d{4}-\d\d-\d\d · (a day off · )?\d+ departments? "
+                          r"not reported"),
     "bare": re.compile(r"bench-ready"),
     "bare_input": re.compile(r"bench-ready"),
 }
