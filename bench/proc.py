@@ -1,7 +1,7 @@
 """One child process timed from the outside: wall clock and its own peak RSS.
 
-`os.wait4` returns the rusage of exactly the child that ended (RUSAGE_CHILDREN would be a
-maximum over every child so far), so each run gets its own peak RSS.
+Each run gets its own peak RSS: GNU time's report of the command (see `run`), else
+`os.wait4`'s rusage of exactly the child that ended.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ REPO = Path(__file__).resolve().parent.parent
 VENV_BIN = REPO / ".venv" / "bin"
 OFFICE = VENV_BIN / "office-tui"
 PYTHON = VENV_BIN / "python"
+TIME = "/usr/bin/time"
 
 
 @dataclass
@@ -39,17 +40,30 @@ def base_env(**extra: str) -> dict[str, str]:
 
 def run(argv: Sequence[str | os.PathLike[str]], env: dict[str, str] | None = None,
         check: bool = True) -> Run:
-    """Start `argv`, wait for it, and return its wall time, peak RSS and output."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+    """Start `argv`, wait for it, and return its wall time, peak RSS and output.
+
+    The peak RSS comes from GNU time (`/usr/bin/time -f %M`) when it is installed: Linux
+    carries a forking parent's peak into its child's rusage across exec, so this
+    process's own size (a large database built in it) would show as every command's."""
+    timed = Path(TIME).exists()
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
+            tempfile.NamedTemporaryFile("r", suffix=".rss") as rss:
+        command = [str(a) for a in argv]
+        if timed:
+            command = [TIME, "-f", "%M", "-o", rss.name, *command]
         started = time.perf_counter()
-        proc = subprocess.Popen([str(a) for a in argv], stdin=subprocess.DEVNULL,
+        proc = subprocess.Popen(command, stdin=subprocess.DEVNULL,
                                 stdout=out, stderr=err, env=env or base_env())
         _pid, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - started
         proc.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
         out.seek(0)
         err.seek(0)
-        result = Run(seconds, int(usage.ru_maxrss), proc.returncode,
+        peak = int(usage.ru_maxrss)
+        if timed:
+            lines = rss.read().split()
+            peak = int(lines[-1]) if lines and lines[-1].isdigit() else 0
+        result = Run(seconds, peak, proc.returncode,
                      out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"))
     if check and result.code != 0:
         raise RuntimeError(f"{' '.join(map(str, argv))} exited {result.code}: "
