@@ -3,6 +3,8 @@ the vehicle roster (where those areas exist), rendered as Markdown or CSV."""
 
 from __future__ import annotations
 
+import copy
+
 import heapq
 import math
 import os
@@ -83,11 +85,14 @@ class ReportService:
         return good, done, kpi.rate(good, done)
 
     def build(self, kind: str = "week", start: str | None = None,
-              end: str | None = None, *, on: date | None = None, full: bool = True) -> Report:
+              end: str | None = None, *, on: date | None = None, full: bool = True,
+              areas: bool = True) -> Report:
         """The report of a period. full=False gives the screen's summary: every number the
         same, but each job list (overdue, late, expedited, oldest) holds only its first
         LISTED; counted on indexed ranges, so its cost follows the period, not the history
-        or the backlog. Only a full report is rendered or written."""
+        or the backlog. Only a full report is rendered or written. areas=False leaves out
+        the other areas' sections (assets, supplies, cars, canteen, utilities), which
+        `with_areas` adds: the screen shows the jobs' numbers first."""
         p = self.period(kind, start, end, on=on)
         now = self.ctx.now()
         report = Report(period=p, as_of=min(now, p.end_moment), complete=full)
@@ -103,6 +108,13 @@ class ReportService:
         today = now.date().isoformat()
         report.follow_ups_overdue = sum(1 for r in referred if r["follow_up"] < today)
         report.handlers = job_store.open_by_handler(db)
+        return self.with_areas(report) if areas else report
+
+    def with_areas(self, report: Report) -> Report:
+        """`report` with the other areas' sections filled in (a copy: the one shown
+        already stays as it is)."""
+        report = copy.copy(report)
+        p = report.period
         self._assets(report, p)
         report.supplies = self._supplies(p, report.as_of)
         report.vehicles = self._vehicle_lines(p)

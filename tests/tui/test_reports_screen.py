@@ -72,3 +72,38 @@ async def test_h_saves_the_handover_sheet(services, make_app, documents):
     [sheet] = documents.glob("handover-*.md")
     text = sheet.read_text(encoding="utf-8")
     assert "修空调" in text and "王师傅" in text and "13800000001" in text
+
+
+async def test_the_jobs_numbers_show_before_the_other_areas_are_read(services, make_app,
+                                                                     monkeypatch):
+    """The other areas' sections (stock movements, trips, assets: what grows with the
+    years) are read after the jobs' numbers are on the screen, not before."""
+    import asyncio
+    import threading
+
+    services.load_demo()
+    release = threading.Event()
+    real = reports_module.ReportService.with_areas
+
+    def held(self, report):
+        assert release.wait(30)
+        return real(self, report)
+
+    monkeypatch.setattr(reports_module.ReportService, "with_areas", held)
+    app = make_app(mode="reports")
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(200):  # the first delivery, while the areas are held back
+            await pilot.pause()
+            if app.screen.report is not None:
+                break
+            await asyncio.sleep(0.02)
+        text = screen_text(app)
+        assert "as of" in text and "received" in text
+
+        def bars() -> list[str]:
+            return [s.heading for s in app.screen.query_one("#reports-bars").sections]
+
+        assert "Trips by vehicle" not in bars() and not app.screen.report.vehicles
+        release.set()
+        await settle(pilot)
+        assert app.screen.report.vehicles and "Trips by vehicle" in bars()

@@ -5,6 +5,7 @@ replaces one."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -83,12 +84,13 @@ class ReportsScreen(AreaScreen):
     # -- loading ----------------------------------------------------------------------
     def reload(self) -> None:
         self._generation += 1
-        self.run_service(partial(_summary, self._generation, self.kind, self.on_day),
+        self.run_service(partial(_summary, self._generation, self.kind, self.on_day,
+                                 partial(self.deliver, self.show_report)),
                          self.show_report, action=_("load the report"), group="reports-load",
                          exclusive=True)
 
-    def show_report(self, message: ReportLoaded) -> None:
-        if message.generation != self._generation:
+    def show_report(self, message: ReportLoaded | None) -> None:
+        if message is None or message.generation != self._generation:
             return
         report = self.report = message.report
         self.default_path = message.default_path
@@ -252,15 +254,20 @@ class ReportsScreen(AreaScreen):
                     timeout=6)
 
 
-def _summary(generation: int, kind: str, on_day: date | None, svc: Services) -> ReportLoaded:
-    """In the worker: the report's numbers (a summary) and where `s` offers to write it."""
-    report = svc.reports.build(kind, on=on_day, full=False)
+def _summary(generation: int, kind: str, on_day: date | None,
+             deliver: Callable[[ReportLoaded], bool], svc: Services) -> ReportLoaded | None:
+    """In the worker: the report's numbers (a summary) and where `s` offers to write it.
+    The jobs' numbers are delivered first; the other areas' sections (a history of stock
+    movements, trips, assets: what grows with the years) follow."""
+    report = svc.reports.build(kind, on=on_day, full=False, areas=False)
     # Offered in the user's documents (or the data) folder, never beside the database:
     # that may be a source checkout or wherever the app was started.
     from office_tui.services.folders import default_save_folder
 
-    name = svc.reports.default_path(report, "md").name
-    return ReportLoaded(generation, report, str(default_save_folder() / name))
+    path = str(default_save_folder() / svc.reports.default_path(report, "md").name)
+    if not deliver(ReportLoaded(generation, report, path)):
+        return None
+    return ReportLoaded(generation, svc.reports.with_areas(report), path)
 
 
 @dataclass
