@@ -456,13 +456,11 @@ class ReportService:
         return (total_cost / total_qty) if total_qty else None
 
     def _vehicle_lines(self, p: kpi.Period) -> list[VehicleLine]:
+        from office_tui.store.vehicles import last_odometers
+
         vehicles = self._vehicles()
-        earlier = [b for b in vehicles.bookings_between(p.start_moment - timedelta(days=366),
-                                                        p.start_moment)
-                   if b.odometer is not None and b.status == "returned"]
-        last_reading: dict[str, int] = {}
-        for b in sorted(earlier, key=lambda b: b.end):
-            last_reading[b.vehicle] = b.odometer
+        last_reading = last_odometers(self.ctx.db, _iso(p.start_moment - timedelta(days=366)),
+                                      _iso(p.start_moment))
         trips: dict[str, list[Any]] = defaultdict(list)
         for b in vehicles.bookings_between(p.start_moment, p.end_moment):
             if b.status != "cancelled" and p.start_moment <= b.start < p.end_moment:

@@ -184,6 +184,20 @@ def earliest_start(start: str, longest_days: float) -> str:
         return ""  # before the year 1: every booking
 
 
+def last_odometers(db: Database, start: str, end: str) -> dict[str, int]:
+    """Each car's odometer at its last return among the bookings overlapping [start, end)
+    (plate -> km): the latest end, ties to the latest start. One grouped pass over the
+    index range bookings_between reads, not a row object per booking of a year."""
+    lower = earliest_start(start, longest_booking_days(db))
+    rows = db.execute(
+        "SELECT v.plate, b.return_odometer, MAX(b.end_at || ' ' || b.start_at || ' ' || "
+        "printf('%020d', b.id)) FROM bookings b INDEXED BY bookings_time "
+        "JOIN vehicles v ON v.id = b.vehicle_id "
+        "WHERE b.start_at >= ? AND b.start_at < ? AND b.end_at > ? AND b.status = 'returned' "
+        "AND b.return_odometer IS NOT NULL GROUP BY b.vehicle_id", [lower, end, start])
+    return {plate: int(km) for plate, km, _last in rows}
+
+
 def bookings_between(db: Database, start: str, end: str, *,
                      include_cancelled: bool = False) -> list[Row]:
     """Bookings whose window overlaps [start, end) (ISO strings), earliest first.

@@ -224,3 +224,37 @@ def test_the_workbook_holds_the_csv_numbers_as_numbers(services, week, db_path):
     assert len(titles) == len(book.sheetnames)
     with pytest.raises(OfficeError, match="give -o FILE.xlsx"):
         services.reports.render(report, "xlsx")
+
+
+def test_a_cars_km_in_the_week_start_from_its_last_return_before_it(services, clock):
+    """km per car: from the odometer at its latest return before the week (of all the
+    year's trips, not the first, not a cancelled one) to its last return in the week."""
+    from office_tui.core.vehicles import BookingRequest
+
+    v = services.vehicles
+    v.add_vehicle("京A·10001", "Passat", 4)
+    v.add_vehicle("京A·10002", "Buick GL8", 6)
+    v.update_vehicle("京A·10001", odometer=58_000)
+    v.update_vehicle("京A·10002", odometer=20_000)
+
+    def trip(plate: str, day: int, km: int | None, month: int = 11) -> None:
+        clock.now = datetime(2026, month, day, 8, 0)
+        booked = v.book(BookingRequest(plate, datetime(2026, month, day, 9),
+                                       datetime(2026, month, day, 11), "市政府")).booking
+        if km is None:
+            v.cancel(booked.id, "not needed")
+            return
+        v.mark_out(booked.id)
+        clock.now = datetime(2026, month, day, 11, 30)
+        v.mark_returned(booked.id, odometer=km)
+
+    trip("京A·10001", 9, 58_100)
+    trip("京A·10001", 12, 58_300)  # the last return before the week
+    trip("京A·10001", 16, None)  # cancelled: no reading
+    trip("京A·10002", 3, 20_050, month=2)
+    trip("京A·10001", 24, 58_420)
+    trip("京A·10002", 25, 20_090)
+    clock.now = datetime(2026, 11, 27, 10, 0)
+    lines = {line.vehicle: line for line in services.reports.build("week").vehicles}
+    assert (lines["京A·10001"].trips, lines["京A·10001"].km) == (1, 120)
+    assert (lines["京A·10002"].trips, lines["京A·10002"].km) == (1, 40)
