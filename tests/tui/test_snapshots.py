@@ -1,0 +1,85 @@
+"""Snapshot tests: every view of the app, in English and Chinese, at 80×24 and 120×40, on
+the demo data at Fri 2026-11-27 10:00, compared with the SVGs in __snapshots__/ (syrupy,
+with pytest-textual-snapshot's SVG extension), so a change of layout shows in review.
+
+After an intended change of a screen:
+
+    .venv/bin/pytest tests/tui/test_snapshots.py --snapshot-update
+
+rewrites the SVGs (review them in the diff, or open them in a browser). On a mismatch the
+plugin writes snapshot_report.html, each failing view drawn as stored and as now.
+
+The pictures are drawn by tests/screenshots.py (as the README's are), one process per
+language, both side by side: key labels and help texts are built in the language chosen
+when the modules are imported, and this process imported them in English.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import pytest_textual_snapshot as plugin
+from pytest_textual_snapshot import SVGImageExtension
+
+from tests.screenshots import LANGUAGES, VIEWS, size_name
+
+ROOT = Path(__file__).resolve().parents[2]
+SIZES = ((80, 24), (120, 40))
+
+
+def _environment() -> dict[str, str]:
+    """The caller's environment without what changes a picture: Textual's settings (theme,
+    colour system, animations), colour switches and the language variables."""
+    drop = ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "LINES", "OFFICE_TUI_LANG", "OFFICE_TUI_DB",
+            "LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE")
+    env = {key: value for key, value in os.environ.items()
+           if key not in drop and not key.startswith("TEXTUAL")}
+    env["TEXTUAL_ANIMATIONS"] = "none"
+    return env
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory) -> Path:
+    """Every view in both languages at both sizes, as VIEW-LANG-WxH.svg files."""
+    out = tmp_path_factory.mktemp("snapshots")
+    sizes = [arg for size in SIZES for arg in ("--size", size_name(size))]
+    runs = [subprocess.Popen([sys.executable, "-m", "tests.screenshots", str(out),
+                              "--lang", lang, "--views", "all", *sizes],
+                             cwd=ROOT, env=_environment(), text=True,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            for lang in LANGUAGES]
+    for run in runs:
+        _, errors = run.communicate(timeout=300)
+        assert run.returncode == 0, errors
+    return out
+
+
+def _report(request, snapshot, actual: str, size: tuple[int, int]) -> None:
+    """Hand the comparison to the plugin's HTML report, as its snap_compare fixture does
+    (snapshot_report.html is drawn from these records when the session ends)."""
+    result = snapshot.executions.get(snapshot.num_executions - 1)
+    if result is None:  # the comparison itself raised
+        return
+    path, line, name = request.node.reportinfo()
+    app = plugin.PseudoApp(plugin.PseudoConsole(legacy_windows=False, size=size))
+    record = (result.success, str(snapshot), actual, app, path, line, name,
+              request.node.function.__doc__ or "", "", result.final_data is not None)
+    plugin.node_to_report_path(request.node).write_bytes(pickle.dumps(record))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=size_name)
+@pytest.mark.parametrize("view", VIEWS)
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_view_matches_its_snapshot(lang, view, size, rendered, snapshot, request):
+    """The view as drawn now and as stored in __snapshots__/."""
+    actual = (rendered / f"{view}-{lang}-{size_name(size)}.svg").read_text(encoding="utf-8")
+    svg = snapshot.use_extension(SVGImageExtension)
+    try:
+        assert svg == actual
+    finally:
+        _report(request, svg, actual, size)
