@@ -16,14 +16,18 @@ when the modules are imported, and this process imported them in English.
 
 from __future__ import annotations
 
+import difflib
+import html
 import os
 import pickle
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 import pytest_textual_snapshot as plugin
+from rich.cells import cell_len
 from pytest_textual_snapshot import SVGImageExtension
 
 from tests.screenshots import LANGUAGES, VIEWS, size_name
@@ -59,6 +63,30 @@ def rendered(tmp_path_factory) -> Path:
     return out
 
 
+_TEXT = re.compile(r'<text class="[^"]*" x="([\d.]+)" y="[\d.]+" textLength="[\d.]+" '
+                   r'clip-path="url\(#terminal-(?:\d+-)?line-(\d+)\)">(.*?)</text>')
+_CELL = 12.2  # the width of a cell in Rich's SVG export (0.61 of its 20px font)
+
+
+def screen_lines(svg: str) -> list[str]:
+    """The terminal's lines in an exported SVG, as text, each run of text at its cell."""
+    lines: dict[int, str] = {}
+    for x, number, text in _TEXT.findall(svg):
+        line = lines.get(int(number), "")
+        line += " " * max(round(float(x) / _CELL) - cell_len(line), 0)
+        lines[int(number)] = line + html.unescape(text).replace("\xa0", " ")
+    return [lines.get(n, "").rstrip() for n in range(max(lines, default=-1) + 1)]
+
+
+def _difference(stored: str | None, actual: str) -> str:
+    if stored is None:
+        return "no stored snapshot: run with --snapshot-update, then review the SVG"
+    diff = list(difflib.unified_diff(screen_lines(stored), screen_lines(actual),
+                                     "stored", "now", lineterm="", n=1))
+    text = "\n".join(diff) if diff else "the text is the same: colours or styles differ"
+    return f"{text}\n(both drawn side by side in snapshot_report.html)"
+
+
 def _report(request, snapshot, actual: str, size: tuple[int, int]) -> None:
     """Hand the comparison to the plugin's HTML report, as its snap_compare fixture does
     (snapshot_report.html is drawn from these records when the session ends)."""
@@ -79,7 +107,9 @@ def test_view_matches_its_snapshot(lang, view, size, rendered, snapshot, request
     """The view as drawn now and as stored in __snapshots__/."""
     actual = (rendered / f"{view}-{lang}-{size_name(size)}.svg").read_text(encoding="utf-8")
     svg = snapshot.use_extension(SVGImageExtension)
-    try:
-        assert svg == actual
-    finally:
-        _report(request, svg, actual, size)
+    passed = svg == actual  # with --snapshot-update: stored, and True
+    _report(request, svg, actual, size)
+    if not passed:
+        stored = svg.executions[svg.num_executions - 1].recalled_data
+        pytest.fail(f"{view} ({lang}, {size_name(size)}) is not drawn as its snapshot:\n"
+                    + _difference(stored, actual), pytrace=False)
