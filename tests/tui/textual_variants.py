@@ -1,5 +1,6 @@
 """Textual as a later release could ship it, for testing the fallbacks of the modules that
-use its private API (tui/widgets/fast_table.py, tui/widgets/keys_footer.py).
+use its private API (tui/widgets/fast_table.py, tui/widgets/keys_footer.py,
+tui/widgets/measured_table.py).
 
 `renamed(monkeypatch, module, name)` runs a Textual module's source with one private name
 changed everywhere in it: a self-consistent copy, as if Textual had renamed the member.

@@ -24,6 +24,7 @@ from office_tui.i18n import _, ngettext
 from office_tui.services import Services
 from office_tui.tui.screens.base import AreaScreen
 from office_tui.tui.widgets.keys_footer import KeysFooter
+from office_tui.tui.widgets.measured_table import MeasuredTable
 
 PAGE = 200
 STATUS_STYLES = {"in_use": "", "idle": "dim", "lent": "cyan", "in_repair": "yellow",
@@ -68,7 +69,7 @@ class AssetsScreen(AreaScreen):
         yield Static("", id="assets-header", markup=False)
         yield Input(placeholder=_("filter: tag, name, keeper, department, room, pinyin"),
                     id="assets-filter")
-        yield DataTable(id="assets-table", cursor_type="row", zebra_stripes=True)
+        yield MeasuredTable(id="assets-table", cursor_type="row", zebra_stripes=True)
         yield Static("", id="assets-detail", markup=False)
         yield KeysFooter()
 

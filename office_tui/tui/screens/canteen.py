@@ -33,6 +33,7 @@ from office_tui.i18n import _, ngettext
 from office_tui.services import OfficeError, Services
 from office_tui.tui.screens.base import AreaScreen
 from office_tui.tui.widgets.keys_footer import KeysFooter
+from office_tui.tui.widgets.measured_table import MeasuredTable
 
 TABS = ("meals", "utilities")
 BARS = " ▁▂▃▄▅▆▇█"
@@ -95,7 +96,7 @@ class CanteenScreen(AreaScreen):
     def compose(self) -> ComposeResult:
         yield Static("", id="canteen-header", markup=False)
         yield Static("", id="canteen-tabs")
-        yield DataTable(id="canteen-table", cursor_type="cell", zebra_stripes=True)
+        yield MeasuredTable(id="canteen-table", cursor_type="cell", zebra_stripes=True)
         yield Input(placeholder=_("count, then Enter"), id="meal-input", type="integer",
                     select_on_focus=False)
         yield Static("", id="canteen-detail")

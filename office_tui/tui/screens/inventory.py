@@ -27,6 +27,7 @@ from office_tui.i18n import _
 from office_tui.services import Services
 from office_tui.tui.screens.base import AreaScreen
 from office_tui.tui.widgets.keys_footer import KeysFooter
+from office_tui.tui.widgets.measured_table import MeasuredTable
 
 PAGE = 200
 ROW_ACTIONS = {"quotes", "history"}
@@ -71,7 +72,7 @@ class InventoryScreen(AreaScreen):
         yield Static("", id="inventory-header", markup=False)
         yield Input(placeholder=_("filter: code, name, category, location"),
                     id="inventory-filter")
-        yield DataTable(id="inventory-table", cursor_type="row", zebra_stripes=True)
+        yield MeasuredTable(id="inventory-table", cursor_type="row", zebra_stripes=True)
         with Horizontal(id="inventory-trend"):
             yield Static("", id="inventory-trend-label", markup=False)
             yield Sparkline([], id="inventory-sparkline")
