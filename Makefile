@@ -42,6 +42,10 @@ test-latest:
 # Issue 7: whole-process medians at 1k..1M jobs, side by side with Taskwarrior (installed
 # if missing); BENCH_SIZES=1000,10000 for a quick subset. Results: .bench/results.json.
 bench: install
+	# Bytecode compiled first, as an installed copy has it: with PYTHONDONTWRITEBYTECODE set
+	# the editable install's modules were compiled from source on every start (~230 ms of
+	# the first frame at 100k).
+	$(BIN)/python -m compileall -q office_tui
 	$(BIN)/python -m bench.run
 	$(BIN)/python -m tests.bench.bench_jobs
 	$(BIN)/python -m tests.bench.bench_jobs_keys
