@@ -96,13 +96,14 @@ class ServiceWork:
         while the call goes on (a first page before its count). The call goes on once the
         value is painted (PAINT_WAIT at most): the rest of its work (a count, Today's other
         areas) would otherwise take the GIL, and on a busy machine the CPU, from the UI
-        thread drawing that frame. False when the worker was cancelled meanwhile: the
-        caller should stop."""
+        thread drawing that frame. False when the worker was cancelled (or the screen
+        closed) meanwhile: the caller should stop."""
         worker = get_current_worker()
         if worker.is_cancelled:
             return False
         painted = threading.Event()
-        self.post_message(WorkDone(callback, value, painted))  # type: ignore[attr-defined]
+        if not self.post_message(WorkDone(callback, value, painted)):  # type: ignore[attr-defined]
+            return False  # closed meanwhile: nobody to show it to
         painted.wait(PAINT_WAIT)
         return not worker.is_cancelled
 
