@@ -45,16 +45,22 @@ def open_services(db_path: Path | None,
 
 
 def run_tui(svc: Services, *, mode: str | None = None) -> None:
-    """The app on `svc` until the clerk quits; problems of the daily backup said after."""
+    """The app on `svc` until the clerk quits; problems of the daily backup said after.
+
+    The backup starts once the first screen is drawn with its data (or after the app,
+    if it closed before): a thread started with the app took the CPU, and the GIL, from
+    the first frame, which on a busy machine waited for it."""
     from office_tui import startup
     from office_tui.tui.app import run_app
 
     startup.for_app()
     problems: list[str] = []
     backup = threading.Thread(target=daily_backup, args=(svc, problems), name="daily-backup")
-    backup.start()
-    run_app(svc, mode=mode)
-    backup.join()
+    run_app(svc, mode=mode, after_first_frame=backup.start)
+    if backup.ident is None:  # the app closed before its first frame: the backup is kept
+        daily_backup(svc, problems)
+    else:
+        backup.join()
     found = damage_warning(svc.db_path)
     for problem in problems + ([found] if found and not problems else []):
         warn(problem)  # never a reason not to start; said after the app closes

@@ -34,7 +34,7 @@ PROBE = """
 import sys
 from office_tui import entry
 import office_tui.tui.app
-def run_app(svc, mode=None):
+def run_app(svc, mode=None, after_first_frame=None):
     import gc
     print(svc.db_path.name, 'typer' in sys.modules, 'office_tui.cli' in sys.modules,
           gc.isenabled(), sys.getswitchinterval())

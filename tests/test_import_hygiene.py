@@ -204,3 +204,39 @@ def test_the_check_would_see_the_web_server_once_one_is_made():
                             text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == ["aiohttp", "textual_serve"]
+
+
+# Loaded by the first screens' modules (Today, Jobs), they delayed the first frame: the
+# history of changes (undo) and its stores, the daily backup (run beside the app, after
+# the first frame), the other areas' services (Today loads their lines after its first
+# frame, in its worker).
+NOT_BEFORE_THE_FIRST_FRAME = (
+    "office_tui.services.history", "office_tui.store.rows", "office_tui.store.events",
+    "office_tui.store.inventory", "office_tui.store.assets", "office_tui.store.contacts",
+    "office_tui.services.backup", "office_tui.services.vehicles",
+    "office_tui.services.inventory", "office_tui.services.reports",
+    "office_tui.services.assets", "office_tui.services.canteen",
+    "office_tui.services.utilities", "office_tui.services.rooms",
+)
+
+
+def first_screen_modules(extra: str = "") -> list[str]:
+    code = ("import json, sys\n"
+            "import office_tui.launch, office_tui.tui.app\n"
+            "import office_tui.tui.screens.today, office_tui.tui.screens.jobs\n"
+            + extra +
+            f"print(json.dumps(sorted(set(sys.modules) & {set(NOT_BEFORE_THE_FIRST_FRAME)!r})))\n")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_the_first_screens_load_nothing_their_first_frame_does_not_draw():
+    assert first_screen_modules() == []
+
+
+def test_the_check_would_see_the_history_if_a_screen_imported_it():
+    assert first_screen_modules("import office_tui.services.history\n") == [
+        "office_tui.services.history", "office_tui.store.assets", "office_tui.store.contacts",
+        "office_tui.store.events", "office_tui.store.inventory", "office_tui.store.rows"]

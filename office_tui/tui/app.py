@@ -28,6 +28,9 @@ def _screen(module: str, name: str) -> Callable[[], Screen]:
     return make
 
 
+FIRST_DATA_WAIT = 5.0  # seconds
+
+
 class DamageBanner(Static):
     """Across the top of every screen while the database is known to be damaged; it has
     no key to close it: the file is mended by `check` and `restore`."""
@@ -72,13 +75,24 @@ class OfficeApp(App[None]):
     ]
 
     def __init__(self, services: Services, *, poll_seconds: float = 1.0,
-                 mode: str | None = None) -> None:
+                 mode: str | None = None,
+                 after_first_frame: Callable[[], object] | None = None) -> None:
         if mode is not None:  # start on another screen than Today (tests, scripts)
             self.DEFAULT_MODE = mode
         super().__init__()
         self.services = services
         services.set_source("app")  # the history says a change was made in the app
         self.poll_seconds = poll_seconds
+        self._after_first_frame = after_first_frame
+
+    def data_painted(self) -> None:
+        """A screen has been drawn with data (work.py): the first time, start-up's
+        background work begins (`after_first_frame`: the daily backup). Started with the
+        app, it took the CPU and the GIL from the first frame, which on a busy machine
+        waited for it."""
+        callback, self._after_first_frame = self._after_first_frame, None
+        if callback is not None:
+            callback()
 
     # -- a damaged database: the banner ---------------------------------------------
     def on_mount(self) -> None:
@@ -86,6 +100,8 @@ class OfficeApp(App[None]):
         self._day = self.services.now().date()
         self.screen_change_signal.subscribe(self, self._show_damage)
         self.call_after_refresh(self.check_damage)
+        # No data drawn by then (a first load that failed): start-up's work starts anyway.
+        self.set_timer(FIRST_DATA_WAIT, self.data_painted)
         self.set_interval(self.poll_seconds, self.check_damage)
         self.set_interval(self.poll_seconds, self.follow_day)
 
@@ -185,5 +201,6 @@ TEXTUAL_WORDS = (
 )
 
 
-def run_app(services: Services, *, mode: str | None = None) -> None:
-    OfficeApp(services, mode=mode).run()
+def run_app(services: Services, *, mode: str | None = None,
+            after_first_frame: Callable[[], object] | None = None) -> None:
+    OfficeApp(services, mode=mode, after_first_frame=after_first_frame).run()

@@ -13,6 +13,7 @@ nothing.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -23,14 +24,19 @@ from office_tui.i18n import _
 from office_tui.services import OfficeError, Services
 
 T = TypeVar("T")
+# At most this long (seconds) a call waits, in deliver(), for what it handed over to be
+# painted before it goes on.
+PAINT_WAIT = 1.0
 
 
 class WorkDone(Message, bubble=False):
-    """A value for `callback`, handed over on the UI thread."""
+    """A value for `callback`, handed over on the UI thread; `painted` is set once the
+    screen has been drawn with it."""
 
-    def __init__(self, callback: Callable[[Any], object], value: Any) -> None:
+    def __init__(self, callback: Callable[[Any], object], value: Any,
+                 painted: threading.Event | None = None) -> None:
         super().__init__()
-        self.callback, self.value = callback, value
+        self.callback, self.value, self.painted = callback, value, painted
 
 
 class WorkFailed(Message, bubble=False):
@@ -87,18 +93,37 @@ class ServiceWork:
 
     def deliver(self, callback: Callable[[T], object], value: T) -> bool:
         """From inside a running call: hand `value` to `callback` on the UI thread now,
-        while the call goes on (a first page before its count). False when the worker
-        was cancelled meanwhile: the caller should stop."""
-        if get_current_worker().is_cancelled:
+        while the call goes on (a first page before its count). The call goes on once the
+        value is painted (PAINT_WAIT at most): the rest of its work (a count, Today's other
+        areas) would otherwise take the GIL, and on a busy machine the CPU, from the UI
+        thread drawing that frame. False when the worker was cancelled (or the screen
+        closed) meanwhile: the caller should stop."""
+        worker = get_current_worker()
+        if worker.is_cancelled:
             return False
-        self.post_message(WorkDone(callback, value))  # type: ignore[attr-defined]
-        return True
+        painted = threading.Event()
+        if not self.post_message(WorkDone(callback, value, painted)):  # type: ignore[attr-defined]
+            return False  # closed meanwhile: nobody to show it to
+        painted.wait(PAINT_WAIT)
+        return not worker.is_cancelled
 
     def show_failure(self, text: str) -> None:
         self.notify(text, markup=False, severity="error", timeout=8)  # type: ignore[attr-defined]
 
     def on_work_done(self, message: WorkDone) -> None:
-        message.callback(message.value)
+        try:
+            message.callback(message.value)
+        finally:
+            self.call_after_refresh(self._painted, message.painted)  # type: ignore[attr-defined]
+
+    def _painted(self, painted: threading.Event | None) -> None:
+        """The screen has been drawn with a value: its call may go on (deliver()), and
+        the app learns its first data is on screen (OfficeApp.data_painted)."""
+        if painted is not None:
+            painted.set()
+        data_painted = getattr(self.app, "data_painted", None)  # type: ignore[attr-defined]
+        if data_painted is not None:
+            data_painted()
 
     def on_work_failed(self, message: WorkFailed) -> None:
         message.callback(message.text)
