@@ -47,11 +47,7 @@ test-latest:
 # same run (bare Textual frame and Input echo, python -c "import sqlite3", Taskwarrior,
 # installed if missing), PASS/MISS; BENCH_LOAD=1 with two busy processes on the machine;
 # BENCH_SIZES=1000,10000 for a quick subset. Results: .bench/results{,-load}.{json,md}.
-bench: install
-	# Bytecode compiled first, as an installed copy has it: with PYTHONDONTWRITEBYTECODE set
-	# the editable install's modules were compiled from source on every start (~230 ms of
-	# the first frame at 100k).
-	$(BIN)/python -m compileall -q office_tui
+bench: install  # (install compiles the bytecode: see there)
 	$(BIN)/python -m bench.run
 	$(BIN)/python -m tests.bench.bench_jobs
 	$(BIN)/python -m tests.bench.bench_jobs_keys
