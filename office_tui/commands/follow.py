@@ -1,5 +1,5 @@
 """Following jobs through: `assign`, `note`, `refer`, `back`, `merge`, `handover`;
-`contact add|list|edit|rm` (通讯录); `template add|list|rm` (reply templates)."""
+`contact add|list|edit|import|rm` (通讯录); `template add|list|rm` (reply templates)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from rich.text import Text
 from office_tui import cli
 from office_tui.cli import JobIds, _done, _run, app, emit_json, fail
 from office_tui.core.text import printable
-from office_tui.i18n import _
+from office_tui.i18n import _, ngettext
 
 
 @app.command(help=_("Give jobs to a handler: a contact or any name; \"\" gives them "
@@ -133,6 +133,22 @@ def contact_edit(
     contact = _run(lambda s: s.contacts.edit(name, new_name=new_name, department=dept,
                                              phone=phone, role=role))
     cli.out.print(_("Changed {name}.").format(name=printable(contact.name)), markup=False)
+
+
+@contact_app.command("import", help=_(
+    "Import contacts from CSV or Excel (.xlsx): every row is checked first; one bad row, "
+    "nothing imported."))
+def contact_import(
+    path: Path = typer.Argument(..., metavar="FILE", help=_("CSV or .xlsx with a header: name and optional department,phone,role (or {chinese}).").format(chinese="姓名,部门,电话,职务")),
+    sheet: Optional[str] = typer.Option(None, "--sheet", help=_("The .xlsx file's sheet to read (default: the first).")),
+    as_json: bool = typer.Option(False, "--json", help=_("Print the contacts as JSON.")),
+) -> None:
+    contacts = _run(lambda s: s.contacts.import_file(path, sheet=sheet))
+    if as_json:
+        emit_json([c.to_json() for c in contacts])
+        return
+    cli.out.print(ngettext("Imported {n} contact.", "Imported {n} contacts.",
+                           len(contacts)).format(n=len(contacts)), markup=False)
 
 
 @contact_app.command("rm", help=_("Remove a contact."))

@@ -8,6 +8,7 @@ change is one transaction with its event, undoable like any other.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from office_tui.core.job import to_iso
@@ -25,6 +26,11 @@ if TYPE_CHECKING:
 # What a role may be typed as, for the drivers (the vehicles' booking form lists them).
 DRIVER_WORDS = {"driver", "司机", "驾驶员"}
 MAX_TEXT = 200
+# An import's columns, by the names a clerk's own sheet may already use (通讯录).
+IMPORT_COLUMNS = {"name": ("name", "姓名"), "department": ("department", "dept", "部门"),
+                  "phone": ("phone", "电话", "手机"), "role": ("role", "角色", "职务")}
+MAX_IMPORT_BYTES = 4 * 2**20
+MAX_IMPORT_ERRORS = 10
 
 
 @dataclass(frozen=True)
@@ -168,3 +174,105 @@ class ContactService:
             events.record(db, ts=now, action="delete", entity="contact",
                           entity_id=before["id"], before=before, after=None)
         return Contact.from_row(before)
+
+    # -- import -------------------------------------------------------------------------
+    def import_file(self, path: str | Path, *, sheet: str | None = None) -> list[Contact]:
+        """A CSV file, or an Excel workbook (.xlsx: its first sheet, or `sheet`)."""
+        from office_tui.services.text_files import records
+
+        return self.import_records(records(
+            path, self.ctx.db_path, MAX_IMPORT_BYTES, sheet=sheet,
+            too_big=_("{path} is {size} MiB; a contact list is at most {max} MiB.")))
+
+    def import_records(self, records: list[tuple[int, list[str]]]) -> list[Contact]:
+        """Every row is checked first; one bad row and nothing is imported. Errors name
+        the row (the header is row 1) and the column. A name already in the contacts is
+        a bad row: an import adds, `contact edit` changes."""
+        if not records or not any(cell.strip() for cell in records[0][1]):
+            raise OfficeError(_("The file is empty: the first row must be a header with "
+                                "name and optional department,phone,role. Nothing imported."))
+        aliases = {alias: field for field, names in IMPORT_COLUMNS.items() for alias in names}
+        header: list[str | None] = []
+        errors: list[str] = []
+        for index, cell in enumerate(records[0][1], start=1):
+            field = aliases.get(cell.strip().casefold())
+            if field is None:
+                errors.append(_("row 1, column {n} '{name}': not a known column (use {known})")
+                              .format(n=index, name=cell.strip(), known=",".join(IMPORT_COLUMNS)))
+            elif field in header:
+                errors.append(_("row 1, column {n} '{name}': appears twice").format(
+                    n=index, name=cell.strip()))
+            header.append(field)
+        if "name" not in header:
+            errors.append(_("row 1: the column '{name}' is missing").format(name="name"))
+        if errors:
+            raise OfficeError(_import_failed(errors))
+        db = self.ctx.db
+        now = to_iso(self.ctx.now())
+        rows: list[Row] = []
+        seen: dict[str, int] = {}
+        for number, cells in records[1:]:
+            if not any(cell.strip() for cell in cells):
+                continue
+            if len(cells) > len(header):
+                errors.append(_("row {row}: {n} cells, but the header has {m}").format(
+                    row=number, n=len(cells), m=len(header)))
+                continue
+            values = dict(zip(header, cells))
+            row, problem = self._import_row(values, number, now)
+            if problem:
+                errors.append(problem)
+                continue
+            key = row["name_key"]
+            if key in seen:
+                errors.append(_("row {row}, column name: '{name}' is also in row {first}").format(
+                    row=number, name=row["name"], first=seen[key]))
+            elif store.find(db, key) is not None:
+                errors.append(_("row {row}, column name: '{name}' is already a contact (change "
+                                "it with contact edit)").format(row=number, name=row["name"]))
+            seen.setdefault(key, number)
+            rows.append(row)
+        if errors:
+            raise OfficeError(_import_failed(errors))
+        if not rows:
+            raise OfficeError(_("The file has a header but no contacts. Nothing imported."))
+        saved = []
+        with write(db):
+            for row in rows:
+                if store.find(db, row["name_key"]) is not None:  # added meanwhile
+                    raise OfficeError(_import_failed([_(
+                        "'{name}' is already a contact").format(name=row["name"])]))
+                contact_id = store.insert(db, row)
+                after = store.get(db, contact_id)
+                events.record(db, ts=now, action="import", entity="contact",
+                              entity_id=contact_id, before=None, after=after)
+                saved.append(Contact.from_row(after))
+        return saved
+
+    @staticmethod
+    def _import_row(values: dict[str | None, str], number: int,
+                    now: str) -> tuple[Row, str | None]:
+        labels = {"name": _("The name"), "department": _("The department"),
+                  "phone": _("The phone"), "role": _("The role")}
+        clean: dict[str, str | None] = {}
+        for field in IMPORT_COLUMNS:
+            try:
+                clean[field] = _text(values.get(field), labels[field])
+            except OfficeError as exc:
+                return {}, _("row {row}, column {column}: {reason}").format(
+                    row=number, column=field, reason=str(exc).rstrip("."))
+        if not clean["name"]:
+            return {}, _("row {row}, column name: empty").format(row=number)
+        return {"name": clean["name"], "name_key": name_key(clean["name"]),
+                "department": clean["department"], "phone": clean["phone"],
+                "role": _role(clean["role"]), "active": 1, "created": now,
+                "updated": now}, None
+
+
+def _import_failed(errors: list[str]) -> str:
+    shown = errors[:MAX_IMPORT_ERRORS]
+    more = len(errors) - len(shown)
+    text = _("Nothing imported: ") + "; ".join(shown)
+    if more:
+        text += " " + _("(and {n} more)").format(n=more)
+    return text + "."
