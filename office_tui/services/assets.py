@@ -523,11 +523,9 @@ class AssetService:
             tags.add(tag)
             rows.append((number, values))
         if errors:
-            shown = errors[:10]
-            more = len(errors) - len(shown)
-            raise OfficeError(_("Nothing imported: ") + "; ".join(shown)
-                              + (" " + _("(and {n} more)").format(n=more) if more else "")
-                              + ".")
+            from office_tui.services.text_files import import_failed
+
+            raise OfficeError(import_failed(errors))
         made: list[Asset] = []
         with write(self.ctx.db):
             for number, v in rows:

@@ -30,7 +30,6 @@ MAX_TEXT = 200
 IMPORT_COLUMNS = {"name": ("name", "姓名"), "department": ("department", "dept", "部门"),
                   "phone": ("phone", "电话", "手机"), "role": ("role", "角色", "职务")}
 MAX_IMPORT_BYTES = 4 * 2**20
-MAX_IMPORT_ERRORS = 10
 
 
 @dataclass(frozen=True)
@@ -188,6 +187,8 @@ class ContactService:
         """Every row is checked first; one bad row and nothing is imported. Errors name
         the row (the header is row 1) and the column. A name already in the contacts is
         a bad row: an import adds, `contact edit` changes."""
+        from office_tui.services.text_files import body_rows, import_failed
+
         if not records or not any(cell.strip() for cell in records[0][1]):
             raise OfficeError(_("The file is empty: the first row must be a header with "
                                 "name and optional department,phone,role. Nothing imported."))
@@ -206,18 +207,12 @@ class ContactService:
         if "name" not in header:
             errors.append(_("row 1: the column '{name}' is missing").format(name="name"))
         if errors:
-            raise OfficeError(_import_failed(errors))
+            raise OfficeError(import_failed(errors))
         db = self.ctx.db
         now = to_iso(self.ctx.now())
         rows: list[Row] = []
         seen: dict[str, int] = {}
-        for number, cells in records[1:]:
-            if not any(cell.strip() for cell in cells):
-                continue
-            if len(cells) > len(header):
-                errors.append(_("row {row}: {n} cells, but the header has {m}").format(
-                    row=number, n=len(cells), m=len(header)))
-                continue
+        for number, cells in body_rows(records, len(header), errors):
             values = dict(zip(header, cells))
             row, problem = self._import_row(values, number, now)
             if problem:
@@ -233,14 +228,14 @@ class ContactService:
             seen.setdefault(key, number)
             rows.append(row)
         if errors:
-            raise OfficeError(_import_failed(errors))
+            raise OfficeError(import_failed(errors))
         if not rows:
             raise OfficeError(_("The file has a header but no contacts. Nothing imported."))
         saved = []
         with write(db):
             for row in rows:
                 if store.find(db, row["name_key"]) is not None:  # added meanwhile
-                    raise OfficeError(_import_failed([_(
+                    raise OfficeError(import_failed([_(
                         "'{name}' is already a contact").format(name=row["name"])]))
                 contact_id = store.insert(db, row)
                 after = store.get(db, contact_id)
@@ -268,11 +263,3 @@ class ContactService:
                 "role": _role(clean["role"]), "active": 1, "created": now,
                 "updated": now}, None
 
-
-def _import_failed(errors: list[str]) -> str:
-    shown = errors[:MAX_IMPORT_ERRORS]
-    more = len(errors) - len(shown)
-    text = _("Nothing imported: ") + "; ".join(shown)
-    if more:
-        text += " " + _("(and {n} more)").format(n=more)
-    return text + "."

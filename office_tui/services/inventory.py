@@ -28,7 +28,7 @@ from office_tui.core.text import storable
 from office_tui.core.types import Row
 from office_tui.i18n import _
 from office_tui.services.errors import OfficeError
-from office_tui.services.text_files import csv_records, records
+from office_tui.services.text_files import body_rows, csv_records, import_failed, records
 from office_tui.store import events, write
 from office_tui.store import inventory as store
 from office_tui.store.jobs import add_department
@@ -43,7 +43,6 @@ if TYPE_CHECKING:
 IMPORT_REQUIRED = ("code", "name", "unit")
 IMPORT_OPTIONAL = ("category", "location", "reorder_level", "reorder_qty", "lead_days",
                    "supplier", "grade")
-MAX_IMPORT_ERRORS = 10
 MAX_IMPORT_BYTES = 16 * 2**20  # an item list of 16 MiB holds some hundred thousand items
 MAX_TEXT = 500
 
@@ -622,16 +621,10 @@ class InventoryService:
             if name not in header:
                 errors.append(_("row 1: the column '{name}' is missing").format(name=name))
         if errors:
-            raise OfficeError(self._import_failed(errors))
+            raise OfficeError(import_failed(errors))
         fields: list[_ItemFields] = []
         first_row: dict[str, int] = {}
-        for number, cells in records[1:]:
-            if not any(cell.strip() for cell in cells):
-                continue
-            if len(cells) > len(header):
-                errors.append(_("row {row}: {n} cells, but the header has {m}").format(
-                    row=number, n=len(cells), m=len(header)))
-                continue
+        for number, cells in body_rows(records, len(header), errors):
             values = dict(zip(header, [c.strip() for c in cells] +
                               [""] * (len(header) - len(cells))))
             problem = self._import_row(values, number)
@@ -655,7 +648,7 @@ class InventoryService:
                     errors.append(_("row {row}, column code: an item '{code}' already exists")
                                   .format(row=first_row[f.code.lower()], code=f.code))
             if errors:
-                raise OfficeError(self._import_failed(errors))
+                raise OfficeError(import_failed(errors))
             store.insert_items(db, [self._row(f, now) for f in fields])
             rows = [store.get_item(db, f.code) for f in fields]
             for row in rows:
@@ -669,15 +662,6 @@ class InventoryService:
         except _FieldError as exc:
             return _("row {row}, column {column}: {reason}").format(
                 row=number, column=exc.column, reason=str(exc).rstrip("."))
-
-    @staticmethod
-    def _import_failed(errors: list[str]) -> str:
-        shown = errors[:MAX_IMPORT_ERRORS]
-        more = len(errors) - len(shown)
-        text = _("Nothing imported: ") + "; ".join(shown)
-        if more:
-            text += " " + _("(and {n} more)").format(n=more)
-        return text + "."
 
     # -- jobs -------------------------------------------------------------------------
     def for_job(self, job_id: int) -> list[Movement]:

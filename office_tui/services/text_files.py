@@ -8,6 +8,7 @@ import csv
 import io
 import os
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 from office_tui.i18n import _
@@ -97,3 +98,30 @@ def csv_records(text: str) -> list[tuple[int, list[str]]]:
             row=reader.line_num, reason=exc)) from None
     finally:
         csv.field_size_limit(previous)
+
+
+MAX_IMPORT_ERRORS = 10  # an import's refusal names at most this many problems
+
+
+def body_rows(records: list[tuple[int, list[str]]], width: int,
+              errors: list[str]) -> Iterator[tuple[int, list[str]]]:
+    """The numbered rows under an import's header that hold something; a row with more
+    cells than the header's `width` is an error (appended, naming it), not a row."""
+    for number, cells in records[1:]:
+        if not any(cell.strip() for cell in cells):
+            continue
+        if len(cells) > width:
+            errors.append(_("row {row}: {n} cells, but the header has {m}").format(
+                row=number, n=len(cells), m=width))
+            continue
+        yield number, cells
+
+
+def import_failed(errors: list[str]) -> str:
+    """The one line an import refused with: its first problems, and how many more."""
+    shown = errors[:MAX_IMPORT_ERRORS]
+    more = len(errors) - len(shown)
+    text = _("Nothing imported: ") + "; ".join(shown)
+    if more:
+        text += " " + _("(and {n} more)").format(n=more)
+    return text + "."

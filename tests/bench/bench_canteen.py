@@ -26,19 +26,11 @@ from pathlib import Path
 from bench.areas import fill_canteen
 from office_tui.services import Services
 from office_tui.store import write
+from tests.bench.bench_assets import timed  # the same median of five
 
 YEARS = 10
 DAILY_METER = "二食堂电表"
 MONTHLY_METER = "行政楼水表"
-
-
-def timed(call, repeat: int = 5) -> float:
-    runs = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        call()
-        runs.append((time.perf_counter() - start) * 1000)
-    return statistics.median(runs)
 
 
 def build(path: Path, now: datetime) -> tuple[dict[str, int], float]:
