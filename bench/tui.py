@@ -107,15 +107,21 @@ class Sessions:
             self.tmux.stop(name, pid)
         return seconds, rss
 
+    def beside_floor(self, mode: str, db) -> tuple[EchoFloor, str, float, int]:
+        """The bare Input app up first, then `mode` started beside it: (the floor, the
+        session's name, its start time, its pid)."""
+        floor = EchoFloor(self.tmux, self.name())
+        name = self.name()
+        started, pid = self.tmux.start(name, command(mode, db))
+        return floor, name, started, pid
+
     def job_keys(self, db, repeat: int) -> dict[str, Samples]:
         """Key-to-repaint latencies on the Jobs screen, each after a floor key (module doc)."""
         out = {k: Samples() for k in ("key_pagedown", "key_search", "key_search_echo",
                                       "key_triage", "key_form", "tui_rss")}
         t = self.tmux
-        floor = EchoFloor(t, self.name())
+        floor, name, started, pid = self.beside_floor("jobs", db)
         out["floor_echo"] = floor.samples
-        name = self.name()
-        started, pid = t.start(name, command("jobs", db))
         try:
             _, lines = t.wait(name, _has(MARKERS["jobs"]), FIRST_FRAME_TIMEOUT, since=started)
             before = t.settle(name)
@@ -193,10 +199,8 @@ class Sessions:
         after a floor key. The count is started on the work copy and left open."""
         out = {"key_count": Samples(), "floor_echo": Samples()}
         t = self.tmux
-        floor = EchoFloor(t, self.name())
+        floor, name, started, pid = self.beside_floor("assets", db)
         out["floor_echo"] = floor.samples
-        name = self.name()
-        started, pid = t.start(name, command("assets", db))
         try:
             t.wait(name, _has(MARKERS["assets"]), FIRST_FRAME_TIMEOUT, since=started)
             t.settle(name)
