@@ -30,7 +30,11 @@ def test_book_around_a_clash_in_a_real_terminal(tmp_path):
             datetime.combine(today, clock_time(11)), "市政府"))
     finally:
         services.close()
-    env = env_for(db)
+    # shift+tab is an escape sequence (ESC [ Z): on a loaded machine its bytes can reach
+    # the app more than Textual's 100 ms apart, and the ESC alone is then Escape, which
+    # closes the form (seen in CI). A second to complete a sequence, as a slow terminal
+    # line would be given (ESCDELAY, as curses reads it).
+    env = {**env_for(db), "ESCDELAY": "1000"}
     term = Tmux(office_tui_command(), env)
     try:
         term.wait_for(lambda s: "palette" in s, "the app (whichever screen it opens on)")
@@ -76,11 +80,13 @@ def back_and_type(term: Tmux, text: str, right: str, wrong, what: str) -> None:
     """shift+tab to the field before, then `text`. shift+tab is an escape sequence
     (ESC [ Z); on a loaded machine the app can take it apart and keep the focus where
     it was, so the text lands in the field before: then it is taken back and sent again.
-    (Tab, one byte, never splits.)"""
+    (Tab, one byte, never splits.) The form must still be open: an ESC taken alone would
+    have closed it (see ESCDELAY above)."""
     for _ in range(3):
         term.keys("BTab")
         term.type(text)
-        screen = term.wait_for(lambda s: right in s or wrong(s), what)
+        screen = term.wait_for(lambda s: right in s or wrong(s) or "Book a car" not in s, what)
+        assert "Book a car" in screen, "shift+tab's ESC was taken alone: the form closed"
         if right in screen:
             return
         # Let the rest of the text arrive before taking all of it back.
