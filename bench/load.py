@@ -38,7 +38,7 @@ class BusyLoad:
         """Stop them; the CPU seconds they burnt (proof the load was there)."""
         burnt = 0.0
         for proc in self.procs:
-            burnt += _cpu_seconds(proc.pid)
+            burnt += cpu_seconds(proc.pid)
             if proc.poll() is None:
                 proc.send_signal(signal.SIGTERM)
         for proc in self.procs:
@@ -51,7 +51,7 @@ class BusyLoad:
         return round(burnt, 1)
 
 
-def _cpu_seconds(pid: int) -> float:
+def cpu_seconds(pid: int) -> float:
     try:
         fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
     except OSError:

@@ -140,5 +140,6 @@ def test_a_job_added_in_the_browser_is_in_the_database(tmp_path):
     finally:
         conn.close()
     assert (category, department) == ("repair", "总务科")
+    # and the file the browser's app wrote is whole: PRAGMA integrity_check
     assert integrity(db) == "ok"
 

@@ -78,7 +78,6 @@ async def test_the_jobs_numbers_show_before_the_other_areas_are_read(services, m
                                                                      monkeypatch):
     """The other areas' sections (stock movements, trips, assets: what grows with the
     years) are read after the jobs' numbers are on the screen, not before."""
-    import asyncio
     import threading
 
     services.load_demo()
@@ -92,11 +91,10 @@ async def test_the_jobs_numbers_show_before_the_other_areas_are_read(services, m
     monkeypatch.setattr(reports_module.ReportService, "with_areas", held)
     app = make_app(mode="reports")
     async with app.run_test(size=SIZE) as pilot:
-        for _ in range(200):  # the first delivery, while the areas are held back
-            await pilot.pause()
+        for _ in range(5000):  # the first delivery, while the areas are held back
             if app.screen.report is not None:
                 break
-            await asyncio.sleep(0.02)
+            await pilot.pause()
         text = screen_text(app)
         assert "as of" in text and "received" in text
 
