@@ -84,11 +84,17 @@ def tui_options(argv: Sequence[str]) -> dict[str, str] | None:
     return found.options if found.plain and found.opens_app else None
 
 
+def plain_command(argv: Sequence[str], name: str) -> Root | None:
+    """The parsed root when `argv` runs command `name` with plain root options."""
+    found = root(argv)
+    return found if found.plain and found.command == name else None
+
+
 def list_options(argv: Sequence[str]) -> tuple[dict[str, str], dict[str, Any]] | None:
     """(root options, list options) when `argv` is a plain `list`, else None: another
     word, a repeat, a missing or malformed value are left to the CLI, which says why."""
-    found = root(argv)
-    if not found.plain or found.command != "list":
+    found = plain_command(argv, "list")
+    if found is None:
         return None
     options: dict[str, Any] = {}
     args = found.rest[1:]
@@ -121,8 +127,8 @@ def add_options(argv: Sequence[str]) -> tuple[dict[str, str], dict[str, Any]] | 
     """(root options, add options) when `argv` is a plain `add TEXT [--requester R]
     [--json]`, else None: help, a repeat, a second text, a text that starts like an
     option or a missing value are left to the CLI, which says why."""
-    found = root(argv)
-    if not found.plain or found.command != "add":
+    found = plain_command(argv, "add")
+    if found is None:
         return None
     options: dict[str, Any] = {}
     args = found.rest[1:]

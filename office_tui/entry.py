@@ -45,10 +45,10 @@ def main(mode: str | None = None) -> None:
         with output.guarded():
             listing = None if completing else arguments.list_options(argv)
             if listing is not None:
-                run_fast_list(*listing)
+                run_fast(run_list, *listing, create=False)
             adding = None if completing else arguments.add_options(argv)
             if adding is not None:
-                run_fast_add(*adding)
+                run_fast(run_add, *adding, create=True)
             from office_tui.cli import main as cli_main
 
             cli_main(argv)
@@ -81,11 +81,15 @@ def run_app(root: dict[str, str], mode: str | None) -> NoReturn:
     sys.exit(0)
 
 
-def run_fast_list(root: dict[str, str], options: dict[str, Any]) -> NoReturn:
-    svc = _open(root, create=False)
+def run_fast(run, root: dict[str, str], options: dict[str, Any], *,
+             create: bool) -> NoReturn:
+    """`run(services, options)` for a command taken without Typer: only a command that
+    writes (`create`) makes a database."""
+    svc = _open(root, create=create)
+    svc.set_source("cli")  # as the CLI's services() does: an event says who wrote
     startup.settle()
     try:
-        run_list(svc, options)
+        run(svc, options)
     finally:
         svc.close()
     sys.exit(0)
@@ -111,17 +115,6 @@ def run_list(svc, options: dict[str, Any]) -> None:
     found = damage_warning(svc.db_path)
     if found:
         warn(found)
-
-
-def run_fast_add(root: dict[str, str], options: dict[str, Any]) -> NoReturn:
-    svc = _open(root)
-    svc.set_source("cli")  # as the CLI's services() does: the event says who wrote
-    startup.settle()
-    try:
-        run_add(svc, options)
-    finally:
-        svc.close()
-    sys.exit(0)
 
 
 def run_add(svc, options: dict[str, Any]) -> None:
