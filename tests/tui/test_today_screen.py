@@ -330,3 +330,29 @@ async def test_the_job_sections_are_drawn_first_and_the_rest_keeps_the_cursor(
         assert "trips" in sections(app) and "low_stock" in sections(app)
         assert "on time this week" in str(header.render())
         assert screen.current_job().id == on  # the cursor did not jump back to the top
+
+
+async def test_a_job_read_into_two_sections_is_listed_once(services, clock, make_app,
+                                                           monkeypatch):
+    """A write beside Today's reads can move a job between two of its ranges (due later,
+    then overdue): the screen lists it once rather than failing on a repeated row key
+    (seen in the concurrent-writers end-to-end test: DuplicateKey 'job:28')."""
+    from office_tui.services import today as today_module
+
+    seed(services, clock)
+    real = today_module.TodayService.build
+
+    def twice(self, **kwargs):
+        view = real(self, **kwargs)
+        sections = [s for s in view.shown if s.items and hasattr(s.items[0], "title")]
+        job = sections[0].items[0]
+        view.section("due_today").items.insert(0, job)  # read again by a later range
+        return view
+
+    monkeypatch.setattr(today_module.TodayService, "build", twice)
+    app = make_app(mode="today")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        keys = [row.value for row in app.screen.query_one(DataTable).rows]
+        assert keys.count(f"job:{app.screen.jobs[0].id}") == 1
+        assert len(keys) == len(set(keys))

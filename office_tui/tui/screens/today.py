@@ -171,16 +171,23 @@ class TodayScreen(JobActions):
         table = self.query_one(DataTable)
         rows: list[Job | Line | str] = []
         cells: list[tuple[str, dict[str, Text]]] = []
+        # A row's key is unique: a job the sections' reads saw twice (a write beside them,
+        # between two reads, moved it from one range to the other) is listed once.
+        keys: set[str] = set()
         for section in view.shown:
             rows.append(section.name)
             cells.append((f"section:{section.name}",
                           self._section_cells(section.label, section.count)))
             for item in section.items[:SECTION_ROWS]:
+                key = f"job:{item.id}" if isinstance(item, Job) else item.key
+                if key in keys:
+                    continue
+                keys.add(key)
                 rows.append(item)
                 if isinstance(item, Job):
-                    cells.append((f"job:{item.id}", self._job_cells(item, view)))
+                    cells.append((key, self._job_cells(item, view)))
                 else:
-                    cells.append((item.key, self._line_cells(item)))
+                    cells.append((key, self._line_cells(item)))
             more = section.count - min(len(section.items), SECTION_ROWS)
             if more > 0:  # a long section stays quick to draw: the rest is on Jobs
                 rows.append(f"more:{section.name}")
